@@ -540,7 +540,7 @@ func tierWhy(p *Profile, t TierRule, pts int, estimated bool) string {
 		w, _ := WageAt(p.AsOf)
 		s = "按月缴费基数 " + FenText(p.BaseMonthlyFen) + " 元估算（" + w.From.String()[:7] + " 起平均工资 " + YuanText(w.Yuan) + " 元）：“" + t.Name + "”档，须" + window + "达到，" + strconv.Itoa(t.Points) + " 分（估算）"
 	} else {
-		s = window + "缴费基数为上年度平均工资" + t.Name + "：" + strconv.Itoa(t.Points) + " 分"
+		s = window + "缴费基数为上年度平均工资的 " + t.Name + "：" + strconv.Itoa(t.Points) + " 分"
 	}
 	if pts == 0 {
 		s += "；社保年限不足 " + strconv.Itoa(t.MinYears) + " 年，暂计 0 分"

@@ -12,6 +12,9 @@ func unknownKey(key string) Problem {
 	if len(shown) > 40 {
 		shown = shown[:40] + "…"
 	}
+	if shown == "" {
+		shown = `""` // an empty key is still named
+	}
 	return Problem{Key: shown,
 		Zh: "未知参数“" + shown + "”，已忽略",
 		En: "unknown key " + quote(shown)}

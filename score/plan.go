@@ -261,7 +261,7 @@ func planChanges(p *Profile, res *Result) [][]planChange {
 		}
 		from := now.AddMonths(t.Months)
 		tiers = append(tiers, planChange{id: "base_tier_" + string(t.Value),
-			change: "把社保缴费基数提高到上年度平均工资的" + t.Name,
+			change: "把社保缴费基数提高到上年度平均工资的 " + string(t.Value) + " 倍以上",
 			detail: "须在近 " + strconv.Itoa(t.WindowMonths) + " 个月中累计 " + strconv.Itoa(t.Months) + " 个月按此基数缴纳，从现在开始最早 " + from.Chinese() + " 起计 " + strconv.Itoa(t.Points) + " 分。基数按实际工资申报，个人和单位的缴费都会增加；需与单位协商。",
 			g:      growth{from: from, tier: t.Value}})
 	}
