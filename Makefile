@@ -1,25 +1,52 @@
 # 上海居住证积分计算器
-GO      ?= go
-ADDR    ?= 127.0.0.1:8000
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
 FUZZTIME ?= 5s
+WASM_FLAGS = -trimpath -ldflags="-s -w"
 
-.PHONY: all test vet unit fuzz bench-score jifen clean
+.PHONY: all build run test vet unit fuzz e2e bench-score jifen wasm_exec clean
 
-all: test
+all: build
 
-## test: go vet, every unit test, a short fuzz run of both parsers
-test: vet unit fuzz
+## build: app.wasm (brotli + gzip) and bin/server with every asset embedded
+build: web/app.wasm.br bin/server
 
-vet:
+# The wasm is rebuilt every time (Go's cache makes that quick) but only
+# replaced, and so compressed again, when it changed.
+build/app.wasm: FORCE
+	@mkdir -p build
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o build/app.wasm.new .
+	@if cmp -s build/app.wasm.new build/app.wasm; then rm build/app.wasm.new; else mv build/app.wasm.new build/app.wasm; fi
+
+web/app.wasm.br: build/app.wasm
+	$(GO) run ./cmd/compress build/app.wasm
+	mv build/app.wasm.br build/app.wasm.gz web/
+
+bin/server: web/app.wasm.br FORCE
+	$(GO) build -trimpath -ldflags "-s -w -X main.version=$$(cat web/app.wasm.br web/*.css web/*.js web/*.png web/*.svg wasm_exec/wasm_exec.js | sha256sum | cut -c1-16)" -o bin/server .
+
+## run: build, then serve on $(ADDR)
+run: build
+	bin/server -addr $(ADDR)
+
+## test: gofmt, go vet, unit tests, a short fuzz run, browser tests
+test: vet unit fuzz e2e
+
+vet: web/app.wasm.br
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet . ./app ./score
 
-unit:
-	$(GO) test -count=1 ./...
+unit: web/app.wasm.br
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v /e2e)
 
 fuzz:
 	$(GO) test ./score -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./score -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
+
+## e2e: browser tests (chromedp, Chromium) against bin/server
+e2e: bin/server
+	JIFEN_SERVER=$(CURDIR)/bin/server $(GO) test -count=1 -timeout 15m ./e2e
 
 ## bench-score: Evaluate, Plan and jifen benchmarks
 bench-score:
@@ -29,5 +56,11 @@ bench-score:
 jifen:
 	$(GO) build -o bin/jifen ./cmd/jifen
 
+## wasm_exec: copy the toolchain's wasm_exec.js after a Go upgrade
+wasm_exec:
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" wasm_exec/wasm_exec.js
+
 clean:
-	rm -rf bin dist
+	rm -rf bin build dist web/app.wasm.br web/app.wasm.gz
+
+FORCE:

@@ -1,0 +1,112 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// navItem is one entry of the site navigation.
+type navItem struct {
+	path, label string
+}
+
+var navItems = []navItem{
+	{PathSelfTest, "30 秒自测"},
+	{PathResult, "我的结果"},
+}
+
+// siteHeader is the top bar: the name, the navigation, and the notices
+// for a new version and for installing the app.
+type siteHeader struct {
+	app.Compo
+	Active string // the path of the current page
+
+	updateAvailable bool
+	installable     bool
+	framed          bool
+	apple           bool
+	showAppleHelp   bool
+}
+
+var (
+	_ app.Mounter      = (*siteHeader)(nil)
+	_ app.AppUpdater   = (*siteHeader)(nil)
+	_ app.AppInstaller = (*siteHeader)(nil)
+)
+
+func (h *siteHeader) OnMount(ctx app.Context) {
+	h.framed = inFrame()
+	h.updateAvailable = ctx.AppUpdateAvailable()
+	h.installable = ctx.IsAppInstallable()
+	h.apple = ctx.IsAppleBrowser()
+}
+
+func (h *siteHeader) OnAppUpdate(ctx app.Context) {
+	h.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+func (h *siteHeader) OnAppInstallChange(ctx app.Context) {
+	h.installable = ctx.IsAppInstallable()
+}
+
+func (h *siteHeader) Render() app.UI {
+	return app.Header().Class("site-header").Body(
+		app.Div().Class("bar").Body(
+			app.A().Class("brand").Href(PathSelfTest).Body(
+				app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+				app.Span().Text(SiteName),
+			),
+			app.If(h.installable && !h.framed, func() app.UI {
+				return app.Button().Type("button").Class("btn btn-small").Text("安装到手机").OnClick(h.install)
+			}),
+		),
+		app.Nav().Aria("label", "主导航").Class("site-nav").Body(
+			app.Range(navItems).Slice(func(i int) app.UI {
+				it := navItems[i]
+				a := app.A().Href(it.path).Text(it.label)
+				if it.path == h.Active {
+					a = a.Aria("current", "page").Class("active")
+				}
+				return a
+			}),
+		),
+		app.If(h.updateAvailable, func() app.UI {
+			return app.Div().Class("notice notice-info").Role("status").Body(
+				app.Button().Type("button").Class("linklike").Text("新版本可用，点击更新").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
+		app.If(h.showAppleHelp, func() app.UI {
+			return app.Div().Class("notice notice-info").Role("status").Body(
+				app.P().Text("在 Safari 中点底部的“分享”按钮，再选“添加到主屏幕”，即可像 App 一样离线使用。"),
+			)
+		}),
+	)
+}
+
+func (h *siteHeader) install(ctx app.Context, e app.Event) {
+	if h.apple {
+		h.showAppleHelp = !h.showAppleHelp
+		return
+	}
+	ctx.ShowAppInstallPrompt()
+}
+
+// siteFooter is the bottom of every page: privacy and the disclaimer.
+func siteFooter() app.UI {
+	return app.Footer().Class("site-footer").Body(
+		app.P().Text("隐私：所有计算都在您的浏览器里完成，答案只保存在本机，不会发送到任何服务器。"),
+		app.P().Text("本工具依据公开资料整理，结果仅供参考；积分以区人才服务中心核定为准。"),
+	)
+}
+
+// inFrame reports whether the page runs inside an iframe.
+func inFrame() bool {
+	if !app.IsClient {
+		return false
+	}
+	w := app.Window()
+	return !w.Get("top").Equal(w.Get("self"))
+}

@@ -1,0 +1,336 @@
+// Package e2e drives the real bin/server in headless Chromium at a phone's
+// size (390×844), clicking like a person. `make test` builds the server and
+// runs these tests; without a browser they are skipped with a message,
+// except in CI (CI=true), where a missing browser fails.
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jifen/score"
+)
+
+var (
+	browserPath string
+	serverPath  string
+)
+
+func TestMain(m *testing.M) {
+	serverPath = os.Getenv("JIFEN_SERVER")
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			browserPath = p
+			break
+		}
+	}
+	switch {
+	case browserPath == "" && os.Getenv("CI") == "true":
+		fmt.Fprintln(os.Stderr, "e2e: no Chromium found, and CI=true: install it with `apt-get install -y chromium`")
+		os.Exit(1)
+	case browserPath == "":
+		fmt.Fprintln(os.Stderr, "e2e: SKIPPING the browser tests: no Chromium found (install it with `apt-get install -y chromium`)")
+	case serverPath == "":
+		fmt.Fprintln(os.Stderr, "e2e: JIFEN_SERVER is not set: run the browser tests with `make e2e`")
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+// server is a running bin/server.
+type server struct {
+	URL string
+	cmd *exec.Cmd
+}
+
+// startServer starts bin/server on a free loopback port.
+func startServer(t *testing.T) *server {
+	t.Helper()
+	cmd := exec.Command(serverPath, "-addr", "127.0.0.1:0")
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	cmd.Stderr = os.Stderr
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	require.NoError(t, err, "reading the server's first line")
+	i := strings.Index(line, "http://")
+	require.GreaterOrEqual(t, i, 0, "server said %q", line)
+	s := &server{URL: strings.TrimRight(strings.TrimSpace(line[i:]), "/"), cmd: cmd}
+	t.Cleanup(s.stop)
+	return s
+}
+
+func (s *server) stop() {
+	if s.cmd.Process != nil && s.cmd.ProcessState == nil {
+		s.cmd.Process.Signal(os.Interrupt)
+		s.cmd.Wait()
+	}
+}
+
+// page is a browser tab with what it logged and requested.
+type page struct {
+	ctx    context.Context
+	origin string
+
+	mu       sync.Mutex
+	errors   []string
+	requests []string
+}
+
+// newPage opens headless Chromium at 390×844 and records console errors,
+// exceptions and every request.
+func newPage(t *testing.T, origin string) *page {
+	t.Helper()
+	if browserPath == "" {
+		t.Skip("no Chromium: browser tests skipped")
+	}
+	p := &page{origin: origin}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(browserPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(390, 844),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithListener(p.listen))
+	t.Cleanup(func() { cancelC(); cancelA() })
+	// The first action runs on the root context, before any timeout.
+	require.NoError(t, chromedp.Do(ctx))
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, log.Enable, struct{}{})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))))
+	tctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelT)
+	p.ctx = tctx
+	return p
+}
+
+func (p *page) listen(ev any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			p.errors = append(p.errors, "console: "+strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		msg := ev.ExceptionDetails.Text
+		if ev.ExceptionDetails.Exception != nil {
+			msg += " " + ev.ExceptionDetails.Exception.Description
+		}
+		p.errors = append(p.errors, "exception: "+msg)
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			p.errors = append(p.errors, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		p.requests = append(p.requests, ev.Request.URL)
+	}
+}
+
+// check asserts no console error and no request to another host.
+func (p *page) check(t *testing.T) {
+	t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	assert.Empty(t, p.errors, "console errors")
+	for _, r := range p.requests {
+		u, err := url.Parse(r)
+		if err != nil || u.Scheme == "data" || u.Scheme == "blob" {
+			continue
+		}
+		assert.True(t, strings.HasPrefix(r, p.origin+"/"), "request to another host: %s", r)
+	}
+}
+
+func (p *page) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(p.ctx, steps...))
+}
+
+// open navigates and waits until the app has taken over the page.
+func (p *page) open(t *testing.T, path string) {
+	t.Helper()
+	p.do(t, chromedp.Navigate(p.origin+path), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+}
+
+func (p *page) text(t *testing.T, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(sel)))
+	require.NoError(t, err, sel)
+	return strings.TrimSpace(s)
+}
+
+func (p *page) eval(t *testing.T, js string) string {
+	t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](js))
+	require.NoError(t, err, js)
+	return s
+}
+
+// waitFor polls until a JavaScript condition holds.
+func (p *page) waitFor(t *testing.T, cond string) {
+	t.Helper()
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](cond))
+	require.NoError(t, err, "waiting for %s", cond)
+}
+
+// choose picks an option of a select as a person would, with a change
+// event.
+func choose(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.value = %q; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, sel, value))(ctx, t)
+			return err
+		}),
+	)
+}
+
+// nativeTotal is the total the score package gives for a query.
+func nativeTotal(t *testing.T, query string) int {
+	t.Helper()
+	p, probs := score.ParseQuery(query)
+	require.Empty(t, probs, query)
+	r, err := score.Evaluate(p)
+	require.NoError(t, err)
+	return r.Total
+}
+
+func TestSelfTestByClicking(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/")
+	assert.Contains(t, p.text(t, ".quiz-count"), "第 1 / 6 题")
+	p.do(t,
+		choose("#birth-year", "1990"),
+		choose("#birth-month", "6"),
+		chromedp.Click(chromedp.CSS("#next")),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=education][value=master]`)),
+		chromedp.Click(chromedp.CSS(`input[name=education][value=master]`)),
+		chromedp.Click(chromedp.CSS("#next")),
+		// title: a senior title without the base condition, then none
+		chromedp.WaitVisible(chromedp.CSS(`input[name=title][value=senior]`)),
+		chromedp.Click(chromedp.CSS(`input[name=title][value=senior]`)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=title_base_ok][value="1"]`)),
+		chromedp.Click(chromedp.CSS(`input[name=title][value=none]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`input[name=title_base_ok]`)),
+		chromedp.Click(chromedp.CSS("#next")),
+		chromedp.WaitVisible(chromedp.CSS(`button[aria-label^="增加"]`)),
+		chromedp.Click(chromedp.CSS(`button[aria-label^="增加"]`)),
+		chromedp.Click(chromedp.CSS(`button[aria-label^="增加"]`)),
+	)
+	p.waitFor(t, `document.querySelector("#insurance_years").value === "5"`)
+	// back and forward keep the answers
+	p.do(t,
+		chromedp.Click(chromedp.CSS(`.quiz-nav .btn-ghost`)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=title][value=none]`)),
+		chromedp.Click(chromedp.CSS("#next")),
+		chromedp.WaitVisible(chromedp.CSS("#insurance_years")),
+	)
+	assert.Equal(t, "5", p.eval(t, `document.querySelector("#insurance_years").value`))
+	p.do(t,
+		chromedp.Click(chromedp.CSS("#next")),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=base_tier][value="1"]`)),
+		chromedp.Click(chromedp.CSS(`input[name=base_tier][value="1"]`)),
+		chromedp.Click(chromedp.CSS("#next")),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=spouse][value="0"]`)),
+	)
+	assert.Contains(t, p.text(t, ".quiz-count"), "第 6 / 6 题")
+	// the address bar follows the answers
+	loc, err := chromedp.Run(p.ctx, chromedp.Location())
+	require.NoError(t, err)
+	assert.Contains(t, loc, "education=master")
+	assert.Contains(t, loc, "insurance_years=5")
+
+	p.do(t,
+		chromedp.Click(chromedp.CSS("#next")),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=total]`)),
+	)
+	loc, err = chromedp.Run(p.ctx, chromedp.Location())
+	require.NoError(t, err)
+	u, err := url.Parse(loc)
+	require.NoError(t, err)
+	assert.Equal(t, "/result", u.Path)
+	// 36 years old (30) + 硕士 (100) + 5 years (15) + 1× base (50) = 195
+	assert.Equal(t, "195", p.text(t, `[data-testid=total]`))
+	assert.Equal(t, fmt.Sprint(nativeTotal(t, u.RawQuery)), p.text(t, `[data-testid=total]`))
+	p.check(t)
+}
+
+func TestShareLink(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	for _, q := range []string{
+		"birth=1985-06&education=college&insurance_years=10",
+		"age=29&education=bachelor&base_tier=0.8&insurance_years=2",
+		"age=48&education=bachelor_degree&title=senior&title_base_ok=1&spouse_years=3",
+	} {
+		p.open(t, "/result?"+q)
+		assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`), q)
+	}
+	// the pre-rendered page already holds the total, before the wasm
+	assert.Contains(t, p.text(t, ".items"), "年龄")
+	p.check(t)
+}
+
+func TestBadLinkNotice(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/result?age=300&foo=1&education=master")
+	notice := p.text(t, ".notice-warn")
+	assert.Contains(t, notice, "age")
+	assert.Contains(t, notice, "foo")
+	assert.Contains(t, notice, "年龄")
+	assert.Equal(t, "100", p.text(t, `[data-testid=total]`), "the valid keys are kept")
+	p.check(t)
+}
+
+func TestOfflineShareLink(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	q := "birth=1990-01&education=bachelor_degree&insurance_years=4&base_tier=1"
+	p.open(t, "/")
+	// wait until the service worker controls the page and has cached
+	// everything
+	_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+	require.Equal(t, "true", p.eval(t, `String(!!navigator.serviceWorker.controller)`))
+	srv.stop() // the network is off: only the service worker answers
+	p.open(t, "/result?"+q)
+	assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+	p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+	assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+	p.open(t, "/?education=master")
+	assert.Contains(t, p.text(t, ".quiz-count"), "第 1 / 6 题")
+}

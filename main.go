@@ -1,0 +1,17 @@
+// Command jifen-site is the 上海居住证积分计算器 web app: compiled to
+// WebAssembly it is the whole calculator, running in the browser; compiled
+// natively it is the small server that serves the pre-rendered pages and
+// the static assets (see server.go).
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "jifen/app"
+)
+
+func main() {
+	ui.Register()
+	app.RunWhenOnBrowser() // in the browser: runs the UI, never returns
+	serve()
+}
