@@ -151,7 +151,7 @@ func (c *selfTest) renderBirth() app.UI {
 				app.Label().For("birth-month").Text("月份"),
 				app.Select().ID("birth-month").Class("select").OnChange(c.onBirthMonth).Body(
 					app.Range(months).Slice(func(i int) app.UI {
-						return app.Option().Value(i+1).Selected(i+1 == m).Text(months[i])
+						return app.Option().Value(i + 1).Selected(i+1 == m).Text(months[i])
 					}),
 				),
 			),
