@@ -260,29 +260,40 @@ func (s *site) serveWasm(w http.ResponseWriter, r *http.Request, cache string) {
 	hdr.Set("Vary", "Accept-Encoding")
 	hdr.Set("Cache-Control", cache)
 	hdr.Set("Access-Control-Allow-Origin", "*") // sandboxed iframes have an opaque origin
-	enc := negotiate(r.Header.Get("Accept-Encoding"))
-	switch enc {
+	var body []byte
+	switch negotiate(r.Header.Get("Accept-Encoding")) {
 	case "br":
 		hdr.Set("Content-Encoding", "br")
 		hdr.Set("ETag", `"`+s.version+`-br"`)
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.wasmBr))
+		body = s.wasmBr
 	case "gzip":
 		hdr.Set("Content-Encoding", "gzip")
 		hdr.Set("ETag", `"`+s.version+`-gz"`)
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.wasmGz))
+		body = s.wasmGz
 	default:
 		hdr.Set("ETag", `"`+s.version+`"`)
-		hdr.Set("Content-Length", strconv.FormatInt(s.wasmSize, 10))
-		if r.Method == http.MethodHead {
-			return
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(s.wasmGz))
-		if err != nil {
-			http.Error(w, "app.wasm is damaged", http.StatusInternalServerError)
-			return
-		}
-		io.Copy(w, zr)
 	}
+	if inm := r.Header.Get("If-None-Match"); inm != "" && inm == hdr.Get("ETag") {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if body != nil {
+		hdr.Set("Content-Length", strconv.Itoa(len(body)))
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	hdr.Set("Content-Length", strconv.FormatInt(s.wasmSize, 10))
+	if r.Method == http.MethodHead {
+		return
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(s.wasmGz))
+	if err != nil {
+		http.Error(w, "app.wasm is damaged", http.StatusInternalServerError)
+		return
+	}
+	io.Copy(w, zr)
 }
 
 // negotiate picks br, gzip or "" (identity) from an Accept-Encoding
@@ -292,21 +303,18 @@ func negotiate(accept string) string {
 	for _, part := range strings.Split(accept, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		name = strings.ToLower(strings.TrimSpace(name))
+		if name != "br" && name != "gzip" {
+			continue
+		}
 		q := 1.0
 		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
 			if f, err := strconv.ParseFloat(v, 64); err == nil {
 				q = f
 			}
 		}
-		if q <= 0 {
-			continue
-		}
-		rank := map[string]float64{"br": 2, "gzip": 1}[name]
-		if rank == 0 {
-			continue
-		}
-		if q+rank/10 > bestQ {
-			best, bestQ = name, q+rank/10
+		// the higher q wins; on a tie, brotli (smaller)
+		if q > 0 && (q > bestQ || (q == bestQ && name == "br")) {
+			best, bestQ = name, q
 		}
 	}
 	return best

@@ -56,7 +56,7 @@ func (h *siteHeader) Render() app.UI {
 	return app.Header().Class("site-header").Body(
 		app.Div().Class("bar").Body(
 			app.A().Class("brand").Href(PathSelfTest).Body(
-				app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+				app.Img().Src("/web/icon.svg").Alt("图标").Aria("hidden", "true").Width(28).Height(28),
 				app.Span().Text(SiteName),
 			),
 			app.If(h.installable && !h.framed, func() app.UI {

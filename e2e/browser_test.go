@@ -59,7 +59,7 @@ type server struct {
 }
 
 // startServer starts bin/server on a free loopback port.
-func startServer(t *testing.T) *server {
+func startServer(t testing.TB) *server {
 	t.Helper()
 	cmd := exec.Command(serverPath, "-addr", "127.0.0.1:0")
 	out, err := cmd.StdoutPipe()
@@ -94,7 +94,7 @@ type page struct {
 
 // newPage opens headless Chromium at 390×844 and records console errors,
 // exceptions and every request.
-func newPage(t *testing.T, origin string) *page {
+func newPage(t testing.TB, origin string) *page {
 	t.Helper()
 	if browserPath == "" {
 		t.Skip("no Chromium: browser tests skipped")

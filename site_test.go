@@ -1,0 +1,197 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var fakeWasm = bytes.Repeat([]byte("\x00asm fake wasm "), 1000)
+
+func testSite(t *testing.T) *site {
+	t.Helper()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(fakeWasm)
+	zw.Close()
+	web := fstest.MapFS{
+		"app.wasm.br":       {Data: []byte("BROTLI-BYTES")},
+		"app.wasm.gz":       {Data: gz.Bytes()},
+		"style.css":         {Data: []byte("body{}")},
+		"boot.js":           {Data: []byte("// boot")},
+		"icon.svg":          {Data: []byte("<svg></svg>")},
+		"icon-192.png":      {Data: []byte("png")},
+		"icon-512.png":      {Data: []byte("png")},
+		"icon-maskable.png": {Data: []byte("png")},
+	}
+	s, err := newSite(siteConfig{Web: web, Version: "v123"})
+	require.NoError(t, err)
+	return s
+}
+
+func get(t *testing.T, h http.Handler, method, target string, hdr map[string]string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, target, nil)
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestSecurityHeadersEverywhere(t *testing.T) {
+	s := testSite(t)
+	for _, p := range []string{"/", "/result?age=30", "/web/style.css", "/v123/web/app.wasm", "/wasm_exec.js", "/nope", "/app.js", "/manifest.webmanifest"} {
+		rec := get(t, s, "GET", p, nil)
+		csp := rec.Header().Get("Content-Security-Policy")
+		assert.Contains(t, csp, "default-src 'self'", p)
+		assert.Contains(t, csp, "'wasm-unsafe-eval'", p)
+		assert.Contains(t, csp, "frame-ancestors 'self'", p)
+		assert.NotContains(t, csp, "unsafe-inline", p)
+		assert.NotContains(t, csp, "http", p, "no other host is allowed")
+		assert.Equal(t, "nosniff", rec.Header().Get("X-Content-Type-Options"), p)
+		assert.Equal(t, "no-referrer", rec.Header().Get("Referrer-Policy"), p)
+	}
+}
+
+func TestPagesArePreRendered(t *testing.T) {
+	s := testSite(t)
+	rec := get(t, s, "GET", "/result?age=35&education=master", nil)
+	require.Equal(t, 200, rec.Code)
+	body := rec.Body.String()
+	assert.Regexp(t, `<span[^>]*data-testid="total"[^>]*>130</span>`, body)
+	assert.Contains(t, body, `lang="zh-CN"`)
+	assert.Contains(t, body, "/v123/web/style.css", "assets are versioned")
+	assert.NotContains(t, body, "githubusercontent", "no icon from a foreign host")
+
+	rec = get(t, s, "GET", "/", nil)
+	assert.Contains(t, rec.Body.String(), "您的出生年月是？")
+}
+
+func TestWasmCompressionNegotiation(t *testing.T) {
+	s := testSite(t)
+	cases := []struct {
+		accept, enc string
+	}{
+		{"gzip, deflate, br", "br"},
+		{"br;q=0, gzip", "gzip"},
+		{"gzip;q=0.5, br;q=0.4", "gzip"},
+		{"gzip", "gzip"},
+		{"identity", ""},
+		{"", ""},
+		{"br;q=0, gzip;q=0", ""},
+	}
+	for _, c := range cases {
+		rec := get(t, s, "GET", "/v123/web/app.wasm", map[string]string{"Accept-Encoding": c.accept})
+		require.Equal(t, 200, rec.Code, c.accept)
+		h := rec.Header()
+		assert.Equal(t, "application/wasm", h.Get("Content-Type"), c.accept)
+		assert.Equal(t, "Accept-Encoding", h.Get("Vary"), c.accept)
+		assert.Equal(t, c.enc, h.Get("Content-Encoding"), c.accept)
+		assert.Equal(t, cacheImmutable, h.Get("Cache-Control"), c.accept)
+		switch c.enc {
+		case "br":
+			assert.Equal(t, "BROTLI-BYTES", rec.Body.String())
+		case "gzip":
+			zr, err := gzip.NewReader(rec.Body)
+			require.NoError(t, err)
+			b, _ := io.ReadAll(zr)
+			assert.Equal(t, fakeWasm, b)
+		default:
+			assert.Equal(t, fakeWasm, rec.Body.Bytes())
+		}
+	}
+	// the progress bar knows the real size
+	assert.Equal(t, "15000", s.goapp.WasmContentLength)
+}
+
+func TestHEADAndCaching(t *testing.T) {
+	s := testSite(t)
+	rec := get(t, s, "HEAD", "/v123/web/app.wasm", map[string]string{"Accept-Encoding": "br"})
+	assert.Equal(t, 200, rec.Code)
+	assert.Empty(t, rec.Body.String())
+	assert.Equal(t, "12", rec.Header().Get("Content-Length"))
+
+	rec = get(t, s, "HEAD", "/", nil)
+	assert.Equal(t, 200, rec.Code)
+
+	rec = get(t, s, "GET", "/web/style.css", nil)
+	assert.Equal(t, cacheRevalid, rec.Header().Get("Cache-Control"), "unversioned assets revalidate")
+	rec = get(t, s, "GET", "/v123/web/style.css", nil)
+	assert.Equal(t, cacheImmutable, rec.Header().Get("Cache-Control"))
+	assert.Equal(t, "body{}", rec.Body.String())
+	rec = get(t, s, "GET", "/old/web/style.css", nil)
+	assert.Equal(t, 200, rec.Code, "an older page still gets the file")
+	assert.Equal(t, cacheRevalid, rec.Header().Get("Cache-Control"))
+
+	rec = get(t, s, "GET", "/v123/web/app.wasm", map[string]string{"Accept-Encoding": "br", "If-None-Match": `"v123-br"`})
+	assert.Equal(t, http.StatusNotModified, rec.Code)
+}
+
+func TestUnknownPathsAndMethods(t *testing.T) {
+	s := testSite(t)
+	for _, p := range []string{"/nope", "/web/", "/web/nope.css", "/web/app.wasm.br", "/web/../site.go", "/v123/web/", "/web/.hidden", "/sitemap.xml", "/app.wasm"} {
+		rec := get(t, s, "GET", p, nil)
+		assert.Equal(t, 404, rec.Code, p)
+	}
+	rec := get(t, s, "POST", "/", nil)
+	assert.Equal(t, 405, rec.Code)
+	assert.Equal(t, "GET, HEAD", rec.Header().Get("Allow"))
+	rec = get(t, s, "GET", "/robots.txt", nil)
+	assert.Equal(t, 200, rec.Code)
+}
+
+func TestServiceWorkerAndManifest(t *testing.T) {
+	s := testSite(t)
+	sw := get(t, s, "GET", "/app-worker.js", nil).Body.String()
+	assert.Contains(t, sw, "ignoreSearch", "share links work offline")
+	for _, want := range []string{`"/"`, `"/result"`, `"/v123/web/app.wasm"`, `"/v123/web/style.css"`, `"/v123/web/icon-192.png"`} {
+		assert.Contains(t, sw, want)
+	}
+	m := get(t, s, "GET", "/manifest.webmanifest", nil).Body.String()
+	assert.Contains(t, m, `"name":"上海居住证积分计算器"`)
+	assert.Contains(t, m, `"short_name":"积分计算"`)
+	assert.Contains(t, m, `maskable`)
+	assert.NotContains(t, m, "http")
+}
+
+// TestWasmExecIsTheToolchains checks that /wasm_exec.js is the Go
+// toolchain's own file, not go-app's copy.
+func TestWasmExecIsTheToolchains(t *testing.T) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	require.NoError(t, err)
+	want, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "lib", "wasm", "wasm_exec.js"))
+	require.NoError(t, err)
+	rec := get(t, testSite(t), "GET", "/wasm_exec.js", nil)
+	require.Equal(t, 200, rec.Code)
+	assert.True(t, bytes.Equal(want, rec.Body.Bytes()), "served wasm_exec.js differs from the toolchain's")
+	assert.Contains(t, rec.Header().Get("Content-Type"), "javascript")
+}
+
+func TestNegotiate(t *testing.T) {
+	assert.Equal(t, "br", negotiate("br"))
+	assert.Equal(t, "br", negotiate("gzip, br"))
+	assert.Equal(t, "gzip", negotiate("GZIP"))
+	assert.Equal(t, "", negotiate("deflate, *;q=0"))
+	assert.Equal(t, "gzip", negotiate("br;q=0.1, gzip;q=0.9"))
+}
+
+func TestMissingWasmIsAClearError(t *testing.T) {
+	_, err := newSite(siteConfig{Web: fstest.MapFS{"style.css": {Data: []byte("")}}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "make build")
+}
