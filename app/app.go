@@ -73,10 +73,10 @@ func problemNotice(probs score.Problems) app.UI {
 	if len(probs) == 0 {
 		return nil
 	}
-	return app.Div().Class("notice notice-warn").Role("alert").Body(
-		app.P().Body(app.Strong().Text("链接中有 "+itoa(len(probs))+" 个参数无法使用（"+strings.Join(probs.Keys(), "、")+"），已忽略；其余参数照常使用：")),
-		app.Ul().Body(app.Range(probs).Slice(func(i int) app.UI {
-			return app.Li().Text(probs[i].Zh)
+	return app.Elem("div").Class("notice notice-warn").Role("alert").Body(
+		app.Elem("p").Body(app.Elem("strong").Text("链接中有 "+itoa(len(probs))+" 个参数无法使用（"+strings.Join(probs.Keys(), "、")+"），已忽略；其余参数照常使用：")),
+		app.Elem("ul").Body(app.Range(probs).Slice(func(i int) app.UI {
+			return app.Elem("li").Text(probs[i].Zh)
 		})),
 	)
 }

@@ -53,20 +53,20 @@ func (h *siteHeader) OnAppInstallChange(ctx app.Context) {
 }
 
 func (h *siteHeader) Render() app.UI {
-	return app.Header().Class("site-header").Body(
-		app.Div().Class("bar").Body(
-			app.A().Class("brand").Href(PathSelfTest).Body(
-				app.Img().Src("/web/icon.svg").Alt("图标").Aria("hidden", "true").Width(28).Height(28),
-				app.Span().Text(SiteName),
+	return app.Elem("header").Class("site-header").Body(
+		app.Elem("div").Class("bar").Body(
+			app.Elem("a").Class("brand").Attr("href", PathSelfTest).Body(
+				app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "图标").Aria("hidden", "true").Attr("width", 28).Attr("height", 28),
+				app.Elem("span").Text(SiteName),
 			),
 			app.If(h.installable && !h.framed, func() app.UI {
-				return app.Button().Type("button").Class("btn btn-small").Text("安装到手机").OnClick(h.install)
+				return app.Elem("button").Attr("type", "button").Class("btn btn-small").Text("安装到手机").OnClick(h.install)
 			}),
 		),
-		app.Nav().Aria("label", "主导航").Class("site-nav").Body(
+		app.Elem("nav").Aria("label", "主导航").Class("site-nav").Body(
 			app.Range(navItems).Slice(func(i int) app.UI {
 				it := navItems[i]
-				a := app.A().Href(it.path).Text(it.label)
+				a := app.Elem("a").Attr("href", it.path).Text(it.label)
 				if it.path == h.Active {
 					a = a.Aria("current", "page").Class("active")
 				}
@@ -74,13 +74,13 @@ func (h *siteHeader) Render() app.UI {
 			}),
 		),
 		app.If(h.updateAvailable, func() app.UI {
-			return app.Div().Class("notice notice-info").Role("status").Body(
-				app.Button().Type("button").Class("linklike").Text("新版本可用，点击更新").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			return app.Elem("div").Class("notice notice-info").Role("status").Body(
+				app.Elem("button").Attr("type", "button").Class("linklike").Text("新版本可用，点击更新").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
 		app.If(h.showAppleHelp, func() app.UI {
-			return app.Div().Class("notice notice-info").Role("status").Body(
-				app.P().Text("在 Safari 中点底部的“分享”按钮，再选“添加到主屏幕”，即可像 App 一样离线使用。"),
+			return app.Elem("div").Class("notice notice-info").Role("status").Body(
+				app.Elem("p").Text("在 Safari 中点底部的“分享”按钮，再选“添加到主屏幕”，即可像 App 一样离线使用。"),
 			)
 		}),
 	)
@@ -96,9 +96,9 @@ func (h *siteHeader) install(ctx app.Context, e app.Event) {
 
 // siteFooter is the bottom of every page: privacy and the disclaimer.
 func siteFooter() app.UI {
-	return app.Footer().Class("site-footer").Body(
-		app.P().Text("隐私：所有计算都在您的浏览器里完成，答案只保存在本机，不会发送到任何服务器。"),
-		app.P().Text("本工具依据公开资料整理，结果仅供参考；积分以区人才服务中心核定为准。"),
+	return app.Elem("footer").Class("site-footer").Body(
+		app.Elem("p").Text("隐私：所有计算都在您的浏览器里完成，答案只保存在本机，不会发送到任何服务器。"),
+		app.Elem("p").Text("本工具依据公开资料整理，结果仅供参考；积分以区人才服务中心核定为准。"),
 	)
 }
 

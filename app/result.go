@@ -52,9 +52,9 @@ func (c *resultPage) OnNav(ctx app.Context) {
 }
 
 func (c *resultPage) Render() app.UI {
-	return app.Div().Class("page").Body(
+	return app.Elem("div").Class("page").Body(
 		&siteHeader{Active: PathResult},
-		app.Main().ID("main").Class("container").Body(
+		app.Elem("main").ID("main").Class("container").Body(
 			problemNotice(c.probs),
 			c.renderBody(),
 		),
@@ -64,38 +64,38 @@ func (c *resultPage) Render() app.UI {
 
 func (c *resultPage) renderBody() app.UI {
 	if c.err != nil {
-		return app.Div().Class("notice notice-error").Role("alert").Body(
-			app.P().Body(app.Strong().Text("这个链接里的答案无法计算：")),
-			app.Ul().Body(app.Range(c.err).Slice(func(i int) app.UI { return app.Li().Text(c.err[i].Zh) })),
-			app.A().Class("btn btn-primary").Href(PathSelfTest).Text("重新自测"),
+		return app.Elem("div").Class("notice notice-error").Role("alert").Body(
+			app.Elem("p").Body(app.Elem("strong").Text("这个链接里的答案无法计算：")),
+			app.Elem("ul").Body(app.Range(c.err).Slice(func(i int) app.UI { return app.Elem("li").Text(c.err[i].Zh) })),
+			app.Elem("a").Class("btn btn-primary").Attr("href", PathSelfTest).Text("重新自测"),
 		)
 	}
 	r := &c.res
-	return app.Div().Body(
+	return app.Elem("div").Body(
 		app.If(c.empty, func() app.UI {
-			return app.Div().Class("notice notice-info").Role("status").Body(
-				app.P().Text("还没有答案：下面是空白情况下的结果。先做 30 秒自测，或用完整计算器填写。"),
-				app.A().Class("btn btn-small").Href(PathSelfTest).Text("开始自测"),
+			return app.Elem("div").Class("notice notice-info").Role("status").Body(
+				app.Elem("p").Text("还没有答案：下面是空白情况下的结果。先做 30 秒自测，或用完整计算器填写。"),
+				app.Elem("a").Class("btn btn-small").Attr("href", PathSelfTest).Text("开始自测"),
 			)
 		}),
 		c.renderHero(),
 		c.renderPlan(),
-		app.Section().Class("card").Aria("labelledby", "items-title").Body(
-			app.H2().ID("items-title").Text("每一分从哪里来"),
-			app.Ul().Class("items").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+		app.Elem("section").Class("card").Aria("labelledby", "items-title").Body(
+			app.Elem("h2").ID("items-title").Text("每一分从哪里来"),
+			app.Elem("ul").Class("items").Body(app.Range(r.Items).Slice(func(i int) app.UI {
 				return itemRow(r.Items[i])
 			})),
 		),
 		app.If(len(r.Warnings) > 0, func() app.UI {
-			return app.Section().Class("card").Aria("labelledby", "warn-title").Body(
-				app.H2().ID("warn-title").Text("请注意"),
-				app.Ul().Class("warnings").Body(app.Range(r.Warnings).Slice(func(i int) app.UI {
-					return app.Li().Text(r.Warnings[i])
+			return app.Elem("section").Class("card").Aria("labelledby", "warn-title").Body(
+				app.Elem("h2").ID("warn-title").Text("请注意"),
+				app.Elem("ul").Class("warnings").Body(app.Range(r.Warnings).Slice(func(i int) app.UI {
+					return app.Elem("li").Text(r.Warnings[i])
 				})),
 			)
 		}),
 		c.renderActions(),
-		app.P().Class("muted small").Text("依据："+r.RulesAsOf+"。积分以区人才服务中心核定为准。"),
+		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。积分以区人才服务中心核定为准。"),
 	)
 }
 
@@ -110,14 +110,14 @@ func (c *resultPage) renderHero() app.UI {
 	default:
 		status, class = "距 120 分还差 "+strconv.Itoa(r.Gap)+" 分", "status-gap"
 	}
-	return app.Section().Class("card hero").Aria("labelledby", "total-label").Body(
-		app.P().ID("total-label").Class("hero-label").Text("您的居住证积分"),
-		app.P().Class("hero-total").Body(
-			app.Span().Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
-			app.Span().Class("total-unit").Text(" 分 / 120"),
+	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
+		app.Elem("p").ID("total-label").Class("hero-label").Text("您的居住证积分"),
+		app.Elem("p").Class("hero-total").Body(
+			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
+			app.Elem("span").Class("total-unit").Text(" 分 / 120"),
 		),
 		bar(max(r.Total, 0), 160, "hero-bar"),
-		app.P().Class("hero-status "+class).Text(status),
+		app.Elem("p").Class("hero-status "+class).Text(status),
 	)
 }
 
@@ -139,25 +139,25 @@ func (c *resultPage) renderPlan() app.UI {
 	if len(paths) > 3 {
 		paths = paths[:3]
 	}
-	return app.Section().Class("card").Aria("labelledby", "plan-title").Body(
-		app.H2().ID("plan-title").Text("什么时候能到 120 分"),
-		app.P().Class("reach").Attr("data-testid", "reach").Text(when),
+	return app.Elem("section").Class("card").Aria("labelledby", "plan-title").Body(
+		app.Elem("h2").ID("plan-title").Text("什么时候能到 120 分"),
+		app.Elem("p").Class("reach").Attr("data-testid", "reach").Text(when),
 		app.If(len(paths) > 0, func() app.UI {
-			return app.Div().Body(
-				app.H3().Text("更快达到的办法"),
-				app.Ol().Class("paths").Body(app.Range(paths).Slice(func(i int) app.UI {
+			return app.Elem("div").Body(
+				app.Elem("h3").Text("更快达到的办法"),
+				app.Elem("ol").Class("paths").Body(app.Range(paths).Slice(func(i int) app.UI {
 					p := paths[i]
-					return app.Li().Class("path").Body(
-						app.P().Class("path-change").Text(p.Change),
-						app.P().Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，预计 "+p.ReachDate.Chinese()+" 达到 120 分"),
-						app.P().Class("small muted").Text(p.Detail),
+					return app.Elem("li").Class("path").Body(
+						app.Elem("p").Class("path-change").Text(p.Change),
+						app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，预计 "+p.ReachDate.Chinese()+" 达到 120 分"),
+						app.Elem("p").Class("small muted").Text(p.Detail),
 					)
 				})),
 			)
 		}),
-		app.Details().Class("assume").Body(
-			app.Summary().Text("推算的假设"),
-			app.Ul().Body(app.Range(pl.Assume).Slice(func(i int) app.UI { return app.Li().Text(pl.Assume[i]) })),
+		app.Elem("details").Class("assume").Body(
+			app.Elem("summary").Text("推算的假设"),
+			app.Elem("ul").Body(app.Range(pl.Assume).Slice(func(i int) app.UI { return app.Elem("li").Text(pl.Assume[i]) })),
 		),
 	)
 }
@@ -169,20 +169,20 @@ func itemRow(it score.Item) app.UI {
 	if it.Points < 0 {
 		cls += " item-minus"
 	}
-	return app.Li().Class(cls).DataSet("id", it.ID).Body(
-		app.Div().Class("item-head").Body(
-			app.Span().Class("item-name").Text(it.Name),
-			app.Span().Class("item-points").Text(signed(it.Points)+" 分"),
+	return app.Elem("li").Class(cls).DataSet("id", it.ID).Body(
+		app.Elem("div").Class("item-head").Body(
+			app.Elem("span").Class("item-name").Text(it.Name),
+			app.Elem("span").Class("item-points").Text(signed(it.Points)+" 分"),
 		),
 		bar(it.Points, 140, ""),
-		app.P().Class("item-why").Text(it.Why),
+		app.Elem("p").Class("item-why").Text(it.Why),
 		app.If(it.Confidence != score.High, func() app.UI {
 			label := "规则有争议"
 			if it.Confidence == score.Low {
 				label = "规则不确定"
 			}
-			return app.P().Class("conf conf-"+string(it.Confidence)).Body(
-				app.Span().Class("badge").Text(label),
+			return app.Elem("p").Class("conf conf-"+string(it.Confidence)).Body(
+				app.Elem("span").Class("badge").Text(label),
 				app.Text(" "+score.UncertainNote),
 			)
 		}),
@@ -197,13 +197,13 @@ func signed(n int) string {
 }
 
 func (c *resultPage) renderActions() app.UI {
-	return app.Section().Class("actions").Aria("label", "下一步").Body(
-		app.Button().Type("button").ID("share").Class("btn btn-primary").Text("分享").OnClick(c.share),
-		app.A().Class("btn").Href(link(PathSelfTest, c.p)).Text("重新测试"),
+	return app.Elem("section").Class("actions").Aria("label", "下一步").Body(
+		app.Elem("button").Attr("type", "button").ID("share").Class("btn btn-primary").Text("分享").OnClick(c.share),
+		app.Elem("a").Class("btn").Attr("href", link(PathSelfTest, c.p)).Text("重新测试"),
 		app.If(c.shared != "", func() app.UI {
-			return app.Div().Class("share-box").Body(
-				app.P().Role("status").Class("small").Text(c.shared),
-				app.Input().Type("text").ReadOnly(true).Class("share-url").Aria("label", "分享链接").Value(c.shareURL()),
+			return app.Elem("div").Class("share-box").Body(
+				app.Elem("p").Role("status").Class("small").Text(c.shared),
+				app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", boolAttr(true)).Class("share-url").Aria("label", "分享链接").Attr("value", c.shareURL()),
 			)
 		}),
 	)

@@ -64,40 +64,40 @@ func (c *selfTest) OnNav(ctx app.Context) {
 }
 
 func (c *selfTest) Render() app.UI {
-	return app.Div().Class("page").Body(
+	return app.Elem("div").Class("page").Body(
 		&siteHeader{Active: PathSelfTest},
-		app.Main().ID("main").Class("container").Body(
+		app.Elem("main").ID("main").Class("container").Body(
 			problemNotice(c.probs),
 			app.If(c.restored, func() app.UI {
-				return app.Div().Class("notice notice-info").Role("status").Body(
-					app.P().Text("已载入您上次在本机的答案（只保存在这台设备上）。"),
-					app.Div().Class("row").Body(
-						app.A().Class("btn btn-small").Href(link(PathResult, c.p)).Text("查看上次结果"),
-						app.Button().Type("button").Class("btn btn-small btn-ghost").Text("清除我的数据").OnClick(c.clear),
+				return app.Elem("div").Class("notice notice-info").Role("status").Body(
+					app.Elem("p").Text("已载入您上次在本机的答案（只保存在这台设备上）。"),
+					app.Elem("div").Class("row").Body(
+						app.Elem("a").Class("btn btn-small").Attr("href", link(PathResult, c.p)).Text("查看上次结果"),
+						app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").Text("清除我的数据").OnClick(c.clear),
 					),
 				)
 			}),
-			app.Section().Class("card quiz").Aria("labelledby", "quiz-title").Body(
-				app.Div().Class("quiz-top").Body(
-					app.H1().ID("quiz-title").Class("quiz-title").Text("30 秒自测"),
-					app.Span().Class("quiz-count").Text("第 "+strconv.Itoa(c.step+1)+" / "+strconv.Itoa(stepCount)+" 题"),
+			app.Elem("section").Class("card quiz").Aria("labelledby", "quiz-title").Body(
+				app.Elem("div").Class("quiz-top").Body(
+					app.Elem("h1").ID("quiz-title").Class("quiz-title").Text("30 秒自测"),
+					app.Elem("span").Class("quiz-count").Text("第 "+strconv.Itoa(c.step+1)+" / "+strconv.Itoa(stepCount)+" 题"),
 				),
-				app.Progress().Class("quiz-progress").Max(stepCount).Value(c.step+1).Aria("label", "自测进度"),
-				app.Form().Class("quiz-form").OnSubmit(c.next).Body(
+				app.Elem("progress").Class("quiz-progress").Attr("max", stepCount).Attr("value", c.step+1).Aria("label", "自测进度"),
+				app.Elem("form").Class("quiz-form").OnSubmit(c.next).Body(
 					c.renderStep(),
-					app.Div().Class("quiz-nav").Body(
+					app.Elem("div").Class("quiz-nav").Body(
 						app.If(c.step > 0, func() app.UI {
-							return app.Button().Type("button").Class("btn btn-ghost").Text("上一题").OnClick(c.prev)
+							return app.Elem("button").Attr("type", "button").Class("btn btn-ghost").Text("上一题").OnClick(c.prev)
 						}),
 						app.If(c.step < stepCount-1, func() app.UI {
-							return app.Button().Type("submit").ID("next").Class("btn btn-primary").Text("下一题")
+							return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("下一题")
 						}).Else(func() app.UI {
-							return app.Button().Type("submit").ID("next").Class("btn btn-primary").Text("查看结果")
+							return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("查看结果")
 						}),
 					),
 				),
 			),
-			app.P().Class("muted small").Text("不要手机号、不用注册；每题都有默认答案，不确定时直接点“下一题”。"),
+			app.Elem("p").Class("muted small").Text("不要手机号、不用注册；每题都有默认答案，不确定时直接点“下一题”。"),
 		),
 		siteFooter(),
 	)
@@ -114,9 +114,9 @@ func (c *selfTest) renderStep() app.UI {
 	case stepTitle:
 		return c.renderTitle()
 	case stepYears:
-		return app.FieldSet().Class("choices").Body(
-			app.Legend().ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
-			app.P().Class("hint").Text("只算在上海由用人单位缴纳的职工社保，补缴的月份不算；不满一年的零头不算。"),
+		return app.Elem("fieldset").Class("choices").Body(
+			app.Elem("legend").ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
+			app.Elem("p").Class("hint").Text("只算在上海由用人单位缴纳的职工社保，补缴的月份不算；不满一年的零头不算。"),
 			stepper("insurance_years", "社保缴纳年限", "年", func() int { return c.p.InsuranceYears }, 0, 45, func(ctx app.Context, v int) {
 				c.set(ctx, func(p *score.Profile) { p.InsuranceYears = v })
 			}),
@@ -135,28 +135,28 @@ func (c *selfTest) renderBirth() app.UI {
 	for yr := c.today.Year - 16; yr >= c.today.Year-70; yr-- {
 		years = append(years, yr)
 	}
-	return app.FieldSet().Class("choices").Body(
-		app.Legend().ID("birth-legend").TabIndex(-1).Class("question").Text("您的出生年月是？"),
-		app.P().Class("hint").Text("年龄按周岁计算：43 周岁及以下 30 分，之后逐年减少。"),
-		app.Div().Class("row birth-row").Body(
-			app.Div().Class("field").Body(
-				app.Label().For("birth-year").Text("出生年份"),
-				app.Select().ID("birth-year").Class("select").OnChange(c.onBirthYear).Body(
+	return app.Elem("fieldset").Class("choices").Body(
+		app.Elem("legend").ID("birth-legend").TabIndex(-1).Class("question").Text("您的出生年月是？"),
+		app.Elem("p").Class("hint").Text("年龄按周岁计算：43 周岁及以下 30 分，之后逐年减少。"),
+		app.Elem("div").Class("row birth-row").Body(
+			app.Elem("div").Class("field").Body(
+				app.Elem("label").Attr("for", "birth-year").Text("出生年份"),
+				app.Elem("select").ID("birth-year").Class("select").OnChange(c.onBirthYear).Body(
 					app.Range(years).Slice(func(i int) app.UI {
-						return app.Option().Value(years[i]).Selected(years[i] == y).Text(strconv.Itoa(years[i]) + " 年")
+						return app.Elem("option").Attr("value", years[i]).Attr("selected", boolAttr(years[i] == y)).Text(strconv.Itoa(years[i]) + " 年")
 					}),
 				),
 			),
-			app.Div().Class("field").Body(
-				app.Label().For("birth-month").Text("月份"),
-				app.Select().ID("birth-month").Class("select").OnChange(c.onBirthMonth).Body(
+			app.Elem("div").Class("field").Body(
+				app.Elem("label").Attr("for", "birth-month").Text("月份"),
+				app.Elem("select").ID("birth-month").Class("select").OnChange(c.onBirthMonth).Body(
 					app.Range(months).Slice(func(i int) app.UI {
-						return app.Option().Value(i + 1).Selected(i+1 == m).Text(months[i])
+						return app.Elem("option").Attr("value", i+1).Attr("selected", boolAttr(i+1 == m)).Text(months[i])
 					}),
 				),
 			),
 		),
-		app.P().Class("hint").Text("现在 "+strconv.Itoa(c.age())+" 周岁，年龄分 "+strconv.Itoa(score.AgePoints(c.age()))+" 分。"),
+		app.Elem("p").Class("hint").Text("现在 "+strconv.Itoa(c.age())+" 周岁，年龄分 "+strconv.Itoa(score.AgePoints(c.age()))+" 分。"),
 	)
 }
 
@@ -204,7 +204,7 @@ func (c *selfTest) renderTitle() app.UI {
 	tr := score.TitleRuleOf(c.p.Title)
 	er := score.EducationRuleOf(c.p.Education)
 	w, _ := score.WageAt(c.today)
-	return app.Div().Body(
+	return app.Elem("div").Body(
 		radioGroup("title", "您有职称或职业技能等级证书吗？", "学历和职称只计较高的一项；证书须与现在的岗位相符。", titleChoices(), titleValue(c.p.Title), func(ctx app.Context, v string) {
 			c.set(ctx, func(p *score.Profile) { p.Title = score.Title(noneToZero(v)) })
 		}),
@@ -227,7 +227,7 @@ func (c *selfTest) renderSpouse() app.UI {
 	if c.p.SpouseYears > 0 {
 		married = "1"
 	}
-	return app.Div().Body(
+	return app.Elem("div").Body(
 		radioGroup("spouse", "配偶是上海户籍吗？", "配偶为本市户籍，婚龄每满 1 年加 4 分，最多 40 分。", []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, func(ctx app.Context, v string) {
 			c.set(ctx, func(p *score.Profile) {
 				if v == "1" {

@@ -14,18 +14,18 @@ type choice struct {
 // radioGroup renders a fieldset of big radio choices. The legend is the
 // question; onPick gets the chosen value.
 func radioGroup(name, legend, hint string, choices []choice, selected string, onPick func(ctx app.Context, v string)) app.UI {
-	return app.FieldSet().Class("choices").Body(
-		app.Legend().ID(name+"-legend").TabIndex(-1).Class("question").Text(legend),
-		app.If(hint != "", func() app.UI { return app.P().Class("hint").Text(hint) }),
+	return app.Elem("fieldset").Class("choices").Body(
+		app.Elem("legend").ID(name+"-legend").TabIndex(-1).Class("question").Text(legend),
+		app.If(hint != "", func() app.UI { return app.Elem("p").Class("hint").Text(hint) }),
 		app.Range(choices).Slice(func(i int) app.UI {
 			c := choices[i]
 			id := name + "-" + strconv.Itoa(i)
-			return app.Label().Class("choice").For(id).Body(
-				app.Input().Type("radio").ID(id).Name(name).Value(c.value).Checked(c.value == selected).
+			return app.Elem("label").Class("choice").Attr("for", id).Body(
+				app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", c.value).Attr("checked", boolAttr(c.value == selected)).
 					OnChange(func(ctx app.Context, e app.Event) { onPick(ctx, c.value) }),
-				app.Span().Class("choice-text").Body(
-					app.Span().Class("choice-label").Text(c.label),
-					app.If(c.sub != "", func() app.UI { return app.Span().Class("choice-sub").Text(c.sub) }),
+				app.Elem("span").Class("choice-text").Body(
+					app.Elem("span").Class("choice-label").Text(c.label),
+					app.If(c.sub != "", func() app.UI { return app.Elem("span").Class("choice-sub").Text(c.sub) }),
 				),
 			)
 		}),
@@ -41,22 +41,22 @@ func stepper(id, label, unit string, get func() int, min, max int, onSet func(ct
 			onSet(ctx, clamp(get()+delta, min, max))
 		}
 	}
-	return app.Div().Class("stepper").Body(
-		app.Label().For(id).Class("stepper-label").Text(label),
-		app.Div().Class("stepper-row").Body(
-			app.Button().Type("button").Class("btn step-btn").Aria("label", "减少 1 "+unit).Text("−").
-				Disabled(value <= min).OnClick(set(-1)),
-			app.Input().Type("number").ID(id).Class("step-input").Attr("inputmode", "numeric").
-				Min(min).Max(max).Step(1).Value(value).
+	return app.Elem("div").Class("stepper").Body(
+		app.Elem("label").Attr("for", id).Class("stepper-label").Text(label),
+		app.Elem("div").Class("stepper-row").Body(
+			app.Elem("button").Attr("type", "button").Class("btn step-btn").Aria("label", "减少 1 "+unit).Text("−").
+				Attr("disabled", boolAttr(value <= min)).OnClick(set(-1)),
+			app.ElemSelfClosing("input").Attr("type", "number").ID(id).Class("step-input").Attr("inputmode", "numeric").
+				Attr("min", min).Attr("max", max).Attr("step", 1).Attr("value", value).
 				OnInput(func(ctx app.Context, e app.Event) {
 					s := ctx.JSSrc().Get("value").String()
 					if v, err := strconv.Atoi(s); err == nil {
 						onSet(ctx, clamp(v, min, max))
 					}
 				}),
-			app.Span().Class("unit").Text(unit),
-			app.Button().Type("button").Class("btn step-btn").Aria("label", "增加 1 "+unit).Text("+").
-				Disabled(value >= max).OnClick(set(+1)),
+			app.Elem("span").Class("unit").Text(unit),
+			app.Elem("button").Attr("type", "button").Class("btn step-btn").Aria("label", "增加 1 "+unit).Text("+").
+				Attr("disabled", boolAttr(value >= max)).OnClick(set(+1)),
 		),
 	)
 }
@@ -76,4 +76,14 @@ func bar(points, full int, class string) app.UI {
 		w = min(100, -points*100/full)
 	}
 	return app.Raw(`<svg class="bar ` + class + `" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-bg" width="100" height="6" rx="3"></rect><rect class="bar-fg" width="` + strconv.Itoa(w) + `" height="6" rx="3"></rect></svg>`)
+}
+
+// boolAttr is the value of a boolean attribute such as checked: in the
+// browser a bool (go-app sets the DOM property), in the pre-rendered page
+// nothing when false, since any value there would mean true.
+func boolAttr(v bool) any {
+	if v || app.IsClient {
+		return v
+	}
+	return nil
 }
