@@ -195,3 +195,27 @@ func TestMissingWasmIsAClearError(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "make build")
 }
+
+func TestEveryPageIsPreRenderedWithItsOwnTitle(t *testing.T) {
+	s := testSite(t)
+	titles := map[string]bool{}
+	for _, p := range []string{"/", "/result", "/calc", "/plan", "/guide", "/rules"} {
+		rec := get(t, s, "GET", p, nil)
+		require.Equal(t, 200, rec.Code, p)
+		body := rec.Body.String()
+		i, j := strings.Index(body, "<title>"), strings.Index(body, "</title>")
+		require.True(t, i >= 0 && j > i, p)
+		title := body[i:j]
+		assert.False(t, titles[title], "%s repeats the title %s", p, title)
+		titles[title] = true
+		assert.Regexp(t, `<meta[^>]*name="description"`, body, p)
+	}
+	rules := get(t, s, "GET", "/rules", nil).Body.String()
+	assert.Contains(t, rules, `data-testid="rules-table"`)
+	for _, want := range []string{"本科+学士学位 90", "高级职称 140", "12,434 元", "2025-07", "尚无定论的问题", "以区人才服务中心核定为准", "中：有争议"} {
+		assert.Contains(t, rules, want)
+	}
+	guide := get(t, s, "GET", "/guide?title=senior&title_base_ok=1", nil).Body.String()
+	assert.Contains(t, guide, "职称证书")
+	assert.NotContains(t, guide, "结婚证")
+}

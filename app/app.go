@@ -19,16 +19,24 @@ import (
 const (
 	PathSelfTest = "/"
 	PathResult   = "/result"
+	PathCalc     = "/calc"
+	PathPlan     = "/plan"
+	PathGuide    = "/guide"
+	PathRules    = "/rules"
 )
 
 // Routes lists every route page, for the server, the service worker cache
 // and the static export.
-var Routes = []string{PathSelfTest, PathResult}
+var Routes = []string{PathSelfTest, PathResult, PathCalc, PathPlan, PathGuide, PathRules}
 
 // Register registers every route. Both the server and the wasm call it.
 func Register() {
 	app.Route(PathSelfTest, func() app.Composer { return &selfTest{} })
 	app.Route(PathResult, func() app.Composer { return &resultPage{} })
+	app.Route(PathCalc, func() app.Composer { return &calcPage{} })
+	app.Route(PathPlan, func() app.Composer { return &planPage{} })
+	app.Route(PathGuide, func() app.Composer { return &guidePage{} })
+	app.Route(PathRules, func() app.Composer { return &rulesPage{} })
 }
 
 // Site texts.

@@ -14,8 +14,12 @@ type navItem struct {
 }
 
 var navItems = []navItem{
-	{PathSelfTest, "30 秒自测"},
-	{PathResult, "我的结果"},
+	{PathSelfTest, "自测"},
+	{PathResult, "结果"},
+	{PathCalc, "计算器"},
+	{PathPlan, "规划"},
+	{PathGuide, "申请指南"},
+	{PathRules, "规则"},
 }
 
 // siteHeader is the top bar: the name, the navigation, and the notices

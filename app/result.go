@@ -64,11 +64,7 @@ func (c *resultPage) Render() app.UI {
 
 func (c *resultPage) renderBody() app.UI {
 	if c.err != nil {
-		return app.Elem("div").Class("notice notice-error").Role("alert").Body(
-			app.Elem("p").Body(app.Elem("strong").Text("这个链接里的答案无法计算：")),
-			app.Elem("ul").Body(app.Range(c.err).Slice(func(i int) app.UI { return app.Elem("li").Text(c.err[i].Zh) })),
-			app.Elem("a").Class("btn btn-primary").Attr("href", PathSelfTest).Text("重新自测"),
-		)
+		return errorNotice(c.err)
 	}
 	r := &c.res
 	return app.Elem("div").Body(
@@ -155,10 +151,7 @@ func (c *resultPage) renderPlan() app.UI {
 				})),
 			)
 		}),
-		app.Elem("details").Class("assume").Body(
-			app.Elem("summary").Text("推算的假设"),
-			app.Elem("ul").Body(app.Range(pl.Assume).Slice(func(i int) app.UI { return app.Elem("li").Text(pl.Assume[i]) })),
-		),
+		app.Elem("a").Class("more").Attr("href", link(PathPlan, c.p)).Text("查看逐年走势图和推算的假设 →"),
 	)
 }
 
@@ -198,8 +191,10 @@ func signed(n int) string {
 
 func (c *resultPage) renderActions() app.UI {
 	return app.Elem("section").Class("actions").Aria("label", "下一步").Body(
-		app.Elem("button").Attr("type", "button").ID("share").Class("btn btn-primary").Text("分享").OnClick(c.share),
-		app.Elem("a").Class("btn").Attr("href", link(PathSelfTest, c.p)).Text("重新测试"),
+		app.Elem("a").Class("btn btn-primary").Attr("href", link(PathCalc, c.p)).Text("完整计算"),
+		app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南"),
+		app.Elem("button").Attr("type", "button").ID("share").Class("btn").Text("分享").OnClick(c.share),
+		app.Elem("a").Class("btn btn-ghost").Attr("href", link(PathSelfTest, c.p)).Text("重新测试"),
 		app.If(c.shared != "", func() app.UI {
 			return app.Elem("div").Class("share-box").Body(
 				app.Elem("p").Role("status").Class("small").Text(c.shared),

@@ -11,6 +11,10 @@ type choice struct {
 	value, label, sub string
 }
 
+// Event handlers: go-app keeps an element's first handler when a new one
+// comes from the same func literal, so every handler that captures data
+// of its element is scoped by that data (app.EventScope).
+
 // radioGroup renders a fieldset of big radio choices. The legend is the
 // question; onPick gets the chosen value.
 func radioGroup(name, legend, hint string, choices []choice, selected string, onPick func(ctx app.Context, v string)) app.UI {
@@ -22,7 +26,7 @@ func radioGroup(name, legend, hint string, choices []choice, selected string, on
 			id := name + "-" + strconv.Itoa(i)
 			return app.Elem("label").Class("choice").Attr("for", id).Body(
 				app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", c.value).Attr("checked", boolAttr(c.value == selected)).
-					OnChange(func(ctx app.Context, e app.Event) { onPick(ctx, c.value) }),
+					OnChange(func(ctx app.Context, e app.Event) { onPick(ctx, c.value) }, app.EventScope(name, c.value)),
 				app.Elem("span").Class("choice-text").Body(
 					app.Elem("span").Class("choice-label").Text(c.label),
 					app.If(c.sub != "", func() app.UI { return app.Elem("span").Class("choice-sub").Text(c.sub) }),
@@ -45,7 +49,7 @@ func stepper(id, label, unit string, get func() int, min, max int, onSet func(ct
 		app.Elem("label").Attr("for", id).Class("stepper-label").Text(label),
 		app.Elem("div").Class("stepper-row").Body(
 			app.Elem("button").Attr("type", "button").Class("btn step-btn").Aria("label", "减少 1 "+unit).Text("−").
-				Attr("disabled", boolAttr(value <= min)).OnClick(set(-1)),
+				Attr("disabled", boolAttr(value <= min)).OnClick(set(-1), app.EventScope(id)),
 			app.ElemSelfClosing("input").Attr("type", "number").ID(id).Class("step-input").Attr("inputmode", "numeric").
 				Attr("min", min).Attr("max", max).Attr("step", 1).Attr("value", value).
 				OnInput(func(ctx app.Context, e app.Event) {
@@ -53,10 +57,10 @@ func stepper(id, label, unit string, get func() int, min, max int, onSet func(ct
 					if v, err := strconv.Atoi(s); err == nil {
 						onSet(ctx, clamp(v, min, max))
 					}
-				}),
+				}, app.EventScope(id)),
 			app.Elem("span").Class("unit").Text(unit),
 			app.Elem("button").Attr("type", "button").Class("btn step-btn").Aria("label", "增加 1 "+unit).Text("+").
-				Attr("disabled", boolAttr(value >= max)).OnClick(set(+1)),
+				Attr("disabled", boolAttr(value >= max)).OnClick(set(+1), app.EventScope(id)),
 		),
 	)
 }

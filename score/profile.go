@@ -354,3 +354,18 @@ func parseFen(s string) (int64, bool) {
 	}
 	return v, true
 }
+
+// Kind says how a key's value is written: "date", "birth", "int",
+// "money", "bool" or "enum".
+func (f *Field) Kind() string {
+	return [...]string{"date", "birth", "int", "money", "bool", "enum"}[f.kind]
+}
+
+// Range is the smallest and largest value of an int key, and the largest
+// of a money key in yuan.
+func (f *Field) Range() (lo, hi int64) {
+	if f.kind == kMoney {
+		return 0, f.max / 100
+	}
+	return f.min, f.max
+}

@@ -1,0 +1,186 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jifen/score"
+)
+
+// planPage is the plan at /plan: the date 120 is reached, a yearly chart,
+// the assumptions and the paths that get there sooner.
+type planPage struct {
+	app.Compo
+
+	p     score.Profile
+	probs score.Problems
+	plan  score.PlanResult
+	err   score.Problems
+}
+
+var _ app.Navigator = (*planPage)(nil)
+
+func (c *planPage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle("到 120 分的规划 - " + SiteName)
+	ctx.Page().SetDescription("上海居住证积分规划：按现在的情况哪一天达到 120 分，逐年积分走势图，以及更快达到的办法。")
+	c.p, c.probs = parseLink(ctx.Page().URL())
+	if c.p == (score.Profile{}) && len(c.probs) == 0 {
+		if saved, ok := loadSaved(ctx); ok {
+			c.p = saved
+			replaceQuery(ctx, c.p)
+		}
+	}
+	pl, err := score.Plan(c.p)
+	c.plan, c.err = pl, nil
+	if err != nil {
+		c.err, _ = err.(score.Problems)
+	}
+}
+
+func (c *planPage) Render() app.UI {
+	return app.Elem("div").Class("page").Body(
+		&siteHeader{Active: PathPlan},
+		app.Elem("main").ID("main").Class("container").Body(
+			app.Elem("h1").Class("page-title").Text("到 120 分的规划"),
+			problemNotice(c.probs),
+			c.renderBody(),
+		),
+		siteFooter(),
+	)
+}
+
+func (c *planPage) renderBody() app.UI {
+	if c.err != nil {
+		return errorNotice(c.err)
+	}
+	pl := &c.plan
+	summary := "目前 " + strconv.Itoa(pl.Total) + " 分。"
+	switch {
+	case pl.Vetoed:
+		summary += pl.Note
+	case pl.ReachDate != nil && *pl.ReachDate == pl.AsOf:
+		summary += "已达到 120 分标准分值。"
+	case pl.ReachDate != nil:
+		summary += "如果其他情况不变、社保连续缴纳，预计 " + pl.ReachDate.Chinese() + " 达到 120 分。"
+	default:
+		summary += pl.Note
+	}
+	return app.Elem("div").Body(
+		app.Elem("section").Class("card").Body(
+			app.Elem("p").Class("reach").Attr("data-testid", "reach").Text(summary),
+			app.Raw(planChart(pl)),
+			app.Elem("details").Class("assume").Body(
+				app.Elem("summary").Text("逐年数字"),
+				app.Elem("table").Class("table").Body(
+					app.Elem("thead").Body(app.Elem("tr").Body(th("日期"), th("年龄"), th("社保年限"), th("总分"))),
+					app.Elem("tbody").Body(app.Range(pl.Timeline).Slice(func(i int) app.UI {
+						y := pl.Timeline[i]
+						age := "—"
+						if y.Age >= 0 {
+							age = strconv.Itoa(y.Age)
+						}
+						return app.Elem("tr").Body(td(y.Date.String()), td(age), td(strconv.Itoa(y.InsuranceYears)), td(strconv.Itoa(y.Total)))
+					})),
+				),
+			),
+		),
+		app.If(len(pl.Paths) > 0, func() app.UI {
+			return app.Elem("section").Class("card").Body(
+				app.Elem("h2").Text("更快达到 120 分的办法"),
+				app.Elem("ol").Class("paths").Body(app.Range(pl.Paths).Slice(func(i int) app.UI {
+					p := pl.Paths[i]
+					return app.Elem("li").Class("path").Body(
+						app.Elem("p").Class("path-change").Text(p.Change),
+						app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分（"+p.EffectiveFrom.Chinese()+" 起计分），预计 "+p.ReachDate.Chinese()+" 达到 120 分"),
+						app.Elem("p").Class("small muted").Text(p.Detail),
+					)
+				})),
+			)
+		}),
+		app.Elem("section").Class("card").Body(
+			app.Elem("h2").Text("推算的假设"),
+			app.Elem("ul").Class("warnings").Body(app.Range(pl.Assume).Slice(func(i int) app.UI {
+				return app.Elem("li").Text(pl.Assume[i])
+			})),
+		),
+		app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
+			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathCalc, c.p)).Text("修改答案"),
+			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南"),
+		),
+	)
+}
+
+func th(s string) app.UI { return app.Elem("th").Attr("scope", "col").Text(s) }
+func td(s string) app.UI { return app.Elem("td").Text(s) }
+
+// errorNotice shows why a profile cannot be scored.
+func errorNotice(probs score.Problems) app.UI {
+	return app.Elem("div").Class("notice notice-error").Role("alert").Body(
+		app.Elem("p").Body(app.Elem("strong").Text("这些答案无法计算：")),
+		app.Elem("ul").Body(app.Range(probs).Slice(func(i int) app.UI { return app.Elem("li").Text(probs[i].Zh) })),
+		app.Elem("a").Class("btn btn-primary").Attr("href", PathCalc).Text("去修改"),
+	)
+}
+
+// planChart draws the yearly totals as an SVG chart of our own: the total,
+// the 120 line, age points falling and insurance points rising, labelled.
+func planChart(pl *score.PlanResult) string {
+	ys := pl.Timeline
+	if len(ys) == 0 {
+		return "<div></div>"
+	}
+	const w, h, left, right, top, bottom = 360.0, 230.0, 34.0, 12.0, 14.0, 30.0
+	hi := 140
+	for _, y := range ys {
+		hi = max(hi, y.Total, y.InsurancePoints)
+	}
+	hi = (hi + 19) / 20 * 20
+	n := len(ys)
+	x := func(i int) float64 {
+		if n == 1 {
+			return left
+		}
+		return left + (w-left-right)*float64(i)/float64(n-1)
+	}
+	y := func(v int) float64 { return top + (h-top-bottom)*(1-float64(max(v, 0))/float64(hi)) }
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	line := func(class string, val func(score.YearPoint) int) string {
+		var b strings.Builder
+		b.WriteString(`<polyline class="` + class + `" points="`)
+		for i, p := range ys {
+			b.WriteString(f(x(i)) + "," + f(y(val(p))) + " ")
+		}
+		b.WriteString(`"></polyline>`)
+		return b.String()
+	}
+	var b strings.Builder
+	b.WriteString(`<svg class="chart" viewBox="0 0 360 230" role="img" aria-labelledby="chart-title chart-desc" data-testid="plan-chart">`)
+	b.WriteString(`<title id="chart-title">逐年积分走势</title><desc id="chart-desc">`)
+	b.WriteString("从 " + strconv.Itoa(ys[0].Date.Year) + " 年的 " + strconv.Itoa(ys[0].Total) + " 分到 " + strconv.Itoa(ys[n-1].Date.Year) + " 年的 " + strconv.Itoa(ys[n-1].Total) + " 分；虚线为 120 分标准分值。</desc>")
+	for v := 0; v <= hi; v += 40 {
+		b.WriteString(`<line class="grid" x1="` + f(left) + `" x2="` + f(w-right) + `" y1="` + f(y(v)) + `" y2="` + f(y(v)) + `"></line>`)
+		b.WriteString(`<text class="axis" x="` + f(left-4) + `" y="` + f(y(v)+4) + `" text-anchor="end">` + strconv.Itoa(v) + `</text>`)
+	}
+	step := max(1, (n+5)/6)
+	for i := 0; i < n; i += step {
+		b.WriteString(`<text class="axis" x="` + f(x(i)) + `" y="` + f(h-bottom+16) + `" text-anchor="middle">` + strconv.Itoa(ys[i].Date.Year) + `</text>`)
+	}
+	b.WriteString(`<line class="line-120" data-testid="line-120" x1="` + f(left) + `" x2="` + f(w-right) + `" y1="` + f(y(120)) + `" y2="` + f(y(120)) + `"></line>`)
+	b.WriteString(`<text class="label-120" x="` + f(w-right) + `" y="` + f(y(120)-4) + `" text-anchor="end">120 分</text>`)
+	b.WriteString(line("line-age", func(p score.YearPoint) int { return p.AgePoints }))
+	b.WriteString(line("line-ins", func(p score.YearPoint) int { return p.InsurancePoints }))
+	b.WriteString(line("line-total", func(p score.YearPoint) int { return p.Total }))
+	if pl.ReachDate != nil {
+		for i, p := range ys {
+			if !p.Date.Before(*pl.ReachDate) {
+				b.WriteString(`<circle class="reach-dot" cx="` + f(x(i)) + `" cy="` + f(y(p.Total)) + `" r="4"></circle>`)
+				break
+			}
+		}
+	}
+	b.WriteString(`</svg>`)
+	b.WriteString(`<div class="legend"><span class="k k-total">总分</span><span class="k k-ins">社保年限分（逐年增加）</span><span class="k k-age">年龄分（43 岁后减少）</span><span class="k k-120">120 分标准</span></div>`)
+	return "<div class=\"chart-box\">" + b.String() + "</div>"
+}

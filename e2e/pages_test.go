@@ -1,0 +1,96 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+)
+
+// typeInto sets an input's text as typing does, with an input event.
+func typeInto(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, sel, value))(ctx, t)
+			return err
+		}),
+	)
+}
+
+func TestCalculatorFieldByField(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/calc?as_of=2026-11-28")
+	assert.Equal(t, "0", p.text(t, `[data-testid=total]`))
+	p.do(t, typeInto("#f-birth", "1990-06"))
+	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "30"`)
+	p.do(t, choose("#f-education", "bachelor_degree"))
+	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "120"`)
+	p.do(t, typeInto("#f-insurance_years", "4"))
+	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "132"`)
+	p.do(t, typeInto("#f-base_monthly", "12434"))
+	// 1× the wage in force, with 4 years: +50
+	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "182"`)
+	assert.Contains(t, p.text(t, `[data-key=base_monthly]`), "1 倍至 2 倍")
+	assert.Contains(t, p.text(t, `[data-key=education]`), "+90 分")
+	// an impossible value: an inline error naming the field, the total keeps the rest
+	p.do(t, typeInto("#f-insurance_years", "99"))
+	p.waitFor(t, `!!document.querySelector("#f-insurance_years-err")`)
+	assert.Contains(t, p.text(t, "#f-insurance_years-err"), "社保缴纳年限")
+	p.do(t, typeInto("#f-insurance_years", "4"))
+	p.waitFor(t, `!document.querySelector("#f-insurance_years-err")`)
+	// a folded rare item
+	p.do(t, chromedp.Click(chromedp.CSS(`details.fold summary`)), choose("#f-award", "city"))
+	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "242"`)
+	loc, err := chromedp.Run(p.ctx, chromedp.Location())
+	assert.NoError(t, err)
+	assert.Contains(t, loc, "award=city")
+	p.check(t)
+}
+
+func TestCalculatorShareLink(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	q := "age=35&education=master&spouse_years=2&as_of=2026-11-28"
+	p.open(t, "/calc?"+q)
+	assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+	assert.Equal(t, "master", p.eval(t, `document.querySelector("#f-education").value`))
+	p.check(t)
+}
+
+func TestGuideChecklist(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/guide?age=40&education=bachelor_degree&title=intermediate&title_base_ok=1")
+	list := p.text(t, `[data-testid=materials]`)
+	assert.Contains(t, list, "职称证书")
+	assert.Contains(t, list, "学信网")
+	assert.NotContains(t, list, "结婚证", "no spouse entry")
+	assert.Contains(t, p.text(t, `[data-testid=verdict]`), "还不能申请")
+
+	// ticks survive a reload
+	p.do(t, chromedp.Click(chromedp.CSS(`#m-title_cert`)), chromedp.Click(chromedp.CSS(`#cond-permit`)))
+	p.waitFor(t, `localStorage.getItem("jifen.ticks") !== null`)
+	p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+	p.waitFor(t, `!!(document.querySelector("#m-title_cert")?.checked && document.querySelector("#cond-permit")?.checked)`)
+	assert.Equal(t, "false", p.eval(t, `String(document.querySelector("#m-diploma").checked)`))
+
+	p.open(t, "/guide?age=40&education=master&spouse_years=2")
+	assert.Contains(t, p.text(t, `[data-testid=materials]`), "结婚证")
+	assert.NotContains(t, p.text(t, `[data-testid=materials]`), "职称证书")
+	p.check(t)
+}
+
+func TestPlanChart(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/plan?birth=1985-06&education=college&insurance_years=10&as_of=2026-11-28")
+	p.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid=plan-chart]`)))
+	assert.Equal(t, "1", p.eval(t, `String(document.querySelectorAll("[data-testid=line-120]").length)`))
+	assert.Contains(t, p.text(t, `[data-testid=reach]`), "2031年11月28日")
+	assert.Contains(t, p.text(t, `.chart-box`), "120 分")
+	p.check(t)
+}
