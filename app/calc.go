@@ -171,7 +171,7 @@ func (c *calcPage) Render() app.UI {
 			app.Elem("p").Class("muted").Text("逐项填写，总分实时更新。不确定的项目留空即可；标着“规则有争议”的项目以区人才服务中心核定为准。"),
 			app.If(len(c.notes) > 0, func() app.UI {
 				return app.Elem("div").Class("notice notice-warn").Role("alert").Body(
-					app.Elem("p").Text("链接中有无法使用的参数，已忽略："+strings.Join(c.notes, "；")),
+					app.Elem("p").Text("链接中有无法使用的参数，已忽略：" + strings.Join(c.notes, "；")),
 				)
 			}),
 			app.Range(calcGroups).Slice(func(i int) app.UI { return c.renderGroup(calcGroups[i]) }),
@@ -269,7 +269,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 		row,
 		app.Elem("p").ID(id+"-help").Class("hint").Text(cf.help),
 		app.If(c.probs[cf.key] != "", func() app.UI {
-			return app.Elem("p").ID(id+"-err").Class("field-error").Role("alert").Text(c.probs[cf.key])
+			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(c.probs[cf.key])
 		}),
 		app.If(cf.key == "base_monthly" && c.p.BaseMonthlyFen > 0, func() app.UI {
 			w, _ := score.WageAt(c.res.AsOf)
