@@ -31,13 +31,14 @@ var version string
 
 func serve() {
 	addr := flag.String("addr", "127.0.0.1:8000", "address to listen on, HOST:PORT")
+	frame := flag.String("frame-ancestors", "*", `who may frame /embed: * or origins, e.g. "https://a.example https://b.example"`)
 	flag.Parse()
 
 	web, err := fs.Sub(webFiles, "web")
 	if err != nil {
 		log.Fatalf("server: %v", err)
 	}
-	s, err := newSite(siteConfig{Web: web, Version: version})
+	s, err := newSite(siteConfig{Web: web, Version: version, FrameAncestors: *frame})
 	if err != nil {
 		log.Fatalf("server: %v", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
 	"sort"
 	"strconv"
@@ -27,6 +28,10 @@ import (
 type siteConfig struct {
 	Web     fs.FS  // the web/ folder
 	Version string // content hash; computed from Web when empty
+	// FrameAncestors is who may frame /embed: "*" (any origin, the
+	// default) or a space-separated list of origins. Every other page may
+	// be framed only by the site itself.
+	FrameAncestors string
 }
 
 // site serves the app: pre-rendered pages through go-app, the static
@@ -40,7 +45,8 @@ type site struct {
 	wasmGz   []byte
 	wasmSize int64
 	goapp    *app.Handler
-	csp      string
+	csp      string // every page but /embed
+	embedCSP string
 	files    http.Handler
 }
 
@@ -77,7 +83,12 @@ func newSite(cfg siteConfig) (*site, error) {
 	}
 	ui.Register()
 	s.goapp = newAppHandler(s.version, s.wasmSize, cacheable)
+	frame, err := FrameAncestors(cfg.FrameAncestors)
+	if err != nil {
+		return nil, err
+	}
 	s.csp = contentSecurityPolicy("'self'")
+	s.embedCSP = contentSecurityPolicy(frame)
 	s.files = http.FileServerFS(cfg.Web)
 	return s, nil
 }
@@ -170,6 +181,28 @@ func newAppHandler(version string, wasmSize int64, cacheable []string) *app.Hand
 	}
 }
 
+// FrameAncestors checks the -frame-ancestors list: "*", or origins
+// (https://host[:port]) separated by spaces. It returns the CSP source
+// list; an empty list means "*".
+func FrameAncestors(list string) (string, error) {
+	fields := strings.Fields(list)
+	if len(fields) == 0 {
+		return "*", nil
+	}
+	for _, f := range fields {
+		if f == "*" || f == "'self'" {
+			continue
+		}
+		u, err := url.Parse(f)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil ||
+			strings.ContainsAny(f, ";,'\"") {
+			return "", fmt.Errorf("-frame-ancestors: %q is not an origin such as https://partner.example", f)
+		}
+	}
+	return strings.Join(fields, " "), nil
+}
+
 // contentSecurityPolicy allows only our own origin, plus compiling
 // WebAssembly; frame is the frame-ancestors source list.
 func contentSecurityPolicy(frame string) string {
@@ -180,7 +213,12 @@ func contentSecurityPolicy(frame string) string {
 
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
-	hdr.Set("Content-Security-Policy", s.csp)
+	if r.URL.Path == ui.PathEmbed {
+		hdr.Set("Content-Security-Policy", s.embedCSP)
+	} else {
+		hdr.Set("Content-Security-Policy", s.csp)
+		hdr.Set("X-Frame-Options", "SAMEORIGIN")
+	}
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
 	hdr.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")

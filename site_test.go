@@ -219,3 +219,30 @@ func TestEveryPageIsPreRenderedWithItsOwnTitle(t *testing.T) {
 	assert.Contains(t, guide, "职称证书")
 	assert.NotContains(t, guide, "结婚证")
 }
+
+func TestFramingPolicy(t *testing.T) {
+	s := testSite(t)
+	rec := get(t, s, "GET", "/embed?age=30", nil)
+	assert.Contains(t, rec.Header().Get("Content-Security-Policy"), "frame-ancestors *")
+	assert.Empty(t, rec.Header().Get("X-Frame-Options"), "/embed may be framed")
+	for _, p := range []string{"/", "/result", "/calc", "/partners", "/embed/x"} {
+		rec := get(t, s, "GET", p, nil)
+		assert.Contains(t, rec.Header().Get("Content-Security-Policy"), "frame-ancestors 'self'", p)
+		assert.Equal(t, "SAMEORIGIN", rec.Header().Get("X-Frame-Options"), p)
+	}
+
+	web := s.web
+	limited, err := newSite(siteConfig{Web: web, Version: "v1", FrameAncestors: "https://a.example https://b.example:8443"})
+	require.NoError(t, err)
+	csp := get(t, limited, "GET", "/embed", nil).Header().Get("Content-Security-Policy")
+	assert.Contains(t, csp, "frame-ancestors https://a.example https://b.example:8443")
+	assert.NotContains(t, csp, "frame-ancestors *")
+
+	for _, bad := range []string{"a.example", "https://a.example/x", "https://a.example;script-src *", "javascript:x", "'unsafe-inline'"} {
+		_, err := FrameAncestors(bad)
+		assert.Error(t, err, bad)
+	}
+	got, err := FrameAncestors("")
+	require.NoError(t, err)
+	assert.Equal(t, "*", got)
+}

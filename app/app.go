@@ -23,11 +23,13 @@ const (
 	PathPlan     = "/plan"
 	PathGuide    = "/guide"
 	PathRules    = "/rules"
+	PathEmbed    = "/embed"
+	PathPartners = "/partners"
 )
 
 // Routes lists every route page, for the server, the service worker cache
 // and the static export.
-var Routes = []string{PathSelfTest, PathResult, PathCalc, PathPlan, PathGuide, PathRules}
+var Routes = []string{PathSelfTest, PathResult, PathCalc, PathPlan, PathGuide, PathRules, PathEmbed, PathPartners}
 
 // Register registers every route. Both the server and the wasm call it.
 func Register() {
@@ -37,6 +39,8 @@ func Register() {
 	app.Route(PathPlan, func() app.Composer { return &planPage{} })
 	app.Route(PathGuide, func() app.Composer { return &guidePage{} })
 	app.Route(PathRules, func() app.Composer { return &rulesPage{} })
+	app.Route(PathEmbed, func() app.Composer { return &selfTest{embed: true} })
+	app.Route(PathPartners, func() app.Composer { return &partnersPage{} })
 }
 
 // Site texts.
@@ -65,15 +69,27 @@ func link(path string, p score.Profile) string {
 // replaceQuery puts the profile into the address bar without adding a
 // history entry.
 func replaceQuery(ctx app.Context, p score.Profile) {
+	replaceRawQuery(ctx, p.Encode())
+}
+
+func replaceRawQuery(ctx app.Context, q string) {
 	if !app.IsClient {
 		return
 	}
 	u := *ctx.Page().URL()
-	u.RawQuery = p.Encode()
-	if u.RawQuery == ctx.Page().URL().RawQuery {
+	if u.RawQuery == q {
 		return
 	}
+	u.RawQuery = q
 	ctx.Page().ReplaceURL(&u)
+}
+
+// joinQuery joins two query strings.
+func joinQuery(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "&" + b
 }
 
 // problemNotice shows the problems of a link in Chinese, naming the keys.

@@ -98,12 +98,25 @@ func (h *siteHeader) install(ctx app.Context, e app.Event) {
 	ctx.ShowAppInstallPrompt()
 }
 
-// siteFooter is the bottom of every page: privacy and the disclaimer.
+// siteFooter is the bottom of every page: privacy, the disclaimer, and
+// the way to delete what this site keeps on the device.
 func siteFooter() app.UI {
 	return app.Elem("footer").Class("site-footer").Body(
 		app.Elem("p").Text("隐私：所有计算都在您的浏览器里完成，答案只保存在本机，不会发送到任何服务器。"),
 		app.Elem("p").Text("本工具依据公开资料整理，结果仅供参考；积分以区人才服务中心核定为准。"),
+		app.Elem("p").Class("row").Body(
+			app.Elem("button").Attr("type", "button").Class("linklike").ID("clear-data").Text("清除我的数据").OnClick(clearAll),
+			app.Elem("a").Attr("href", PathPartners).Text("合作伙伴：嵌入自测"),
+		),
 	)
+}
+
+// clearAll deletes every answer and tick this site keeps on the device.
+func clearAll(ctx app.Context, e app.Event) {
+	for _, k := range []string{storeKey, storeConditions, storeTicks} {
+		ctx.LocalStorage().Del(k)
+	}
+	app.Window().Get("location").Call("assign", "/")
 }
 
 // inFrame reports whether the page runs inside an iframe.

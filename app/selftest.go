@@ -31,6 +31,13 @@ type selfTest struct {
 	probs    score.Problems
 	restored bool // answers were loaded from this device
 	today    score.Date
+
+	// embed: the compact self-test of /embed, for partner iframes, which
+	// shows the result in place.
+	embed bool
+	extra string // the embed's own query (parent, theme), kept in its URL
+	done  bool   // the result is shown (embed)
+	res   score.Result
 }
 
 var (
@@ -52,8 +59,20 @@ func (c *selfTest) OnNav(ctx app.Context) {
 	c.today = score.Today()
 	c.step = 0
 	c.restored = false
-	c.p, c.probs = parseLink(ctx.Page().URL())
+	u := ctx.Page().URL()
+	c.done = false
+	if c.embed {
+		ctx.Page().SetTitle("居住证积分 30 秒自测 - " + SiteName)
+		var q string
+		q, c.extra = embedParams(ctx, u.RawQuery)
+		c.p, c.probs = score.ParseQuery(q)
+	} else {
+		c.p, c.probs = parseLink(u)
+	}
 	c.p.AsOf = score.Date{} // the self-test always scores today
+	if c.embed && c.p == (score.Profile{}) {
+		c.p = defaultAnswers(c.today)
+	}
 	if c.p == (score.Profile{}) && len(c.probs) == 0 {
 		if saved, ok := loadSaved(ctx); ok {
 			c.p, c.restored = saved, true
@@ -64,6 +83,9 @@ func (c *selfTest) OnNav(ctx app.Context) {
 }
 
 func (c *selfTest) Render() app.UI {
+	if c.embed {
+		return c.renderEmbed()
+	}
 	return app.Elem("div").Class("page").Body(
 		&siteHeader{Active: PathSelfTest},
 		app.Elem("main").ID("main").Class("container").Body(
@@ -77,29 +99,34 @@ func (c *selfTest) Render() app.UI {
 					),
 				)
 			}),
-			app.Elem("section").Class("card quiz").Aria("labelledby", "quiz-title").Body(
-				app.Elem("div").Class("quiz-top").Body(
-					app.Elem("h1").ID("quiz-title").Class("quiz-title").Text("30 秒自测"),
-					app.Elem("span").Class("quiz-count").Text("第 "+strconv.Itoa(c.step+1)+" / "+strconv.Itoa(stepCount)+" 题"),
-				),
-				app.Elem("progress").Class("quiz-progress").Attr("max", stepCount).Attr("value", c.step+1).Aria("label", "自测进度"),
-				app.Elem("form").Class("quiz-form").OnSubmit(c.next).Body(
-					c.renderStep(),
-					app.Elem("div").Class("quiz-nav").Body(
-						app.If(c.step > 0, func() app.UI {
-							return app.Elem("button").Attr("type", "button").Class("btn btn-ghost").Text("上一题").OnClick(c.prev)
-						}),
-						app.If(c.step < stepCount-1, func() app.UI {
-							return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("下一题")
-						}).Else(func() app.UI {
-							return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("查看结果")
-						}),
-					),
-				),
-			),
+			c.renderQuiz(),
 			app.Elem("p").Class("muted small").Text("不要手机号、不用注册；每题都有默认答案，不确定时直接点“下一题”。"),
 		),
 		siteFooter(),
+	)
+}
+
+// renderQuiz is the card with the current question.
+func (c *selfTest) renderQuiz() app.UI {
+	return app.Elem("section").Class("card quiz").Aria("labelledby", "quiz-title").Body(
+		app.Elem("div").Class("quiz-top").Body(
+			app.Elem("h1").ID("quiz-title").Class("quiz-title").Text("30 秒自测"),
+			app.Elem("span").Class("quiz-count").Text("第 "+strconv.Itoa(c.step+1)+" / "+strconv.Itoa(stepCount)+" 题"),
+		),
+		app.Elem("progress").Class("quiz-progress").Attr("max", stepCount).Attr("value", c.step+1).Aria("label", "自测进度"),
+		app.Elem("form").Class("quiz-form").OnSubmit(c.next).Body(
+			c.renderStep(),
+			app.Elem("div").Class("quiz-nav").Body(
+				app.If(c.step > 0, func() app.UI {
+					return app.Elem("button").Attr("type", "button").Class("btn btn-ghost").Text("上一题").OnClick(c.prev)
+				}),
+				app.If(c.step < stepCount-1, func() app.UI {
+					return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("下一题")
+				}).Else(func() app.UI {
+					return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("查看结果")
+				}),
+			),
+		),
 	)
 }
 
@@ -253,7 +280,11 @@ func (c *selfTest) set(ctx app.Context, f func(p *score.Profile)) {
 }
 
 func (c *selfTest) keep(ctx app.Context) {
-	replaceQuery(ctx, c.p)
+	if c.embed {
+		replaceRawQuery(ctx, joinQuery(c.p.Encode(), c.extra))
+	} else {
+		replaceQuery(ctx, c.p)
+	}
 	saveAnswers(ctx, c.p)
 }
 
@@ -265,6 +296,11 @@ func (c *selfTest) next(ctx app.Context, e app.Event) {
 	}
 	c.keep(ctx)
 	if c.step == stepCount-1 {
+		if c.embed {
+			c.res, _ = score.Evaluate(c.p)
+			c.done = true
+			return
+		}
 		ctx.Navigate(link(PathResult, c.p))
 		return
 	}

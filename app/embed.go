@@ -1,0 +1,196 @@
+package app
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// ParseTheme checks a theme colour for /embed: #rgb or #rrggbb, with or
+// without the #. It returns the colour as #rrggbb.
+func ParseTheme(s string) (string, bool) {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) == 3 {
+		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
+	}
+	if len(s) != 6 {
+		return "", false
+	}
+	for i := 0; i < 6; i++ {
+		c := s[i] | 0x20 // lower case
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return "", false
+		}
+	}
+	return "#" + strings.ToLower(s), true
+}
+
+// ParseParent checks the parent origin of /embed: scheme://host[:port],
+// nothing more.
+func ParseParent(s string) (string, bool) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", false
+	}
+	return u.Scheme + "://" + u.Host, true
+}
+
+// darker returns a #rrggbb colour at 80 % brightness, for hover states.
+func darker(hex string) string {
+	v, _ := strconv.ParseUint(hex[1:], 16, 32)
+	r, g, b := (v>>16&0xff)*4/5, (v>>8&0xff)*4/5, (v&0xff)*4/5
+	s := strconv.FormatUint(r<<16|g<<8|b, 16)
+	return "#" + strings.Repeat("0", 6-len(s)) + s
+}
+
+// embedParams splits the query of /embed into the profile query and the
+// embed's own parameters (parent, theme), which it checks: a bad value is
+// ignored with a console warning, never an error page.
+func embedParams(ctx app.Context, raw string) (profile, extra string) {
+	var keep, own []string
+	for _, pair := range strings.Split(raw, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		switch k {
+		case "parent", "theme":
+			val, _ := url.QueryUnescape(v)
+			ok := false
+			if k == "parent" {
+				_, ok = ParseParent(val)
+			} else if theme, good := ParseTheme(val); good {
+				ok = true
+				setTheme(theme)
+			}
+			if ok {
+				own = append(own, pair)
+			} else {
+				warn("jifen embed: ignoring " + k + "=" + val + ": " + map[string]string{
+					"parent": "want an origin such as https://partner.example",
+					"theme":  "want a colour such as #0f6b5c"}[k])
+			}
+		default:
+			if pair != "" {
+				keep = append(keep, pair)
+			}
+		}
+	}
+	return strings.Join(keep, "&"), strings.Join(own, "&")
+}
+
+func warn(msg string) {
+	if app.IsClient {
+		app.Window().Get("console").Call("warn", msg)
+	}
+}
+
+// setTheme sets the accent colour through the CSS object model, which the
+// strict Content-Security-Policy allows (no inline style).
+func setTheme(hex string) {
+	if !app.IsClient {
+		return
+	}
+	st := app.Window().Get("document").Get("documentElement").Get("style")
+	st.Call("setProperty", "--accent", hex)
+	st.Call("setProperty", "--accent-dark", darker(hex))
+}
+
+// renderEmbed is the compact self-test of /embed: no site chrome, a small
+// link to the full site, the result in place.
+func (c *selfTest) renderEmbed() app.UI {
+	full := app.Elem("a").Class("embed-full").Attr("href", link(PathSelfTest, c.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("完整版 ↗")
+	var body app.UI
+	if c.done {
+		r := &c.res
+		status := "距 120 分还差 " + strconv.Itoa(r.Gap) + " 分"
+		if r.MeetsStandard {
+			status = "已达到 120 分标准分值"
+		} else if r.Vetoed {
+			status = "存在一票否决情形"
+		}
+		body = app.Elem("section").Class("card hero embed-result").Body(
+			app.Elem("p").Class("hero-label").Text("您的居住证积分"),
+			app.Elem("p").Class("hero-total").Body(
+				app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
+				app.Elem("span").Class("total-unit").Text(" 分 / 120"),
+			),
+			app.Elem("p").Class("hero-status").Text(status),
+			app.Elem("ul").Class("items").Body(app.Range(r.Items).Slice(func(i int) app.UI { return itemRow(r.Items[i]) })),
+			app.Elem("div").Class("actions").Body(
+				app.Elem("a").Class("btn btn-primary").Attr("href", link(PathResult, c.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("详细结果和规划 ↗"),
+				app.Elem("button").Attr("type", "button").Class("btn").Text("重新测试").OnClick(func(ctx app.Context, e app.Event) {
+					c.done, c.step = false, 0
+				}),
+			),
+		)
+	} else {
+		body = c.renderQuiz()
+	}
+	return app.Elem("div").Class("page embed").Body(
+		app.Elem("div").Class("embed-bar").Body(app.Elem("span").Text(SiteName), full),
+		app.Elem("main").ID("main").Body(problemNotice(c.probs), body),
+		app.Elem("p").Class("embed-privacy").Text("答案只在您的浏览器里计算，不会发送给任何人。"),
+	)
+}
+
+// partnersPage is /partners: how to embed the self-test, the options, a
+// live preview and the privacy promise.
+type partnersPage struct {
+	app.Compo
+	origin string
+}
+
+var _ app.Navigator = (*partnersPage)(nil)
+
+func (c *partnersPage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle("合作伙伴：把积分自测嵌入您的网页 - " + SiteName)
+	ctx.Page().SetDescription("两行 HTML 即可把上海居住证积分 30 秒自测嵌入您的网页：自动高度、主题色、预填答案，访客的答案不离开其浏览器。")
+	c.origin = "https://您的域名"
+	if app.IsClient {
+		c.origin = app.Window().Get("location").Get("origin").String()
+	} else if u := ctx.Page().URL(); u != nil && u.Host != "" {
+		c.origin = "//" + u.Host
+	}
+}
+
+func (c *partnersPage) Render() app.UI {
+	snippet := `<div data-jifen-embed data-theme="#0f6b5c" data-profile="education=bachelor_degree"></div>` + "\n" +
+		`<script src="` + c.origin + `/web/embed.js" async></script>`
+	opts := [][2]string{
+		{"data-jifen-embed", "必填：放自测的位置；一页可以放多个。"},
+		{"data-theme", "主题色，如 #0f6b5c 或 #c0392b；格式不对时忽略（控制台有提示）。"},
+		{"data-profile", "预填答案，键与分享链接相同，如 birth=1990-06&education=master&insurance_years=3；访客可以修改。"},
+		{"data-height", "初始高度（像素），默认 560；加载后按内容自动调整。"},
+		{"data-sandbox", "写上即用 sandbox iframe（allow-scripts allow-forms allow-popups）运行，更严格的隔离。"},
+	}
+	return app.Elem("div").Class("page").Body(
+		&siteHeader{Active: PathPartners},
+		app.Elem("main").ID("main").Class("container").Body(
+			app.Elem("h1").Class("page-title").Text("把 30 秒自测放进您的网页"),
+			app.Elem("p").Text("人力资源公司、社区和学校网站可以免费嵌入本计算器的自测：复制下面两行 HTML，放到页面里即可。"),
+			app.Elem("section").Class("card").Body(
+				app.Elem("h2").Text("代码"),
+				app.Elem("pre").Class("code").Attr("data-testid", "snippet").Text(snippet),
+				app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整（消息类型 jifen:resize，只接受来自本站的消息）。也可以直接用 iframe："+c.origin+"/embed?parent=您的域名&theme=%230f6b5c&age=30"),
+			),
+			app.Elem("section").Class("card").Body(
+				app.Elem("h2").Text("选项"),
+				app.Elem("table").Class("table").Body(
+					app.Elem("tbody").Body(app.Range(opts).Slice(func(i int) app.UI {
+						return app.Elem("tr").Body(app.Elem("td").Body(app.Elem("code").Text(opts[i][0])), td(opts[i][1]))
+					})),
+				),
+			),
+			app.Elem("section").Class("card").Body(
+				app.Elem("h2").Text("隐私承诺"),
+				app.Elem("p").Text("访客的答案只在其浏览器里计算，不会发送到我们或您的服务器；嵌入的页面不加载任何第三方脚本、字体或统计代码，也不设置第三方 Cookie。您的页面只会收到 iframe 的高度。"),
+			),
+			app.Elem("section").Class("card").Body(
+				app.Elem("h2").Text("实时预览"),
+				app.Elem("iframe").Class("preview").Attr("src", "/embed?theme=%230f6b5c").Attr("title", "积分自测预览").Attr("loading", "lazy"),
+			),
+		),
+		siteFooter(),
+	)
+}
