@@ -6,7 +6,7 @@ FUZZTIME ?= 5s
 # compressed, which is what visitors download.
 WASM_FLAGS = -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build run test vet unit fuzz e2e bench-score jifen wasm_exec clean
+.PHONY: all build run dist test vet unit fuzz e2e bench-score jifen wasm_exec clean
 
 all: build
 
@@ -31,6 +31,11 @@ bin/server: web/app.wasm.br FORCE
 run: build
 	bin/server -addr $(ADDR)
 
+## dist: the whole site as static files in dist/, for any static host or CDN
+dist: build
+	rm -rf dist
+	bin/server -export dist
+
 ## test: gofmt, go vet, unit tests, a short fuzz run, browser tests
 test: vet unit fuzz e2e
 
@@ -47,8 +52,8 @@ fuzz:
 	$(GO) test ./score -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 
 ## e2e: browser tests (chromedp, Chromium) against bin/server
-e2e: bin/server
-	JIFEN_SERVER=$(CURDIR)/bin/server $(GO) test -count=1 -timeout 15m ./e2e
+e2e: dist
+	JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 15m ./e2e
 
 ## bench-score: Evaluate, Plan and jifen benchmarks
 bench-score:

@@ -31,6 +31,7 @@ var version string
 
 func serve() {
 	addr := flag.String("addr", "127.0.0.1:8000", "address to listen on, HOST:PORT")
+	export := flag.String("export", "", "write the site as static files into this folder and exit")
 	frame := flag.String("frame-ancestors", "*", `who may frame /embed: * or origins, e.g. "https://a.example https://b.example"`)
 	flag.Parse()
 
@@ -41,6 +42,13 @@ func serve() {
 	s, err := newSite(siteConfig{Web: web, Version: version, FrameAncestors: *frame})
 	if err != nil {
 		log.Fatalf("server: %v", err)
+	}
+	if *export != "" {
+		if err := s.export(*export); err != nil {
+			log.Fatalf("server: %v", err)
+		}
+		fmt.Printf("static site written to %s/\n", *export)
+		return
 	}
 	if err := run(*addr, s, os.Stdout); err != nil {
 		log.Fatalf("server: %v", err)

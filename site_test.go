@@ -17,6 +17,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	wasmexec "jifen/wasm_exec"
 )
 
 var fakeWasm = bytes.Repeat([]byte("\x00asm fake wasm "), 1000)
@@ -245,4 +247,30 @@ func TestFramingPolicy(t *testing.T) {
 	got, err := FrameAncestors("")
 	require.NoError(t, err)
 	assert.Equal(t, "*", got)
+}
+
+func TestExport(t *testing.T) {
+	s := testSite(t)
+	dir := t.TempDir()
+	require.NoError(t, s.export(dir))
+	for _, f := range []string{"index.html", "result.html", "calc.html", "plan.html", "guide.html", "rules.html", "embed.html", "partners.html",
+		"app.js", "app-worker.js", "manifest.webmanifest", "app.css", "wasm_exec.js", "robots.txt", "_headers",
+		"web/style.css", "v123/web/style.css", "v123/web/app.wasm", "v123/web/app.wasm.br", "v123/web/app.wasm.gz"} {
+		_, err := os.Stat(filepath.Join(dir, f))
+		assert.NoError(t, err, f)
+	}
+	wasm, err := os.ReadFile(filepath.Join(dir, "v123/web/app.wasm"))
+	require.NoError(t, err)
+	assert.Equal(t, fakeWasm, wasm, "the raw wasm beside the compressed ones")
+	calc, _ := os.ReadFile(filepath.Join(dir, "calc.html"))
+	assert.Contains(t, string(calc), "完整计算器")
+	h, _ := os.ReadFile(filepath.Join(dir, "_headers"))
+	headers := string(h)
+	assert.Contains(t, headers, "/embed\n  Content-Security-Policy: ")
+	assert.Contains(t, headers, "frame-ancestors *")
+	assert.Contains(t, headers, "/v123/web/app.wasm\n  Content-Type: application/wasm")
+	assert.Contains(t, headers, "/v123/web/*\n  Cache-Control: public, max-age=31536000, immutable")
+	assert.Equal(t, 1, strings.Count(headers, "frame-ancestors *"))
+	ws, _ := os.ReadFile(filepath.Join(dir, "wasm_exec.js"))
+	assert.True(t, bytes.Equal(ws, wasmexec.JS), "the toolchain's wasm_exec.js")
 }

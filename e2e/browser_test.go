@@ -29,10 +29,18 @@ import (
 var (
 	browserPath string
 	serverPath  string
+	nginxPath   string
+	distDir     string // the static export, served by nginx
 )
 
 func TestMain(m *testing.M) {
 	serverPath = os.Getenv("JIFEN_SERVER")
+	distDir = os.Getenv("JIFEN_DIST")
+	if p, err := exec.LookPath("nginx"); err == nil {
+		nginxPath = p
+	} else if _, err := os.Stat("/usr/sbin/nginx"); err == nil {
+		nginxPath = "/usr/sbin/nginx"
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			browserPath = p
@@ -48,6 +56,11 @@ func TestMain(m *testing.M) {
 	case serverPath == "":
 		fmt.Fprintln(os.Stderr, "e2e: JIFEN_SERVER is not set: run the browser tests with `make e2e`")
 		os.Exit(1)
+	case (nginxPath == "" || distDir == "") && os.Getenv("CI") == "true":
+		fmt.Fprintln(os.Stderr, "e2e: CI=true needs nginx (apt-get install -y nginx) and JIFEN_DIST (make e2e sets it)")
+		os.Exit(1)
+	case nginxPath == "" || distDir == "":
+		fmt.Fprintln(os.Stderr, "e2e: SKIPPING the static-export tests: no nginx found or JIFEN_DIST not set (apt-get install -y nginx; make e2e)")
 	}
 	os.Exit(m.Run())
 }
@@ -293,19 +306,24 @@ func TestSelfTestByClicking(t *testing.T) {
 }
 
 func TestShareLink(t *testing.T) {
-	srv := startServer(t)
-	p := newPage(t, srv.URL)
-	for _, q := range []string{
-		"birth=1985-06&education=college&insurance_years=10",
-		"age=29&education=bachelor&base_tier=0.8&insurance_years=2",
-		"age=48&education=bachelor_degree&title=senior&title_base_ok=1&spouse_years=3",
-	} {
-		p.open(t, "/result?"+q)
-		assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`), q)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			srv := b.start(t)
+			p := newPage(t, srv.URL)
+			for _, q := range []string{
+				"birth=1985-06&education=college&insurance_years=10",
+				"age=29&education=bachelor&base_tier=0.8&insurance_years=2",
+				"age=48&education=bachelor_degree&title=senior&title_base_ok=1&spouse_years=3",
+			} {
+				p.open(t, "/result?"+q)
+				assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`), q)
+			}
+			assert.Contains(t, p.text(t, ".items"), "年龄")
+			p.open(t, "/calc?age=35&education=master")
+			assert.Equal(t, "130", p.text(t, `[data-testid=total]`))
+			p.check(t)
+		})
 	}
-	// the pre-rendered page already holds the total, before the wasm
-	assert.Contains(t, p.text(t, ".items"), "年龄")
-	p.check(t)
 }
 
 func TestBadLinkNotice(t *testing.T) {
@@ -321,21 +339,28 @@ func TestBadLinkNotice(t *testing.T) {
 }
 
 func TestOfflineShareLink(t *testing.T) {
-	srv := startServer(t)
-	p := newPage(t, srv.URL)
-	q := "birth=1990-01&education=bachelor_degree&insurance_years=4&base_tier=1"
-	p.open(t, "/")
-	// wait until the service worker controls the page and has cached
-	// everything
-	_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
-	require.NoError(t, err)
-	p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
-	require.Equal(t, "true", p.eval(t, `String(!!navigator.serviceWorker.controller)`))
-	srv.stop() // the network is off: only the service worker answers
-	p.open(t, "/result?"+q)
-	assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
-	p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
-	assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
-	p.open(t, "/?education=master")
-	assert.Contains(t, p.text(t, ".quiz-count"), "第 1 / 6 题")
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			srv := b.start(t)
+			p := newPage(t, srv.URL)
+			q := "birth=1990-01&education=bachelor_degree&insurance_years=4&base_tier=1"
+			p.open(t, "/")
+			// wait until the service worker controls the page and has
+			// cached everything
+			_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+			require.NoError(t, err)
+			p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+			require.Equal(t, "true", p.eval(t, `String(!!navigator.serviceWorker.controller)`))
+			srv.stop() // the network is off: only the service worker answers
+			p.open(t, "/result?"+q)
+			assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+			p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+			assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+			for _, page := range []string{"/?education=master", "/guide?title=senior", "/plan?age=40", "/rules", "/calc?age=30"} {
+				p.open(t, page)
+				assert.NotEmpty(t, p.text(t, "main"), page)
+			}
+			assert.Equal(t, "30", p.text(t, `[data-testid=total]`), "the calculator works offline")
+		})
+	}
 }
