@@ -41,7 +41,7 @@ func startNginx(t testing.TB) *server {
 	require.NoError(t, err)
 	conf := string(block)
 	for old, repl := range map[string]string{
-		"listen 8080;":            fmt.Sprintf("listen 127.0.0.1:%d;", port),
+		"listen 8080;":          fmt.Sprintf("listen 127.0.0.1:%d;", port),
 		"root /srv/jifen/dist;": "root " + distDir + ";",
 	} {
 		require.Contains(t, conf, old, "deploy/nginx.conf changed: update the test")
