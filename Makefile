@@ -52,8 +52,13 @@ fuzz:
 	$(GO) test ./score -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 
 ## e2e: browser tests (chromedp, Chromium) against bin/server
-e2e: dist
+e2e: dist e2e/axe/node_modules/axe-core/axe.min.js
 	JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 15m ./e2e
+
+# axe-core for the accessibility checks, from the npm registry (tests only)
+e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-lock.json
+	cd e2e/axe && npm ci --no-audit --no-fund
+	@touch $@
 
 ## bench-score: Evaluate, Plan and jifen benchmarks
 bench-score:

@@ -1,0 +1,167 @@
+package e2e
+
+import (
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// axeSource is axe-core, installed by `make e2e` from e2e/axe.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("axe", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is missing (make e2e installs it): %v", err)
+		}
+		t.Skip("axe-core not installed: run `make e2e`")
+	}
+	return string(b)
+}
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// axeRun checks the page with axe-core and returns the serious and
+// critical violations.
+func axeRun(t *testing.T, p *page, src string) []violation {
+	t.Helper()
+	_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](src+";true"))
+	require.NoError(t, err)
+	out, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(
+		r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => ({
+			id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))))`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	var vs []violation
+	require.NoError(t, json.Unmarshal([]byte(out), &vs))
+	return vs
+}
+
+func TestAccessibility(t *testing.T) {
+	src := axeSource(t)
+	srv := startServer(t)
+	pages := []string{
+		"/",
+		"/result?birth=1985-06&education=college&insurance_years=10&title=intermediate&key_area=lingang&key_area_years=2",
+		"/result?age=300&foo=1",
+		"/calc?age=35&education=master&insurance_years=99",
+		"/plan?birth=1985-06&education=college&insurance_years=10",
+		"/guide?education=master&title=senior&spouse_years=2",
+		"/rules",
+		"/embed?theme=%23c0392b",
+		"/partners",
+	}
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"phone", 390, 844}, {"desktop", 1280, 800}} {
+		t.Run(size.name, func(t *testing.T) {
+			p := newPage(t, srv.URL)
+			p.do(t, chromedp.EmulateViewport(size.w, size.h))
+			for _, path := range pages {
+				p.open(t, path)
+				vs := axeRun(t, p, src)
+				assert.Empty(t, vs, "%s at %s", path, size.name)
+			}
+			// the checker itself finds a real violation
+			_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`document.querySelector("main").insertAdjacentHTML("beforeend", '<input type="text" id="probe">'), true`))
+			require.NoError(t, err)
+			vs := axeRun(t, p, src)
+			require.NotEmpty(t, vs, "axe finds an unlabelled input")
+			assert.Equal(t, "label", vs[0].ID)
+			p.check(t)
+		})
+	}
+}
+
+// press sends keys to the focused element.
+func (p *page) press(t *testing.T, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		p.do(t, chromedp.KeyEvent(k))
+	}
+}
+
+// tabTo presses Tab until the element sel has the focus.
+func (p *page) tabTo(t *testing.T, sel string) {
+	t.Helper()
+	for i := 0; i < 40; i++ {
+		if p.eval(t, `String(document.activeElement === document.querySelector(`+jsString(sel)+`))`) == "true" {
+			return
+		}
+		p.press(t, kb.Tab)
+	}
+	t.Fatalf("Tab never reached %s", sel)
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestKeyboardOnlySelfTest(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/")
+	// 1 birth: the year select, one year earlier with the arrow key
+	p.tabTo(t, "#birth-year")
+	before := p.eval(t, `document.querySelector("#birth-year").value`)
+	p.press(t, kb.ArrowDown)
+	p.waitFor(t, `document.querySelector("#birth-year").value !== `+jsString(before))
+	p.tabTo(t, "#next")
+	p.press(t, kb.Enter)
+	// 2 education: from 本科+学士 up to 硕士
+	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 2 / 6 题")`)
+	p.tabTo(t, `input[name=education]:checked`)
+	p.press(t, kb.ArrowUp)
+	p.waitFor(t, `document.querySelector("input[name=education]:checked").value === "master"`)
+	p.tabTo(t, "#next")
+	p.press(t, kb.Enter)
+	// 3 title: keep none
+	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 3 / 6 题")`)
+	p.tabTo(t, "#next")
+	p.press(t, kb.Enter)
+	// 4 insurance years: type 6, Enter submits
+	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 4 / 6 题")`)
+	p.tabTo(t, "#insurance_years")
+	p.press(t, kb.Backspace, kb.Backspace, "6")
+	p.waitFor(t, `document.querySelector("#insurance_years").value === "6"`)
+	p.press(t, kb.Enter)
+	// 5 base: two steps down, to 1×
+	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 5 / 6 题")`)
+	p.tabTo(t, `input[name=base_tier]:checked`)
+	p.press(t, kb.ArrowDown, kb.ArrowDown)
+	p.waitFor(t, `document.querySelector("input[name=base_tier]:checked").value === "1"`)
+	p.tabTo(t, "#next")
+	p.press(t, kb.Enter)
+	// 6 spouse: keep no, and see the result
+	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 6 / 6 题")`)
+	p.tabTo(t, "#next")
+	p.press(t, kb.Enter)
+	p.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid=total]`)))
+
+	loc, err := chromedp.Run(p.ctx, chromedp.Location())
+	require.NoError(t, err)
+	u, err := url.Parse(loc)
+	require.NoError(t, err)
+	assert.Equal(t, "/result", u.Path)
+	for _, want := range []string{"education=master", "insurance_years=6", "base_tier=1"} {
+		assert.Contains(t, u.RawQuery, want)
+	}
+	assert.Equal(t, itoa(nativeTotal(t, u.RawQuery)), p.text(t, `[data-testid=total]`))
+	p.check(t)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
