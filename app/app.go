@@ -97,10 +97,18 @@ func problemNotice(probs score.Problems) app.UI {
 	if len(probs) == 0 {
 		return nil
 	}
+	keys := probs.Keys()
+	if len(keys) > 12 {
+		keys = append(keys[:12], "…")
+	}
+	shown := probs
+	if len(shown) > 12 {
+		shown = shown[:12]
+	}
 	return app.Elem("div").Class("notice notice-warn").Role("alert").Body(
-		app.Elem("p").Body(app.Elem("strong").Text("链接中有 "+itoa(len(probs))+" 个参数无法使用（"+strings.Join(probs.Keys(), "、")+"），已忽略；其余参数照常使用：")),
-		app.Elem("ul").Body(app.Range(probs).Slice(func(i int) app.UI {
-			return app.Elem("li").Text(probs[i].Zh)
+		app.Elem("p").Body(app.Elem("strong").Text("链接中有 "+itoa(len(probs))+" 个参数无法使用（"+strings.Join(keys, "、")+"），已忽略；其余参数照常使用：")),
+		app.Elem("ul").Body(app.Range(shown).Slice(func(i int) app.UI {
+			return app.Elem("li").Text(shown[i].Zh)
 		})),
 	)
 }

@@ -52,7 +52,7 @@ func (c *resultPage) OnNav(ctx app.Context) {
 }
 
 func (c *resultPage) Render() app.UI {
-	return app.Elem("div").Class("page").Body(
+	return app.Elem("div").Class("page").DataSet("q", c.p.Encode()).Body(
 		&siteHeader{Active: PathResult},
 		app.Elem("main").ID("main").Class("container").Body(
 			problemNotice(c.probs),
