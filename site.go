@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path"
 	"sort"
@@ -45,6 +46,7 @@ type site struct {
 	wasmGz   []byte
 	wasmSize int64
 	goapp    *app.Handler
+	appJS    []byte // go-app's app.js, registering the service worker late
 	csp      string // every page but /embed
 	embedCSP string
 	files    http.Handler
@@ -90,7 +92,31 @@ func newSite(cfg siteConfig) (*site, error) {
 	s.csp = contentSecurityPolicy("'self'")
 	s.embedCSP = contentSecurityPolicy(frame)
 	s.files = http.FileServerFS(cfg.Web)
+	if s.appJS, err = s.lateServiceWorker(); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// lateServiceWorker returns go-app's app.js changed to register the
+// service worker once app.wasm runs, not at once: the worker's install
+// downloads app.wasm to cache it, and on a first visit over a slow link
+// that second download would compete with the page's own. After the
+// page's download the worker gets app.wasm from the HTTP cache.
+func (s *site) lateServiceWorker() ([]byte, error) {
+	rec := httptest.NewRecorder()
+	s.goapp.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
+	js := rec.Body.String()
+	for _, r := range [][2]string{
+		{"goappInitServiceWorker();\ngoappWatchForUpdate();", "goappWatchForUpdate();"},
+		{"    go.run(wasm.instance);\n    loader.remove();", "    go.run(wasm.instance);\n    loader.remove();\n    goappInitServiceWorker();"},
+	} {
+		if !strings.Contains(js, r[0]) {
+			return nil, fmt.Errorf("go-app's app.js changed: %q not found", r[0])
+		}
+		js = strings.Replace(js, r[0], r[1], 1)
+	}
+	return []byte(js), nil
 }
 
 // contentHash hashes every asset, so that the version changes exactly
@@ -235,6 +261,11 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hdr.Set("Content-Type", "text/javascript; charset=utf-8")
 		hdr.Set("Cache-Control", cacheRevalid)
 		http.ServeContent(w, r, "wasm_exec.js", time.Time{}, bytes.NewReader(wasmexec.JS))
+		return
+	case "/app.js":
+		hdr.Set("Content-Type", "text/javascript; charset=utf-8")
+		hdr.Set("Cache-Control", cacheRevalid)
+		http.ServeContent(w, r, "app.js", time.Time{}, bytes.NewReader(s.appJS))
 		return
 	case "/robots.txt":
 		hdr.Set("Content-Type", "text/plain; charset=utf-8")

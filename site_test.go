@@ -274,3 +274,11 @@ func TestExport(t *testing.T) {
 	ws, _ := os.ReadFile(filepath.Join(dir, "wasm_exec.js"))
 	assert.True(t, bytes.Equal(ws, wasmexec.JS), "the toolchain's wasm_exec.js")
 }
+
+func TestServiceWorkerRegisteredAfterTheWasm(t *testing.T) {
+	js := get(t, testSite(t), "GET", "/app.js", nil).Body.String()
+	i := strings.Index(js, "goappInitServiceWorker();")
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, 1, strings.Count(js, "goappInitServiceWorker();"), "registered once")
+	assert.Greater(t, i, strings.Index(js, "go.run(wasm.instance);"), "after the wasm starts")
+}

@@ -142,7 +142,9 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	// 5 base: two steps down, to 1×
 	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 5 / 6 题")`)
 	p.tabTo(t, `input[name=base_tier]:checked`)
-	p.press(t, kb.ArrowDown, kb.ArrowDown)
+	p.press(t, kb.ArrowDown)
+	p.waitFor(t, `document.querySelector("input[name=base_tier]:checked").value === "0.8"`)
+	p.press(t, kb.ArrowDown)
 	p.waitFor(t, `document.querySelector("input[name=base_tier]:checked").value === "1"`)
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
