@@ -6,7 +6,7 @@ FUZZTIME ?= 5s
 # compressed, which is what visitors download.
 WASM_FLAGS = -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build run dist test vet unit fuzz e2e bench-score jifen wasm_exec clean
+.PHONY: all build run dist test vet unit fuzz e2e bench bench-score jifen wasm_exec clean
 
 all: build
 
@@ -59,6 +59,15 @@ e2e: dist e2e/axe/node_modules/axe-core/axe.min.js
 e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-lock.json
 	cd e2e/axe && npm ci --no-audit --no-fund
 	@touch $@
+
+## bench: measure everything (sizes, page loads in Chromium, scoring, server
+## load) and write BENCHMARKS.md and BENCHMARKS.json; fails on a missed budget
+bench: build
+	$(GO) test ./score -run '^$$' -bench '^Benchmark(Evaluate|Plan)$$' -benchmem > build/bench-score.txt
+	$(GO) test ./cmd/jifen -run '^$$' -bench '^BenchmarkJifen$$' -benchtime 10x > build/bench-jifen.txt
+	JIFEN_SERVER=$(CURDIR)/bin/server $(GO) test ./e2e -run '^$$' -bench . -benchtime 1x -timeout 10m > build/bench-e2e.txt
+	$(GO) run ./cmd/benchreport -wasm build/app.wasm -br web/app.wasm.br -gz web/app.wasm.gz -md BENCHMARKS.md -json BENCHMARKS.json build/bench-score.txt build/bench-jifen.txt build/bench-e2e.txt
+	@cat BENCHMARKS.md
 
 ## bench-score: Evaluate, Plan and jifen benchmarks
 bench-score:

@@ -104,6 +104,7 @@ type page struct {
 	mu       sync.Mutex
 	errors   []string
 	requests []string
+	bytes    int64 // bytes received, as sent on the wire
 }
 
 // newPage opens headless Chromium at 390×844 and records console errors,
@@ -168,6 +169,8 @@ func (p *page) listen(ev any) {
 		}
 	case *network.EventRequestWillBeSent:
 		p.requests = append(p.requests, ev.Request.URL)
+	case *network.EventLoadingFinished:
+		p.bytes += int64(ev.EncodedDataLength)
 	}
 }
 

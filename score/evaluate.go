@@ -70,16 +70,13 @@ func Evaluate(p Profile) (Result, error) {
 	if probs := Check(p); len(probs) > 0 {
 		return Result{}, probs
 	}
-	r := Result{Standard: Standard, AsOf: p.AsOf, Items: make([]Item, 0, 8)}
+	r := Result{Standard: Standard, AsOf: p.AsOf, Items: make([]Item, 0, 8), Warnings: make([]string, 0, 6)}
 	r.Total = compute(&p, p.AsOf, nil, &r)
 	r.MeetsStandard = r.Total >= Standard && !r.Vetoed
 	if r.Total < Standard {
 		r.Gap = Standard - r.Total
 	}
 	r.RulesAsOf = rulesAsOf(p.AsOf)
-	if r.Warnings == nil {
-		r.Warnings = []string{}
-	}
 	return r, nil
 }
 
@@ -514,16 +511,16 @@ func compute(p *Profile, d Date, g *growth, r *Result) int {
 }
 
 func ageWhy(age, pts int) string {
-	a := strconv.Itoa(age) + " 周岁"
+	a := strconv.Itoa(age) // no allocation for ages below 100
 	switch {
 	case age > AgeLastCounted:
-		return a + "，超过 60 周岁，0 分"
+		return a + " 周岁，超过 60 周岁，0 分"
 	case age >= AgeFloorFrom:
-		return a + "，56-60 周岁 5 分"
+		return a + " 周岁，56-60 周岁 5 分"
 	case pts == AgePointsCap:
-		return a + "，43 周岁及以下满分 30 分"
+		return a + " 周岁，43 周岁及以下满分 30 分"
 	}
-	return a + "，56 周岁 5 分，每年轻 1 岁加 2 分：" + strconv.Itoa(pts) + " 分"
+	return a + " 周岁，56 周岁 5 分，每年轻 1 岁加 2 分：" + strconv.Itoa(pts) + " 分"
 }
 
 func tierWhy(p *Profile, t TierRule, pts int, estimated bool) string {
@@ -534,18 +531,19 @@ func tierWhy(p *Profile, t TierRule, pts int, estimated bool) string {
 		}
 		return "缴费基数未达上年度平均工资 0.8 倍，不加分"
 	}
-	window := "近 " + strconv.Itoa(t.WindowMonths) + " 个月中累计 " + strconv.Itoa(t.Months) + " 个月"
-	var s string
+	months, window := strconv.Itoa(t.Months), strconv.Itoa(t.WindowMonths)
 	if estimated {
 		w, _ := WageAt(p.AsOf)
-		s = "按月缴费基数 " + FenText(p.BaseMonthlyFen) + " 元估算（" + w.From.String()[:7] + " 起平均工资 " + YuanText(w.Yuan) + " 元）：“" + t.Name + "”档，须" + window + "达到，" + strconv.Itoa(t.Points) + " 分（估算）"
-	} else {
-		s = window + "缴费基数为上年度平均工资的 " + t.Name + "：" + strconv.Itoa(t.Points) + " 分"
+		s := "按月缴费基数 " + FenText(p.BaseMonthlyFen) + " 元估算（" + w.From.String()[:7] + " 起平均工资 " + YuanText(w.Yuan) + " 元）：“" + t.Name + "”档，须近 " + window + " 个月中累计 " + months + " 个月达到，" + strconv.Itoa(t.Points) + " 分（估算）"
+		if pts == 0 {
+			s += "；社保年限不足 " + strconv.Itoa(t.MinYears) + " 年，暂计 0 分"
+		}
+		return s
 	}
 	if pts == 0 {
-		s += "；社保年限不足 " + strconv.Itoa(t.MinYears) + " 年，暂计 0 分"
+		return "近 " + window + " 个月中累计 " + months + " 个月缴费基数为上年度平均工资的 " + t.Name + "：" + strconv.Itoa(t.Points) + " 分；社保年限不足 " + strconv.Itoa(t.MinYears) + " 年，暂计 0 分"
 	}
-	return s
+	return "近 " + window + " 个月中累计 " + months + " 个月缴费基数为上年度平均工资的 " + t.Name + "：" + strconv.Itoa(t.Points) + " 分"
 }
 
 // YuanText writes whole yuan with thousands separators: 12,434.
@@ -568,10 +566,23 @@ func YuanText(y int64) string {
 	return b.String()
 }
 
+// rulesAsOfText holds, for each row of WageTable, the rule set and wage
+// figure used, made once.
+var rulesAsOfText = func() []string {
+	texts := make([]string, len(WageTable))
+	for i, w := range WageTable {
+		texts[i] = "沪府规〔2022〕21号指标体系（规则核对于 " + RulesCheckedOn.String() + "）；上年度月平均工资 " + YuanText(w.Yuan) + " 元（" + w.From.String() + " 起使用）"
+	}
+	return texts
+}()
+
 func rulesAsOf(d Date) string {
-	w, covered := WageAt(d)
-	s := "沪府规〔2022〕21号指标体系（规则核对于 " + RulesCheckedOn.String() + "）；上年度月平均工资 " + YuanText(w.Yuan) + " 元（" + w.From.String() + " 起使用）"
-	if !covered {
+	i := len(WageTable) - 1
+	for i > 0 && d.Before(WageTable[i].From) {
+		i--
+	}
+	s := rulesAsOfText[i]
+	if d.Before(WageTable[0].From) {
 		s += "；计算日期早于工资表，按最早一年计"
 	}
 	if d.Before(RulesInForceFrom) || d.After(RulesInForceTo) {

@@ -1,0 +1,214 @@
+// Command benchreport turns the output of the project's benchmarks (go
+// test -bench) and the sizes of app.wasm into BENCHMARKS.md and a JSON
+// file beside it: every figure with its budget and a pass/fail mark. It
+// exits 1 when a budget is missed. `make bench` runs it.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// figure is one measured number.
+type figure struct {
+	Group  string  `json:"group"`
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Budget string  `json:"budget,omitempty"` // "" when there is none
+	Pass   *bool   `json:"pass,omitempty"`
+}
+
+// budget is a limit on one benchmark metric.
+type budget struct {
+	max  float64
+	less bool // strictly less than max
+	min  bool // max is a minimum
+}
+
+func (b budget) check(v float64) bool {
+	switch {
+	case b.min:
+		return v >= b.max
+	case b.less:
+		return v < b.max
+	}
+	return v <= b.max
+}
+
+func (b budget) String() string {
+	n := strconv.FormatFloat(b.max, 'f', -1, 64)
+	switch {
+	case b.min:
+		return "≥ " + n
+	case b.less:
+		return "< " + n
+	}
+	return "≤ " + n
+}
+
+// row says where a figure comes from: a benchmark and one of its metrics.
+type row struct {
+	group, name, bench, metric, unit string
+	budget                           *budget
+}
+
+var rows = []row{
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "pre-rendered first screen visible", "FirstVisitSlow4G", "ms-first-screen", "ms", &budget{max: 2000}},
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "interactive (loader gone)", "FirstVisitSlow4G", "ms-interactive", "ms", &budget{max: 10000}},
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "bytes transferred", "FirstVisitSlow4G", "bytes-first-visit", "B", nil},
+	{"First visit, unthrottled", "pre-rendered first screen visible", "FirstVisitFast", "ms-first-screen", "ms", nil},
+	{"First visit, unthrottled", "interactive", "FirstVisitFast", "ms-interactive", "ms", nil},
+	{"Repeat visit (service worker)", "interactive, online (slow 4G)", "RepeatVisit", "ms-repeat-online", "ms", &budget{max: 1500}},
+	{"Repeat visit (service worker)", "interactive, offline", "RepeatVisit", "ms-repeat-offline", "ms", &budget{max: 1500}},
+	{"Scoring", "Evaluate", "Evaluate", "ns/op", "ns/op", &budget{max: 2000, less: true}},
+	{"Scoring", "Evaluate allocations", "Evaluate", "allocs/op", "allocs/op", nil},
+	{"Scoring", "Plan", "Plan", "ns/op", "ns/op", &budget{max: 200000, less: true}},
+	{"Scoring", "Plan allocations", "Plan", "allocs/op", "allocs/op", nil},
+	{"Scoring", "jifen (100,000 profiles in < 2 s)", "Jifen", "profiles/s", "profiles/s", &budget{max: 50000, min: true}},
+	{"Server load, 50 clients × 10 s: /", "requests per second", "LoadPage", "req/s", "req/s", nil},
+	{"Server load, 50 clients × 10 s: /", "p50 latency", "LoadPage", "ms-p50", "ms", nil},
+	{"Server load, 50 clients × 10 s: /", "p99 latency", "LoadPage", "ms-p99", "ms", nil},
+	{"Server load, 50 clients × 10 s: /", "errors", "LoadPage", "errors", "", &budget{max: 0}},
+	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "requests per second", "LoadWasm", "req/s", "req/s", nil},
+	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "p50 latency", "LoadWasm", "ms-p50", "ms", nil},
+	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "p99 latency", "LoadWasm", "ms-p99", "ms", nil},
+	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "errors", "LoadWasm", "errors", "", &budget{max: 0}},
+}
+
+func main() {
+	wasm := flag.String("wasm", "build/app.wasm", "the raw app.wasm")
+	br := flag.String("br", "web/app.wasm.br", "app.wasm compressed with brotli")
+	gz := flag.String("gz", "web/app.wasm.gz", "app.wasm compressed with gzip")
+	md := flag.String("md", "BENCHMARKS.md", "the report to write")
+	js := flag.String("json", "BENCHMARKS.json", "the JSON to write")
+	flag.Parse()
+
+	metrics := map[string]map[string]float64{}
+	for _, f := range flag.Args() {
+		if err := parse(f, metrics); err != nil {
+			fail(err)
+		}
+	}
+	var figs []figure
+	ok := true
+	add := func(group, name string, v float64, unit string, b *budget) {
+		f := figure{Group: group, Name: name, Value: v, Unit: unit}
+		if b != nil {
+			pass := b.check(v)
+			f.Budget, f.Pass = b.String(), &pass
+			ok = ok && pass
+		}
+		figs = append(figs, f)
+	}
+	const size = "app.wasm size"
+	for _, s := range []struct {
+		name, path string
+		b          *budget
+	}{{"raw", *wasm, nil}, {"gzip", *gz, nil}, {"brotli", *br, &budget{max: 1500000}}} {
+		st, err := os.Stat(s.path)
+		if err != nil {
+			fail(fmt.Errorf("app.wasm size: %w", err))
+		}
+		add(size, s.name, float64(st.Size()), "B", s.b)
+	}
+	for _, r := range rows {
+		v, found := metrics[r.bench][r.metric]
+		if !found {
+			fail(fmt.Errorf("no %s for Benchmark%s in the input", r.metric, r.bench))
+		}
+		add(r.group, r.name, v, r.unit, r.budget)
+	}
+	if err := os.WriteFile(*md, []byte(markdown(figs)), 0o644); err != nil {
+		fail(err)
+	}
+	b, _ := json.MarshalIndent(map[string]any{"date": time.Now().UTC().Format(time.RFC3339), "figures": figs, "all_pass": ok}, "", "  ")
+	if err := os.WriteFile(*js, append(b, '\n'), 0o644); err != nil {
+		fail(err)
+	}
+	if !ok {
+		fmt.Fprintln(os.Stderr, "benchreport: a budget is missed, see", *md)
+		os.Exit(1)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "benchreport:", err)
+	os.Exit(2)
+}
+
+// parse reads `go test -bench` lines: BenchmarkName-P N value unit ….
+func parse(path string, into map[string]map[string]float64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 4 || !strings.HasPrefix(fs[0], "Benchmark") {
+			continue
+		}
+		name := strings.TrimPrefix(fs[0], "Benchmark")
+		if i := strings.LastIndex(name, "-"); i > 0 {
+			name = name[:i]
+		}
+		m := map[string]float64{}
+		for i := 2; i+1 < len(fs); i += 2 {
+			v, err := strconv.ParseFloat(fs[i], 64)
+			if err != nil {
+				return fmt.Errorf("%s: %q: %w", path, sc.Text(), err)
+			}
+			m[fs[i+1]] = v
+		}
+		into[name] = m
+	}
+	return sc.Err()
+}
+
+func markdown(figs []figure) string {
+	var b strings.Builder
+	host, _ := os.Hostname()
+	fmt.Fprintf(&b, "# Benchmarks\n\nWritten by `make bench` on %s (%d cores, %s/%s, host %s), all in one run.\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, host)
+	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit; the load test is a bounded Go client of our own on loopback.\n")
+	group := ""
+	for _, f := range figs {
+		if f.Group != group {
+			group = f.Group
+			fmt.Fprintf(&b, "\n## %s\n\n| figure | value | budget | |\n|---|---:|---|---|\n", group)
+		}
+		mark := ""
+		if f.Pass != nil {
+			mark = "✅ pass"
+			if !*f.Pass {
+				mark = "❌ FAIL"
+			}
+		}
+		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		if f.Value >= 10000 {
+			v = thousands(int64(f.Value + 0.5))
+		}
+		fmt.Fprintf(&b, "| %s | %s %s | %s | %s |\n", f.Name, v, f.Unit, f.Budget, mark)
+	}
+	return b.String()
+}
+
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
