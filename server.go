@@ -31,6 +31,7 @@ var version string
 
 func serve() {
 	addr := flag.String("addr", "127.0.0.1:8000", "address to listen on, HOST:PORT")
+	ver := flag.String("version", "", "override the version, a content hash by default: a new version is what visitors see as an update")
 	export := flag.String("export", "", "write the site as static files into this folder and exit")
 	frame := flag.String("frame-ancestors", "*", `who may frame /embed: * or origins, e.g. "https://a.example https://b.example"`)
 	flag.Parse()
@@ -38,6 +39,9 @@ func serve() {
 	web, err := fs.Sub(webFiles, "web")
 	if err != nil {
 		log.Fatalf("server: %v", err)
+	}
+	if *ver != "" {
+		version = *ver
 	}
 	s, err := newSite(siteConfig{Web: web, Version: version, FrameAncestors: *frame})
 	if err != nil {

@@ -42,10 +42,10 @@ func (c *rulesPage) Render() app.UI {
 				app.Elem("h2").ID("ind-title").Text("指标和分值"),
 				app.Elem("div").Class("table-wrap").Body(
 					app.Elem("table").Class("table").Attr("data-testid", "rules-table").Body(
-						app.Elem("thead").Body(app.Elem("tr").Body(th("类别"), th("指标"), th("分值规则"), th("可信度"))),
+						app.Elem("thead").Body(app.Elem("tr").Body(th("类别"), th("指标"), th("分值规则"), th("依据"), th("可信度"))),
 						app.Elem("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
 							r := rows[i]
-							return app.Elem("tr").Body(td(r.Group), td(r.Name), td(r.Rule),
+							return app.Elem("tr").Body(td(r.Group), td(r.Name), td(r.Rule), app.Elem("td").Class("small").Text(r.Source),
 								app.Elem("td").Class("conf-"+string(r.Conf)).Text(confLabel(r.Conf)))
 						})),
 					),

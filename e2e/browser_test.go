@@ -74,7 +74,13 @@ type server struct {
 // startServer starts bin/server on a free loopback port.
 func startServer(t testing.TB) *server {
 	t.Helper()
-	cmd := exec.Command(serverPath, "-addr", "127.0.0.1:0")
+	return startServerWith(t, "-addr", "127.0.0.1:0")
+}
+
+// startServerWith starts bin/server with these arguments.
+func startServerWith(t testing.TB, args ...string) *server {
+	t.Helper()
+	cmd := exec.Command(serverPath, args...)
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	cmd.Stderr = os.Stderr
@@ -223,6 +229,21 @@ func (p *page) waitFor(t *testing.T, cond string) {
 	t.Helper()
 	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](cond))
 	require.NoError(t, err, "waiting for %s", cond)
+}
+
+// waitAcrossReload polls a JavaScript condition while the page may be
+// reloading: a poll cut by a navigation is tried again.
+func (p *page) waitAcrossReload(t *testing.T, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("waiting across a reload for %s", cond)
 }
 
 // choose picks an option of a select as a person would, with a change

@@ -313,3 +313,19 @@ func TestYuanText(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestRuleTable(t *testing.T) {
+	rows := RuleTable()
+	require.Len(t, rows, 22)
+	for _, r := range rows {
+		assert.NotEmpty(t, r.Source, r.Name)
+		assert.Contains(t, []Confidence{High, Medium, Low}, r.Conf, r.Name)
+	}
+	joined := ""
+	for _, r := range rows {
+		joined += r.Rule + "\n"
+	}
+	for _, want := range []string{"本科+学士学位 90", "高级职称 140", "3 倍 120", "上限 120 分", "省部级及以上政府表彰 110"} {
+		assert.Contains(t, joined, want)
+	}
+}

@@ -5,10 +5,11 @@ import "strconv"
 // RuleRow is one line of the rules page: an indicator, its points, the
 // document it comes from and how sure the rule is.
 type RuleRow struct {
-	Group string // 基础指标, 加分指标, 减分指标, 一票否决
-	Name  string
-	Rule  string
-	Conf  Confidence
+	Group  string // 基础指标, 加分指标, 减分指标, 一票否决
+	Name   string
+	Rule   string
+	Source string // the document the rule comes from
+	Conf   Confidence
 }
 
 // RuleTable lists every indicator in the words of the regulation, built
@@ -16,7 +17,8 @@ type RuleRow struct {
 // what Evaluate computes.
 func RuleTable() []RuleRow {
 	n := strconv.Itoa
-	row := func(g, name, rule string, c Confidence) RuleRow { return RuleRow{g, name, rule, c} }
+	const pts = "积分管理办法（沪府规〔2022〕21号，沿用沪府发〔2017〕98号指标）"
+	row := func(g, name, rule string, c Confidence) RuleRow { return RuleRow{g, name, rule, pts, c} }
 	var edu, title, tier, award string
 	for _, r := range EducationTable[1:] {
 		edu += r.Name + " " + n(r.Points) + "；"
@@ -40,10 +42,10 @@ func RuleTable() []RuleRow {
 		row(basic, "社保缴纳年限", "每满 1 年 "+n(InsurancePointsPerYear)+" 分，不设上限；补缴不算；中断是否重算有争议", InsuranceNoCapConf),
 		row(bonus, "社保缴费基数", tier+"只计最高一档", TierConfidence),
 		row(bonus, "紧缺急需专业", n(ShortageMajorPoints)+" 分；须全日制学历（多个来源）", ShortageFullTimeConfidence),
-		row(bonus, "投资纳税或带动就业", "近 3 年个人出资部分年均纳税每满 10 万元，或年均聘用本市户籍人员每满 10 人，10 分；取较高者；上限 "+n(InvestCap)+" 分（早期为 100 分）", InvestmentConfidence),
+		{bonus, "投资纳税或带动就业", "近 3 年个人出资部分年均纳税每满 10 万元，或年均聘用本市户籍人员每满 10 人，10 分；取较高者；上限 "+n(InvestCap)+" 分", pts + "；上限：2013 年试行办法为 100 分，较新来源为 120 分", InvestmentConfidence},
 		row(bonus, "特定公共服务领域", "每满 1 年 "+n(PublicServicePointsPerYear)+" 分，满 5 年后计入；未见上限", PublicServiceConfidence),
 		row(bonus, "远郊重点区域", "每满 1 年 2 分，上限 "+n(KeyAreaCap)+" 分，满 5 年后计入", KeyAreaConfidence),
-		row(bonus, "临港新片区", "满 3 年后计入；2024-08-21 起第一年即计入", LingangConfidence),
+		{bonus, "临港新片区", "满 3 年后计入；2024-08-21 起第一年即计入", SrcLingang, LingangConfidence},
 		row(bonus, "全日制应届高校毕业生", n(FreshGraduatePoints)+" 分", FreshGraduateConfidence),
 		row(bonus, "表彰奖励", award+"须在本市公布的目录内", AwardConfidence),
 		row(bonus, "配偶为本市户籍", "婚龄每满 1 年 "+n(SpousePointsPerYear)+" 分，上限 "+n(SpouseCap)+" 分", SpouseConfidence),
@@ -53,7 +55,7 @@ func RuleTable() []RuleRow {
 		row(minus, "行政拘留", "近 5 年，每次 "+n(DetentionPoints)+" 分", DeductionConfidence),
 		row(minus, "一般刑事犯罪", "近 5 年，每次 "+n(CriminalPoints)+" 分", DeductionConfidence),
 		row(veto, "严重刑事犯罪", "不能申请积分", SeriousCrimeConfidence),
-		row(veto, "违反计划生育政策", "2017 年办法为一票否决，2024-2025 年的清单未再列出：可能适用", FamilyPlanningConfidence),
+		{veto, "违反计划生育政策", "可能适用", "沪府发〔2017〕98号列为一票否决；2024-2025 年的清单未再列出", FamilyPlanningConfidence},
 	}
 }
 
