@@ -35,13 +35,7 @@ var _ app.Navigator = (*guidePage)(nil)
 func (c *guidePage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle("申请指南和材料清单 - " + SiteName)
 	ctx.Page().SetDescription("上海居住证积分怎么申请：能否申请的自查、单位办理的步骤和时间、按您的情况生成的材料清单（可打印）。")
-	c.p, c.probs = parseLink(ctx.Page().URL())
-	if c.p == (score.Profile{}) && len(c.probs) == 0 {
-		if saved, ok := loadSaved(ctx); ok {
-			c.p = saved
-			replaceQuery(ctx, c.p)
-		}
-	}
+	c.p, c.probs = linkOrSaved(ctx)
 	c.err = nil
 	if res, err := score.Evaluate(c.p); err != nil {
 		c.err, _ = err.(score.Problems)

@@ -27,14 +27,8 @@ var _ app.Navigator = (*resultPage)(nil)
 
 func (c *resultPage) OnNav(ctx app.Context) {
 	c.shared = ""
-	c.p, c.probs = parseLink(ctx.Page().URL())
+	c.p, c.probs = linkOrSaved(ctx)
 	c.empty = c.p == (score.Profile{})
-	if c.empty && len(c.probs) == 0 {
-		if saved, ok := loadSaved(ctx); ok {
-			c.p, c.empty = saved, false
-			replaceQuery(ctx, c.p)
-		}
-	}
 	c.err = nil
 	res, err := score.Evaluate(c.p)
 	if err != nil {

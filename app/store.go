@@ -40,3 +40,16 @@ func clearSaved(ctx app.Context) {
 	}
 	ctx.LocalStorage().Del(storeKey)
 }
+
+// linkOrSaved reads the profile of the page's link; a page opened without
+// one shows the answers saved on this device, and puts them in its link.
+func linkOrSaved(ctx app.Context) (score.Profile, score.Problems) {
+	p, probs := parseLink(ctx.Page().URL())
+	if p == (score.Profile{}) && len(probs) == 0 {
+		if saved, ok := loadSaved(ctx); ok {
+			replaceQuery(ctx, saved)
+			return saved, nil
+		}
+	}
+	return p, probs
+}

@@ -249,10 +249,19 @@ func (p *page) waitAcrossReload(t *testing.T, cond string) {
 // choose picks an option of a select as a person would, with a change
 // event.
 func choose(sel, value string) chromedp.Action[chromedp.Void] {
+	return setValue(sel, value, "change")
+}
+
+// typeInto sets an input's text as typing does, with an input event.
+func typeInto(sel, value string) chromedp.Action[chromedp.Void] {
+	return setValue(sel, value, "input")
+}
+
+func setValue(sel, value, event string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.WaitVisible(chromedp.CSS(sel)),
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.value = %q; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, sel, value))(ctx, t)
+			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.value = %q; el.dispatchEvent(new Event(%q, {bubbles: true})); return true })()`, sel, value, event))(ctx, t)
 			return err
 		}),
 	)

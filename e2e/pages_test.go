@@ -1,24 +1,12 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 )
-
-// typeInto sets an input's text as typing does, with an input event.
-func typeInto(sel, value string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(
-		chromedp.WaitVisible(chromedp.CSS(sel)),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, sel, value))(ctx, t)
-			return err
-		}),
-	)
-}
 
 func TestCalculatorFieldByField(t *testing.T) {
 	srv := startServer(t)

@@ -42,7 +42,7 @@ func RuleTable() []RuleRow {
 		row(basic, "社保缴纳年限", "每满 1 年 "+n(InsurancePointsPerYear)+" 分，不设上限；补缴不算；中断是否重算有争议", InsuranceNoCapConf),
 		row(bonus, "社保缴费基数", tier+"只计最高一档", TierConfidence),
 		row(bonus, "紧缺急需专业", n(ShortageMajorPoints)+" 分；须全日制学历（多个来源）", ShortageFullTimeConfidence),
-		{bonus, "投资纳税或带动就业", "近 3 年个人出资部分年均纳税每满 10 万元，或年均聘用本市户籍人员每满 10 人，10 分；取较高者；上限 "+n(InvestCap)+" 分", pts + "；上限：2013 年试行办法为 100 分，较新来源为 120 分", InvestmentConfidence},
+		{bonus, "投资纳税或带动就业", "近 3 年个人出资部分年均纳税每满 10 万元，或年均聘用本市户籍人员每满 10 人，10 分；取较高者；上限 " + n(InvestCap) + " 分", pts + "；上限：2013 年试行办法为 100 分，较新来源为 120 分", InvestmentConfidence},
 		row(bonus, "特定公共服务领域", "每满 1 年 "+n(PublicServicePointsPerYear)+" 分，满 5 年后计入；未见上限", PublicServiceConfidence),
 		row(bonus, "远郊重点区域", "每满 1 年 2 分，上限 "+n(KeyAreaCap)+" 分，满 5 年后计入", KeyAreaConfidence),
 		{bonus, "临港新片区", "满 3 年后计入；2024-08-21 起第一年即计入", SrcLingang, LingangConfidence},
