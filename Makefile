@@ -42,7 +42,7 @@ test: vet unit fuzz e2e
 vet: web/app.wasm.br
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet . ./app ./score
+	GOOS=js GOARCH=wasm $(GO) vet . ./app ./score ./guide
 
 unit: web/app.wasm.br
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /e2e)

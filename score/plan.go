@@ -117,6 +117,9 @@ func Plan(p Profile) (PlanResult, error) {
 		return pr, nil
 	}
 	reach, ok := reachDate(&p, base, end, Date{})
+	if res.Total >= Standard { // met now, even past the projection's end (over 60)
+		reach, ok = p.AsOf, true
+	}
 	if ok {
 		pr.ReachDate = &reach
 		if reach == p.AsOf {

@@ -118,3 +118,14 @@ func TestPlanGrowsSpouseAndKeyArea(t *testing.T) {
 	assert.Equal(t, 34, pr.Timeline[0].Total)
 	assert.Equal(t, 51, pr.Timeline[1].Total)
 }
+
+func TestPlanOverSixty(t *testing.T) {
+	pr := plan(t, "age=62&education=doctor&insurance_years=10")
+	require.NotNil(t, pr.ReachDate, "110 + 30 = 140 is met today, whatever the age")
+	assert.Equal(t, asOf, *pr.ReachDate)
+	assert.Empty(t, pr.Timeline, "no projection past 60")
+
+	pr = plan(t, "age=62&education=college")
+	assert.Nil(t, pr.ReachDate)
+	assert.Empty(t, pr.Paths)
+}
