@@ -83,6 +83,17 @@ func TestParseJSON(t *testing.T) {
 	assert.Empty(t, probs, "escaped keys are read")
 }
 
+func TestJSONNumbersFromOtherEncoders(t *testing.T) {
+	p, probs := ParseJSON([]byte(`{"age": 35.0, "insurance_years": 3.0, "base_tier": 1.0}`))
+	require.Empty(t, probs)
+	assert.Equal(t, Profile{Age: 35, InsuranceYears: 3, BaseTier: Tier1}, p)
+	p, probs = ParseJSON([]byte(`{"base_tier": 0.80}`))
+	require.Empty(t, probs)
+	assert.Equal(t, Tier08, p.BaseTier)
+	_, probs = ParseJSON([]byte(`{"age": 35.5, "insurance_years": 1e1, "base_tier": 1.5}`))
+	assert.Equal(t, []string{"age", "insurance_years", "base_tier"}, probs.Keys())
+}
+
 func TestJSONRoundTrip(t *testing.T) {
 	p, _ := ParseQuery("birth=1990-05&education=master&base_tier=none&base_monthly=9947.2&award=national&full_time=1")
 	b, err := json.Marshal(p)

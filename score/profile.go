@@ -296,6 +296,11 @@ func (f *Field) setText(p *Profile, raw string) *Problem {
 		f.set(p, 0, raw)
 	case kInt:
 		v, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil { // 3.0 from a JSON encoder is 3
+			if fv, ferr := strconv.ParseFloat(raw, 64); ferr == nil && fv == float64(int64(fv)) && !strings.ContainsAny(raw, "eE") {
+				v, err = int64(fv), nil
+			}
+		}
 		if err != nil || v < f.min || v > f.max {
 			pr := f.badValue(raw)
 			return &pr
@@ -319,6 +324,11 @@ func (f *Field) setText(p *Profile, raw string) *Problem {
 			return &pr
 		}
 	case kEnum:
+		if f.Key == "base_tier" { // a number: 1.0 is tier 1, 0.80 is 0.8
+			if fv, err := strconv.ParseFloat(raw, 64); err == nil && !strings.ContainsAny(raw, "eE") {
+				raw = strconv.FormatFloat(fv, 'f', -1, 64)
+			}
+		}
 		for _, v := range f.values {
 			if v.value == raw {
 				if raw == "none" && f.Key != "base_tier" {
