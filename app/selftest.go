@@ -70,14 +70,14 @@ func (c *selfTest) OnNav(ctx app.Context) {
 		c.p, c.probs = parseLink(u)
 	}
 	c.p.AsOf = score.Date{} // the self-test always scores today
-	if c.embed && c.p == (score.Profile{}) {
+	if c.p == (score.Profile{}) {
+		// nothing usable in the link: the answers kept on this device, or
+		// the defaults
 		c.p = defaultAnswers(c.today)
-	}
-	if c.p == (score.Profile{}) && len(c.probs) == 0 {
-		if saved, ok := loadSaved(ctx); ok {
-			c.p, c.restored = saved, true
-		} else {
-			c.p = defaultAnswers(c.today)
+		if !c.embed && len(c.probs) == 0 {
+			if saved, ok := loadSaved(ctx); ok {
+				c.p, c.restored = saved, true
+			}
 		}
 	}
 }
