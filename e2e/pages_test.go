@@ -82,3 +82,23 @@ func TestPlanChart(t *testing.T) {
 	assert.Contains(t, p.text(t, `.chart-box`), "120 分")
 	p.check(t)
 }
+
+func TestReturningVisitorContinuesOrClears(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/?age=40&education=master&insurance_years=7")
+	p.do(t, chromedp.Click(chromedp.CSS("#next")))
+	p.waitFor(t, `(localStorage.getItem("jifen.profile") || "").includes("education=master")`)
+	p.open(t, "/")
+	p.do(t, chromedp.WaitVisible(chromedp.CSS(`.notice-info`)))
+	assert.Contains(t, p.text(t, ".notice-info"), "已载入您上次在本机的答案")
+	p.do(t, chromedp.Click(chromedp.CSS("#next")))
+	p.waitFor(t, `document.querySelector("input[name=education]:checked").value === "master"`)
+
+	p.open(t, "/")
+	p.do(t, chromedp.Click(chromedp.CSS(`.notice-info .btn-ghost`)))
+	p.waitFor(t, `localStorage.getItem("jifen.profile") === null && !document.querySelector(".notice-info")`)
+	p.open(t, "/result")
+	assert.Contains(t, p.text(t, "main"), "还没有答案")
+	p.check(t)
+}
