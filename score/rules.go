@@ -278,40 +278,34 @@ const (
 	PublicServiceConfidence    = Medium
 )
 
-// Key area (远郊重点区域): 2 a full year, cap 20 (high), counted once 5 years
-// are reached; Lingang: once 3 years are reached, and from the first year
-// since LingangFirstYearFrom (medium).
+// Key area (远郊重点区域, work and live there): 2 a full year, cap 20
+// (high), counted once 5 years are reached. Lingang (source: SrcLingang,
+// medium): once 3 years are reached, and from the first year since
+// LingangFirstYearFrom.
 const (
-	KeyAreaPointsPerYear     = 2
-	KeyAreaCap               = 20
-	KeyAreaMinYears          = 5
-	LingangMinYearsOld       = 3
-	LingangMinYearsNew       = 1
-	KeyAreaConfidence        = High
-	LingangConfidence        = Medium
-	KeyAreaLingang           = "lingang"
-	KeyAreaOther             = "other"
-	FreshGraduatePoints      = 10
-	FreshGraduateConfidence  = Medium
-	SpousePointsPerYear      = 4
-	SpouseCap                = 40
-	SpouseConfidence         = High
-	StartupTalentPoints      = 120
-	StartupTalentConfidence  = Medium
-	TechTransferPoints       = 120
-	TechTransferConfidence   = Medium
-	AwardConfidence          = Medium
-	FalseMaterialPoints      = -150
-	DetentionPoints          = -50
-	CriminalPoints           = -150
-	DeductionConfidence      = High
-	SeriousCrimeConfidence   = High
-	FamilyPlanningConfidence = Low
+	KeyAreaPointsPerYear = 2
+	KeyAreaCap           = 20
+	KeyAreaMinYears      = 5
+	LingangMinYearsOld   = 3
+	LingangMinYearsNew   = 1
+	KeyAreaConfidence    = High
+	LingangConfidence    = Medium
+	KeyAreaLingang       = "lingang"
+	KeyAreaOther         = "other"
 )
 
 // LingangFirstYearFrom is the date from which Lingang years count from the
-// first year (Lingang talent policy, medium).
+// first year (Lingang talent policy of 2024-08-21, medium).
 var LingangFirstYearFrom = Date{2024, 8, 21}
+
+// Fresh graduate (全日制应届高校毕业生): 10, full-time only (medium).
+const (
+	FreshGraduatePoints     = 10
+	FreshGraduateConfidence = Medium
+)
+
+// Award (表彰奖励): see AwardTable (medium: the 60/30 split).
+const AwardConfidence = Medium
 
 // Award is a government award (表彰奖励).
 type Award string
@@ -331,10 +325,51 @@ type AwardRule struct {
 	Points int
 }
 
-// AwardTable lists the awards (confidence medium: the 60/30 split).
+// AwardTable lists the awards: a provincial/ministerial or national
+// government award 110; a Shanghai city-level bureau award, general 60 or
+// specific 30, on the city's published list and won while working in
+// Shanghai.
 var AwardTable = []AwardRule{
 	{AwardNone, "无", 0},
 	{AwardCitySpecial, "市级委办局专项表彰", 30},
 	{AwardCity, "市级委办局综合表彰", 60},
 	{AwardNational, "省部级及以上政府表彰", 110},
 }
+
+// Spouse with Shanghai hukou (配偶为本市户籍人员): 4 a full year of
+// marriage, cap 40 (high).
+const (
+	SpousePointsPerYear = 4
+	SpouseCap           = 40
+	SpouseConfidence    = High
+)
+
+// Startup talent (创业人才) and innovation intermediary talent
+// (创新创业中介服务人才): 120 each (medium).
+const (
+	StartupTalentPoints     = 120
+	StartupTalentConfidence = Medium
+	TechTransferPoints      = 120
+	TechTransferConfidence  = Medium
+)
+
+// ---------------------------------------------------------------------
+// 减分指标 and 一票否决. Source: points rules.
+
+// Deductions, each time (high): false documents in a points application
+// within 3 years −150; administrative detention within 5 years −50; an
+// ordinary criminal record within 5 years −150.
+const (
+	FalseMaterialPoints = -150
+	DetentionPoints     = -50
+	CriminalPoints      = -150
+	DeductionConfidence = High
+)
+
+// Vetoes: a serious criminal record (high); a breach of family-planning
+// rules, a veto in the 2017 text that 2024-2025 lists omit (low: shown as
+// "may apply", not applied).
+const (
+	SeriousCrimeConfidence   = High
+	FamilyPlanningConfidence = Low
+)
