@@ -126,6 +126,7 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 2 / 6 题")`)
 	p.tabTo(t, `input[name=education]:checked`)
 	p.press(t, kb.ArrowUp)
+	p.waitFor(t, `location.search.includes("education=master")`)
 	p.waitFor(t, `document.querySelector("input[name=education]:checked").value === "master"`)
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
@@ -143,8 +144,11 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 5 / 6 题")`)
 	p.tabTo(t, `input[name=base_tier]:checked`)
 	p.press(t, kb.ArrowDown)
-	p.waitFor(t, `document.querySelector("input[name=base_tier]:checked").value === "0.8"`)
+	// the app has taken the answer when the address bar shows it
+	p.waitFor(t, `location.search.includes("base_tier=0.8")`)
+	p.tabTo(t, `input[name=base_tier]:checked`) // still there after the app's update
 	p.press(t, kb.ArrowDown)
+	p.waitFor(t, `location.search.includes("base_tier=1")`)
 	p.waitFor(t, `document.querySelector("input[name=base_tier]:checked").value === "1"`)
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)

@@ -224,10 +224,11 @@ func (p *page) eval(t *testing.T, js string) string {
 	return s
 }
 
-// waitFor polls until a JavaScript condition holds.
+// waitFor polls until a JavaScript condition holds; a condition that
+// throws (an element not rendered yet) does not hold.
 func (p *page) waitFor(t *testing.T, cond string) {
 	t.Helper()
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](cond))
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`(() => { try { return !!(`+cond+`) } catch (e) { return false } })()`))
 	require.NoError(t, err, "waiting for %s", cond)
 }
 
