@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCalculatorFieldByField(t *testing.T) {
@@ -100,5 +102,19 @@ func TestReturningVisitorContinuesOrClears(t *testing.T) {
 	p.waitFor(t, `localStorage.getItem("jifen.profile") === null && !document.querySelector(".notice-info")`)
 	p.open(t, "/result")
 	assert.Contains(t, p.text(t, "main"), "还没有答案")
+	p.check(t)
+}
+
+// TestChecklistPrintsOnOneA4Page prints the longest checklist (every claim)
+// on A4 paper.
+func TestChecklistPrintsOnOneA4Page(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/guide?education=master&title=senior&title_base_ok=1&spouse_years=2&base_tier=1&award=city&invest_hires_avg=20")
+	assert.Contains(t, p.text(t, `[data-testid=materials]`), "获奖证书")
+	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+	require.NoError(t, err)
+	pages := regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1)
+	assert.Len(t, pages, 1, "the checklist fits one A4 page")
 	p.check(t)
 }
