@@ -164,38 +164,34 @@ func (c *calcPage) Render() app.UI {
 	case r.MeetsStandard:
 		status = "已达到 120 分"
 	}
-	return app.Elem("div").Class("page").Body(
-		&siteHeader{Active: PathCalc},
-		app.Elem("main").ID("main").Class("container calc").Body(
-			app.Elem("h1").Class("page-title").Text("完整计算器"),
-			app.Elem("p").Class("muted").Text("逐项填写，总分实时更新。不确定的项目留空即可；标着“规则有争议”的项目以区人才服务中心核定为准。"),
-			app.If(len(c.notes) > 0, func() app.UI {
-				return app.Elem("div").Class("notice notice-warn").Role("alert").Body(
-					app.Elem("p").Text("链接中有无法使用的参数，已忽略：" + strings.Join(c.notes, "；")),
-				)
-			}),
-			app.Range(calcGroups).Slice(func(i int) app.UI { return c.renderGroup(calcGroups[i]) }),
-			app.If(len(r.Warnings) > 0, func() app.UI {
-				return app.Elem("section").Class("card").Body(
-					app.Elem("h2").Text("请注意"),
-					app.Elem("ul").Class("warnings").Body(app.Range(r.Warnings).Slice(func(i int) app.UI {
-						return app.Elem("li").Text(r.Warnings[i])
-					})),
-				)
-			}),
-			app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
-				app.Elem("a").Class("btn btn-primary").Attr("href", link(PathPlan, c.p)).Text("到 120 分的规划"),
-				app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南和材料清单"),
-				app.Elem("a").Class("btn").Attr("href", link(PathResult, c.p)).Text("结果页（可分享）"),
-			),
-			app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。"),
+	return sitePage(PathCalc, "calc",
+		app.Elem("h1").Class("page-title").Text("完整计算器"),
+		app.Elem("p").Class("muted").Text("逐项填写，总分实时更新。不确定的项目留空即可；标着“规则有争议”的项目以区人才服务中心核定为准。"),
+		app.If(len(c.notes) > 0, func() app.UI {
+			return app.Elem("div").Class("notice notice-warn").Role("alert").Body(
+				app.Elem("p").Text("链接中有无法使用的参数，已忽略：" + strings.Join(c.notes, "；")),
+			)
+		}),
+		app.Range(calcGroups).Slice(func(i int) app.UI { return c.renderGroup(calcGroups[i]) }),
+		app.If(len(r.Warnings) > 0, func() app.UI {
+			return app.Elem("section").Class("card").Body(
+				app.Elem("h2").Text("请注意"),
+				app.Elem("ul").Class("warnings").Body(app.Range(r.Warnings).Slice(func(i int) app.UI {
+					return app.Elem("li").Text(r.Warnings[i])
+				})),
+			)
+		}),
+		app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
+			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathPlan, c.p)).Text("到 120 分的规划"),
+			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南和材料清单"),
+			app.Elem("a").Class("btn").Attr("href", link(PathResult, c.p)).Text("结果页（可分享）"),
 		),
+		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。"),
 		app.Elem("div").Class("calc-total").Role("status").Aria("live", "polite").Body(
 			app.Elem("span").Class("calc-total-label").Text("总分"),
 			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
 			app.Elem("span").Class("calc-total-status").Text("/ 120 · "+status),
 		),
-		siteFooter(),
 	)
 }
 

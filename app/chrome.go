@@ -98,6 +98,17 @@ func (h *siteHeader) install(ctx app.Context, e app.Event) {
 	ctx.ShowAppInstallPrompt()
 }
 
+// sitePage is the frame of every page of the site: the header with the
+// navigation (active is the current path), the content in main (with the
+// class given) and the footer.
+func sitePage(active, class string, content ...app.UI) app.HTMLElem {
+	return app.Elem("div").Class("page").Body(
+		&siteHeader{Active: active},
+		app.Elem("main").ID("main").Class("container "+class).Body(content...),
+		siteFooter(),
+	)
+}
+
 // siteFooter is the bottom of every page: privacy, the disclaimer, and
 // the way to delete what this site keeps on the device.
 func siteFooter() app.UI {

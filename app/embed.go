@@ -164,33 +164,29 @@ func (c *partnersPage) Render() app.UI {
 		{"data-height", "初始高度（像素），默认 560；加载后按内容自动调整。"},
 		{"data-sandbox", "写上即用 sandbox iframe（allow-scripts allow-forms allow-popups）运行，更严格的隔离。"},
 	}
-	return app.Elem("div").Class("page").Body(
-		&siteHeader{Active: PathPartners},
-		app.Elem("main").ID("main").Class("container").Body(
-			app.Elem("h1").Class("page-title").Text("把 30 秒自测放进您的网页"),
-			app.Elem("p").Text("人力资源公司、社区和学校网站可以免费嵌入本计算器的自测：复制下面两行 HTML，放到页面里即可。"),
-			app.Elem("section").Class("card").Body(
-				app.Elem("h2").Text("代码"),
-				app.Elem("pre").Class("code").Attr("data-testid", "snippet").Text(snippet),
-				app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整（消息类型 jifen:resize，只接受来自本站的消息）。也可以直接用 iframe："+c.origin+"/embed?parent=您的域名&theme=%230f6b5c&age=30"),
-			),
-			app.Elem("section").Class("card").Body(
-				app.Elem("h2").Text("选项"),
-				app.Elem("table").Class("table").Body(
-					app.Elem("tbody").Body(app.Range(opts).Slice(func(i int) app.UI {
-						return app.Elem("tr").Body(app.Elem("td").Body(app.Elem("code").Text(opts[i][0])), td(opts[i][1]))
-					})),
-				),
-			),
-			app.Elem("section").Class("card").Body(
-				app.Elem("h2").Text("隐私承诺"),
-				app.Elem("p").Text("访客的答案只在其浏览器里计算，不会发送到我们或您的服务器；嵌入的页面不加载任何第三方脚本、字体或统计代码，也不设置第三方 Cookie。您的页面只会收到 iframe 的高度。"),
-			),
-			app.Elem("section").Class("card").Body(
-				app.Elem("h2").Text("实时预览"),
-				app.Elem("iframe").Class("preview").Attr("src", "/embed?theme=%230f6b5c").Attr("title", "积分自测预览").Attr("loading", "lazy"),
+	return sitePage(PathPartners, "",
+		app.Elem("h1").Class("page-title").Text("把 30 秒自测放进您的网页"),
+		app.Elem("p").Text("人力资源公司、社区和学校网站可以免费嵌入本计算器的自测：复制下面两行 HTML，放到页面里即可。"),
+		app.Elem("section").Class("card").Body(
+			app.Elem("h2").Text("代码"),
+			app.Elem("pre").Class("code").Attr("data-testid", "snippet").Text(snippet),
+			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整（消息类型 jifen:resize，只接受来自本站的消息）。也可以直接用 iframe："+c.origin+"/embed?parent=您的域名&theme=%230f6b5c&age=30"),
+		),
+		app.Elem("section").Class("card").Body(
+			app.Elem("h2").Text("选项"),
+			app.Elem("table").Class("table").Body(
+				app.Elem("tbody").Body(app.Range(opts).Slice(func(i int) app.UI {
+					return app.Elem("tr").Body(app.Elem("td").Body(app.Elem("code").Text(opts[i][0])), td(opts[i][1]))
+				})),
 			),
 		),
-		siteFooter(),
+		app.Elem("section").Class("card").Body(
+			app.Elem("h2").Text("隐私承诺"),
+			app.Elem("p").Text("访客的答案只在其浏览器里计算，不会发送到我们或您的服务器；嵌入的页面不加载任何第三方脚本、字体或统计代码，也不设置第三方 Cookie。您的页面只会收到 iframe 的高度。"),
+		),
+		app.Elem("section").Class("card").Body(
+			app.Elem("h2").Text("实时预览"),
+			app.Elem("iframe").Class("preview").Attr("src", "/embed?theme=%230f6b5c").Attr("title", "积分自测预览").Attr("loading", "lazy"),
+		),
 	)
 }

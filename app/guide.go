@@ -67,17 +67,13 @@ func (c *guidePage) toggle(store, id string) func(ctx app.Context, e app.Event) 
 }
 
 func (c *guidePage) Render() app.UI {
-	return app.Elem("div").Class("page").Body(
-		&siteHeader{Active: PathGuide},
-		app.Elem("main").ID("main").Class("container guide").Body(
-			app.Elem("h1").Class("page-title").Text("申请指南"),
-			problemNotice(c.probs),
-			app.If(c.err != nil, func() app.UI { return errorNotice(c.err) }),
-			c.renderEligibility(),
-			c.renderSteps(),
-			c.renderChecklist(),
-		),
-		siteFooter(),
+	return sitePage(PathGuide, "guide",
+		app.Elem("h1").Class("page-title").Text("申请指南"),
+		problemNotice(c.probs),
+		app.If(c.err != nil, func() app.UI { return errorNotice(c.err) }),
+		c.renderEligibility(),
+		c.renderSteps(),
+		c.renderChecklist(),
 	)
 }
 

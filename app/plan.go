@@ -34,14 +34,10 @@ func (c *planPage) OnNav(ctx app.Context) {
 }
 
 func (c *planPage) Render() app.UI {
-	return app.Elem("div").Class("page").Body(
-		&siteHeader{Active: PathPlan},
-		app.Elem("main").ID("main").Class("container").Body(
-			app.Elem("h1").Class("page-title").Text("到 120 分的规划"),
-			problemNotice(c.probs),
-			c.renderBody(),
-		),
-		siteFooter(),
+	return sitePage(PathPlan, "",
+		app.Elem("h1").Class("page-title").Text("到 120 分的规划"),
+		problemNotice(c.probs),
+		c.renderBody(),
 	)
 }
 

@@ -46,14 +46,10 @@ func (c *resultPage) OnNav(ctx app.Context) {
 }
 
 func (c *resultPage) Render() app.UI {
-	return app.Elem("div").Class("page").DataSet("q", c.p.Encode()).Body(
-		&siteHeader{Active: PathResult},
-		app.Elem("main").ID("main").Class("container").Body(
-			problemNotice(c.probs),
-			c.renderBody(),
-		),
-		siteFooter(),
-	)
+	return sitePage(PathResult, "",
+		problemNotice(c.probs),
+		c.renderBody(),
+	).DataSet("q", c.p.Encode())
 }
 
 func (c *resultPage) renderBody() app.UI {

@@ -86,23 +86,19 @@ func (c *selfTest) Render() app.UI {
 	if c.embed {
 		return c.renderEmbed()
 	}
-	return app.Elem("div").Class("page").Body(
-		&siteHeader{Active: PathSelfTest},
-		app.Elem("main").ID("main").Class("container").Body(
-			problemNotice(c.probs),
-			app.If(c.restored, func() app.UI {
-				return app.Elem("div").Class("notice notice-info").Role("status").Body(
-					app.Elem("p").Text("已载入您上次在本机的答案（只保存在这台设备上）。"),
-					app.Elem("div").Class("row").Body(
-						app.Elem("a").Class("btn btn-small").Attr("href", link(PathResult, c.p)).Text("查看上次结果"),
-						app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").Text("清除我的数据").OnClick(c.clear),
-					),
-				)
-			}),
-			c.renderQuiz(),
-			app.Elem("p").Class("muted small").Text("不要手机号、不用注册；每题都有默认答案，不确定时直接点“下一题”。"),
-		),
-		siteFooter(),
+	return sitePage(PathSelfTest, "",
+		problemNotice(c.probs),
+		app.If(c.restored, func() app.UI {
+			return app.Elem("div").Class("notice notice-info").Role("status").Body(
+				app.Elem("p").Text("已载入您上次在本机的答案（只保存在这台设备上）。"),
+				app.Elem("div").Class("row").Body(
+					app.Elem("a").Class("btn btn-small").Attr("href", link(PathResult, c.p)).Text("查看上次结果"),
+					app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").Text("清除我的数据").OnClick(c.clear),
+				),
+			)
+		}),
+		c.renderQuiz(),
+		app.Elem("p").Class("muted small").Text("不要手机号、不用注册；每题都有默认答案，不确定时直接点“下一题”。"),
 	)
 }
 
