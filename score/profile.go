@@ -98,6 +98,7 @@ type Field struct {
 	max    int64
 	values []enumValue
 	set    func(p *Profile, v int64, s string)
+	date   func(p *Profile, d Date) // stores a date key
 	get    func(p *Profile) string // canonical text; "" = zero (omitted)
 }
 
@@ -109,10 +110,10 @@ type enumValue struct {
 // Fields lists the profile keys in canonical order.
 var Fields = []*Field{
 	{Key: "as_of", Label: "计算日期", kind: kDate,
-		set: func(p *Profile, _ int64, s string) { p.AsOf, _ = ParseDate(s, false) },
+		date: func(p *Profile, d Date) { p.AsOf = d },
 		get: func(p *Profile) string { return dateText(p.AsOf, false) }},
 	{Key: "birth", Label: "出生年月", kind: kBirth,
-		set: func(p *Profile, _ int64, s string) { p.Birth, _ = ParseDate(s, true) },
+		date: func(p *Profile, d Date) { p.Birth = d },
 		get: func(p *Profile) string { return dateText(p.Birth, true) }},
 	intField("age", "年龄", 16, 80, func(p *Profile) *int { return &p.Age }),
 	{Key: "education", Label: "学历", kind: kEnum, values: enumOf(EducationTable, func(r EducationRule) (string, string) { return string(r.Value), r.Name }),
@@ -289,11 +290,12 @@ func (f *Field) setText(p *Profile, raw string) *Problem {
 	}
 	switch f.kind {
 	case kDate, kBirth:
-		if _, err := ParseDate(raw, f.kind == kBirth); err != nil {
+		d, err := ParseDate(raw, f.kind == kBirth)
+		if err != nil {
 			pr := f.badValue(raw)
 			return &pr
 		}
-		f.set(p, 0, raw)
+		f.date(p, d)
 	case kInt:
 		v, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil { // 3.0 from a JSON encoder is 3
