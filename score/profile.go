@@ -99,7 +99,7 @@ type Field struct {
 	values []enumValue
 	set    func(p *Profile, v int64, s string)
 	date   func(p *Profile, d Date) // stores a date key
-	get    func(p *Profile) string // canonical text; "" = zero (omitted)
+	get    func(p *Profile) string  // canonical text; "" = zero (omitted)
 }
 
 type enumValue struct {
@@ -111,10 +111,10 @@ type enumValue struct {
 var Fields = []*Field{
 	{Key: "as_of", Label: "计算日期", kind: kDate,
 		date: func(p *Profile, d Date) { p.AsOf = d },
-		get: func(p *Profile) string { return dateText(p.AsOf, false) }},
+		get:  func(p *Profile) string { return dateText(p.AsOf, false) }},
 	{Key: "birth", Label: "出生年月", kind: kBirth,
 		date: func(p *Profile, d Date) { p.Birth = d },
-		get: func(p *Profile) string { return dateText(p.Birth, true) }},
+		get:  func(p *Profile) string { return dateText(p.Birth, true) }},
 	intField("age", "年龄", 16, 80, func(p *Profile) *int { return &p.Age }),
 	{Key: "education", Label: "学历", kind: kEnum, values: enumOf(EducationTable, func(r EducationRule) (string, string) { return string(r.Value), r.Name }),
 		set: func(p *Profile, _ int64, s string) { p.Education = Education(s) },
