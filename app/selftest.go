@@ -206,20 +206,21 @@ func (c *selfTest) age() int {
 }
 
 func (c *selfTest) onBirthYear(ctx app.Context, e app.Event) {
-	y, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	if err != nil {
-		return
+	if y, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
+		_, m := c.birthYearMonth()
+		c.setBirth(ctx, y, m)
 	}
-	_, m := c.birthYearMonth()
-	c.set(ctx, func(p *score.Profile) { p.Birth, p.Age = score.Date{Year: y, Month: time.Month(m), Day: 1}, 0 })
 }
 
 func (c *selfTest) onBirthMonth(ctx app.Context, e app.Event) {
-	m, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	if err != nil {
-		return
+	if m, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
+		y, _ := c.birthYearMonth()
+		c.setBirth(ctx, y, m)
 	}
-	y, _ := c.birthYearMonth()
+}
+
+// setBirth answers the first question; a birth date replaces an age.
+func (c *selfTest) setBirth(ctx app.Context, y, m int) {
 	c.set(ctx, func(p *score.Profile) { p.Birth, p.Age = score.Date{Year: y, Month: time.Month(m), Day: 1}, 0 })
 }
 

@@ -106,6 +106,12 @@ func (p *page) tabTo(t *testing.T, sel string) {
 	t.Fatalf("Tab never reached %s", sel)
 }
 
+// waitQuestion waits until the self-test shows question n of 6.
+func (p *page) waitQuestion(t *testing.T, n int) {
+	t.Helper()
+	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 `+strconv.Itoa(n)+` / 6 题")`)
+}
+
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
@@ -123,7 +129,7 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
 	// 2 education: from 本科+学士 up to 硕士
-	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 2 / 6 题")`)
+	p.waitQuestion(t, 2)
 	p.tabTo(t, `input[name=education]:checked`)
 	p.press(t, kb.ArrowUp)
 	p.waitFor(t, `location.search.includes("education=master")`)
@@ -131,17 +137,17 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
 	// 3 title: keep none
-	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 3 / 6 题")`)
+	p.waitQuestion(t, 3)
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
 	// 4 insurance years: type 6, Enter submits
-	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 4 / 6 题")`)
+	p.waitQuestion(t, 4)
 	p.tabTo(t, "#insurance_years")
 	p.press(t, kb.Backspace, kb.Backspace, "6")
 	p.waitFor(t, `document.querySelector("#insurance_years").value === "6"`)
 	p.press(t, kb.Enter)
 	// 5 base: two steps down, to 1×
-	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 5 / 6 题")`)
+	p.waitQuestion(t, 5)
 	p.tabTo(t, `input[name=base_tier]:checked`)
 	p.press(t, kb.ArrowDown)
 	// the app has taken the answer when the address bar shows it
@@ -153,7 +159,7 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
 	// 6 spouse: keep no, and see the result
-	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 6 / 6 题")`)
+	p.waitQuestion(t, 6)
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
 	p.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid=total]`)))
