@@ -21,12 +21,10 @@ import (
 // _headers file with the headers the server would send.
 func (s *site) export(dir string) error {
 	files := map[string]string{} // URL path → file name under dir
-	for _, r := range ui.Routes {
-		name := strings.TrimPrefix(r, "/") + ".html"
-		if r == "/" {
-			name = "index.html"
+	for _, pg := range ui.Pages {
+		if pg.Path != ui.PathNotFound {
+			files[pg.Path] = pg.File
 		}
-		files[r] = name
 	}
 	for _, p := range []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/app.css", "/wasm_exec.js", "/robots.txt"} {
 		files[p] = p[1:]
@@ -82,7 +80,8 @@ func (s *site) headersFile() string {
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	w("# Headers for static hosts that read _headers (Netlify, Cloudflare Pages).\n")
 	w("/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")
-	for _, r := range ui.Routes {
+	for _, pg := range ui.Pages {
+		r := pg.Path
 		csp, xfo := s.csp, "\n  X-Frame-Options: SAMEORIGIN"
 		if r == ui.PathEmbed {
 			csp, xfo = s.embedCSP, ""

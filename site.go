@@ -142,7 +142,12 @@ func contentHash(web fs.FS) (string, error) {
 // cacheableFiles lists the assets the service worker keeps for offline
 // use: every route page and every file in web/ but the compressed wasm.
 func cacheableFiles(web fs.FS) ([]string, error) {
-	res := append([]string{}, ui.Routes...)
+	var res []string
+	for _, pg := range ui.Pages {
+		if pg.Path != ui.PathNotFound {
+			res = append(res, pg.Path)
+		}
+	}
 	err := fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(p, "app.wasm") {
 			return err
@@ -277,6 +282,15 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if file, cache, ok := s.asset(p); ok {
 		s.serveAsset(w, r, file, cache)
+		return
+	}
+	switch p {
+	case "/app-worker.js", "/manifest.webmanifest", "/app.css":
+		s.goapp.ServeHTTP(w, r)
+		return
+	}
+	if pg := ui.PageOf(p); pg.Path != p || p == ui.PathNotFound {
+		http.NotFound(w, r)
 		return
 	}
 	s.goapp.ServeHTTP(w, r)

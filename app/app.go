@@ -25,22 +25,95 @@ const (
 	PathRules    = "/rules"
 	PathEmbed    = "/embed"
 	PathPartners = "/partners"
+	// PathNotFound is where the not-found page is rendered; in the app
+	// it answers every path that no other page has.
+	PathNotFound = "/404"
 )
 
-// Routes lists every route page, for the server, the service worker cache
-// and the static export.
-var Routes = []string{PathSelfTest, PathResult, PathCalc, PathPlan, PathGuide, PathRules, PathEmbed, PathPartners}
+// Page is one page of the site.
+type Page struct {
+	Path        string // URL path
+	File        string // its file in the static export
+	Title       string // the <title>, before " - " and the site name
+	Description string // the meta description
+	Nav         string // its label in the site navigation; "" when not there
+	// Profile says that its figures depend on the visitor's answers: it
+	// is pre-rendered in a neutral loading state.
+	Profile bool
+	New     func() app.Composer
+}
 
-// Register registers every route. Both the server and the wasm call it.
+// Pages is the page table. Registration, the navigation, the service
+// worker's offline list, the static export and the tests all read it:
+// adding a page is adding a row here.
+var Pages = []Page{
+	{Path: PathSelfTest, File: "index.html", Nav: "自测",
+		Title:       "30 秒自测：我的上海居住证积分有多少？",
+		Description: SiteDescription,
+		New:         func() app.Composer { return &selfTest{} }},
+	{Path: PathResult, File: "result.html", Nav: "结果", Profile: true,
+		Title:       "我的居住证积分",
+		Description: "上海居住证积分自测结果：总分和标准分值 120 分的差距、每一分的来历、到 120 分的日期和路径。",
+		New:         func() app.Composer { return &resultPage{} }},
+	{Path: PathCalc, File: "calc.html", Nav: "计算器", Profile: true,
+		Title:       "完整计算器：逐项计算上海居住证积分",
+		Description: "上海居住证积分完整计算器：全部指标逐项填写，实时显示总分和每一分的来历与规则可信度。",
+		New:         func() app.Composer { return &calcPage{} }},
+	{Path: PathPlan, File: "plan.html", Nav: "规划", Profile: true,
+		Title:       "到 120 分的规划",
+		Description: "上海居住证积分规划：按现在的情况哪个月达到 120 分，逐年积分走势图，以及更快达到的办法。",
+		New:         func() app.Composer { return &planPage{} }},
+	{Path: PathGuide, File: "guide.html", Nav: "申请指南", Profile: true,
+		Title:       "申请指南和材料清单",
+		Description: "上海居住证积分怎么申请：能否申请的自查、单位办理的步骤和时间、按您的情况生成的材料清单（可打印）。",
+		New:         func() app.Composer { return &guidePage{} }},
+	{Path: PathRules, File: "rules.html", Nav: "规则",
+		Title:       "积分规则、依据和可信度",
+		Description: "上海居住证积分的全部指标和分值、上年度平均工资表、各规则的来源和可信度，以及尚无定论的问题。",
+		New:         func() app.Composer { return &rulesPage{} }},
+	{Path: PathEmbed, File: "embed.html", Profile: true,
+		Title:       "居住证积分 30 秒自测",
+		Description: SiteDescription,
+		New:         func() app.Composer { return &selfTest{embed: true} }},
+	{Path: PathPartners, File: "partners.html",
+		Title:       "合作伙伴：把积分自测嵌入您的网页",
+		Description: "两行 HTML 即可把上海居住证积分 30 秒自测嵌入您的网页：自动高度、主题色、预填答案，访客的答案不离开其浏览器。",
+		New:         func() app.Composer { return &partnersPage{} }},
+	{Path: PathNotFound, File: "404.html",
+		Title:       "找不到这个页面",
+		Description: SiteDescription,
+		New:         func() app.Composer { return &notFoundPage{} }},
+}
+
+// PageOf returns the row of the page table for a path; unknown paths
+// get the not-found page.
+func PageOf(path string) Page {
+	for _, pg := range Pages {
+		if pg.Path == path {
+			return pg
+		}
+	}
+	return Pages[len(Pages)-1]
+}
+
+// Register registers every page of the table with go-app. Both the
+// server and the wasm call it. The not-found page answers every other
+// path, so that a mistyped link shows it in Chinese.
 func Register() {
-	app.Route(PathSelfTest, func() app.Composer { return &selfTest{} })
-	app.Route(PathResult, func() app.Composer { return &resultPage{} })
-	app.Route(PathCalc, func() app.Composer { return &calcPage{} })
-	app.Route(PathPlan, func() app.Composer { return &planPage{} })
-	app.Route(PathGuide, func() app.Composer { return &guidePage{} })
-	app.Route(PathRules, func() app.Composer { return &rulesPage{} })
-	app.Route(PathEmbed, func() app.Composer { return &selfTest{embed: true} })
-	app.Route(PathPartners, func() app.Composer { return &partnersPage{} })
+	for _, pg := range Pages {
+		if pg.Path == PathNotFound {
+			app.RouteWithRegexp("^/", pg.New)
+			continue
+		}
+		app.Route(pg.Path, pg.New)
+	}
+}
+
+// setMeta sets the page's title and description from the page table.
+func setMeta(ctx app.Context, path string) {
+	pg := PageOf(path)
+	ctx.Page().SetTitle(pg.Title + " - " + SiteName)
+	ctx.Page().SetDescription(pg.Description)
 }
 
 // Site texts.

@@ -80,8 +80,7 @@ type calcPage struct {
 var _ app.Navigator = (*calcPage)(nil)
 
 func (c *calcPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("完整计算器：逐项计算上海居住证积分 - " + SiteName)
-	ctx.Page().SetDescription("上海居住证积分完整计算器：全部指标逐项填写，实时显示总分和每一分的来历与规则可信度。")
+	setMeta(ctx, PathCalc)
 	c.vals = map[string]string{}
 	q := ctx.Page().URL().RawQuery
 	if q == "" {

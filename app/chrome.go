@@ -8,19 +8,16 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// navItem is one entry of the site navigation.
-type navItem struct {
-	path, label string
-}
-
-var navItems = []navItem{
-	{PathSelfTest, "自测"},
-	{PathResult, "结果"},
-	{PathCalc, "计算器"},
-	{PathPlan, "规划"},
-	{PathGuide, "申请指南"},
-	{PathRules, "规则"},
-}
+// navPages are the pages of the site navigation, from the page table.
+var navPages = func() []Page {
+	var ps []Page
+	for _, pg := range Pages {
+		if pg.Nav != "" {
+			ps = append(ps, pg)
+		}
+	}
+	return ps
+}()
 
 // siteHeader is the top bar: the name, the navigation, and the notices
 // for a new version and for installing the app.
@@ -68,10 +65,10 @@ func (h *siteHeader) Render() app.UI {
 			}),
 		),
 		app.Elem("nav").Aria("label", "主导航").Class("site-nav").Body(
-			app.Range(navItems).Slice(func(i int) app.UI {
-				it := navItems[i]
-				a := app.Elem("a").Attr("href", it.path).Text(it.label)
-				if it.path == h.Active {
+			app.Range(navPages).Slice(func(i int) app.UI {
+				pg := navPages[i]
+				a := app.Elem("a").Attr("href", pg.Path).Text(pg.Nav)
+				if pg.Path == h.Active {
 					a = a.Aria("current", "page").Class("active")
 				}
 				return a

@@ -144,8 +144,7 @@ type partnersPage struct {
 var _ app.Navigator = (*partnersPage)(nil)
 
 func (c *partnersPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("合作伙伴：把积分自测嵌入您的网页 - " + SiteName)
-	ctx.Page().SetDescription("两行 HTML 即可把上海居住证积分 30 秒自测嵌入您的网页：自动高度、主题色、预填答案，访客的答案不离开其浏览器。")
+	setMeta(ctx, PathPartners)
 	c.origin = "https://您的域名"
 	if app.IsClient {
 		c.origin = app.Window().Get("location").Get("origin").String()

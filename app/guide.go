@@ -33,8 +33,7 @@ type guidePage struct {
 var _ app.Navigator = (*guidePage)(nil)
 
 func (c *guidePage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("申请指南和材料清单 - " + SiteName)
-	ctx.Page().SetDescription("上海居住证积分怎么申请：能否申请的自查、单位办理的步骤和时间、按您的情况生成的材料清单（可打印）。")
+	setMeta(ctx, PathGuide)
 	c.p, c.probs = linkOrSaved(ctx)
 	c.err = nil
 	if res, err := score.Evaluate(c.p); err != nil {

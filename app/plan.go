@@ -23,8 +23,7 @@ type planPage struct {
 var _ app.Navigator = (*planPage)(nil)
 
 func (c *planPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("到 120 分的规划 - " + SiteName)
-	ctx.Page().SetDescription("上海居住证积分规划：按现在的情况哪一天达到 120 分，逐年积分走势图，以及更快达到的办法。")
+	setMeta(ctx, PathPlan)
 	c.p, c.probs = linkOrSaved(ctx)
 	pl, err := score.Plan(c.p)
 	c.plan, c.err = pl, nil

@@ -27,6 +27,7 @@ var _ app.Navigator = (*resultPage)(nil)
 
 func (c *resultPage) OnNav(ctx app.Context) {
 	c.shared = ""
+	setMeta(ctx, PathResult)
 	c.p, c.probs = linkOrSaved(ctx)
 	c.empty = c.p == (score.Profile{})
 	c.err = nil

@@ -15,8 +15,7 @@ type rulesPage struct {
 var _ app.Navigator = (*rulesPage)(nil)
 
 func (c *rulesPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("积分规则、依据和可信度 - " + SiteName)
-	ctx.Page().SetDescription("上海居住证积分的全部指标和分值、上年度平均工资表、各规则的来源和可信度，以及尚无定论的问题。")
+	setMeta(ctx, PathRules)
 }
 
 func confLabel(c score.Confidence) string {

@@ -54,15 +54,17 @@ func defaultAnswers(today score.Date) score.Profile {
 }
 
 func (c *selfTest) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("30 秒自测：我的上海居住证积分有多少？ - " + SiteName)
-	ctx.Page().SetDescription(SiteDescription)
+	if c.embed {
+		setMeta(ctx, PathEmbed)
+	} else {
+		setMeta(ctx, PathSelfTest)
+	}
 	c.today = score.Today()
 	c.step = 0
 	c.restored = false
 	u := ctx.Page().URL()
 	c.done = false
 	if c.embed {
-		ctx.Page().SetTitle("居住证积分 30 秒自测 - " + SiteName)
 		var q string
 		q, c.extra = embedParams(ctx, u.RawQuery)
 		c.p, c.probs = score.ParseQuery(q)
