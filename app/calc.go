@@ -10,10 +10,10 @@ import (
 	"jifen/score"
 )
 
-// calcField is one field of the full calculator: its key, a one-line help
-// with the rule, and the item whose points show beside it.
+// calcField is one field of the full calculator: its profile key and the
+// item whose points show beside it.
 type calcField struct {
-	key, help, item string
+	key, item string
 }
 
 type calcGroup struct {
@@ -22,180 +22,229 @@ type calcGroup struct {
 	fields []calcField
 }
 
-// calcGroups are every indicator of rules.md, in groups.
+// calcGroups are every indicator of rules.md, in the regulation's order.
 var calcGroups = []calcGroup{
 	{"基础指标", false, []calcField{
-		{"birth", "年龄按周岁计：43 周岁及以下 30 分，之后每长 1 岁少 2 分，56-60 周岁 5 分。", "age"},
-		{"age", "只在没填出生年月时使用。", ""},
-		{"education", "大专 50、本科 60、本科+学士 90、硕士 100、博士 110；与职称只计较高者。", "education"},
-		{"full_time", "全日制学历。紧缺专业和应届生加分需要全日制。", ""},
-		{"title", "技能五级 15、四级 30、三级 60；技能二级或中级职称 100；技能一级或高级职称 140。", "title"},
-		{"title_base_ok", "中级/高级职称、技能二级/一级须近 12 个月中 6 个月社保基数≥平均工资 1 倍。", ""},
-		{"insurance_years", "在上海缴纳职工社保每满 1 年 3 分；补缴不算。", "insurance_years"},
+		{"birth", "age"}, {"age", ""}, {"education", "education"}, {"full_time", ""},
+		{"title", "title"}, {"title_base_ok", ""}, {"insurance_years", "insurance_years"},
 	}},
 	{"加分指标", false, []calcField{
-		{"base_tier", "近 48 个月中 36 个月基数达到：0.8 倍 25、1 倍 50、2 倍 100；3 倍（近 36 个月中 24 个月）120。", "base_tier"},
-		{"base_monthly", "不清楚档次时填月缴费基数，按现行平均工资估算档次。", ""},
-		{"spouse_years", "配偶为上海户籍，婚龄每满 1 年 4 分，最多 40 分。", "spouse"},
-		{"shortage_major", "专业在本市紧缺急需目录内且从事相应岗位，30 分。", "shortage_major"},
-		{"fresh_graduate", "全日制应届高校毕业生 10 分。", "fresh_graduate"},
+		{"base_tier", "base_tier"}, {"base_monthly", ""}, {"spouse_years", "spouse"},
+		{"shortage_major", "shortage_major"}, {"fresh_graduate", "fresh_graduate"},
 	}},
 	{"其他加分（较少见）", true, []calcField{
-		{"invest_tax_avg", "近 3 年个人出资部分年均纳税每满 10 万元 10 分，最多 120 分。", "investment"},
-		{"invest_hires_avg", "近 3 年年均聘用本市户籍人员每满 10 人 10 分；与纳税取较高者。", ""},
-		{"public_service_years", "环卫等特定公共服务领域每满 1 年 4 分，满 5 年后计入。", "public_service"},
-		{"key_area", "远郊重点区域工作并居住；临港自 2024-08-21 起第一年即计入。", ""},
-		{"key_area_years", "每满 1 年 2 分，最多 20 分；满 5 年（临港见上）后计入。", "key_area"},
-		{"award", "市级委办局专项 30、综合 60；省部级及以上 110。", "award"},
-		{"startup_talent", "在本市孵化器孵化满 6 个月的企业持股≥5%，120 分。", "startup_talent"},
-		{"tech_transfer_talent", "在本市登记的技术转移服务机构连续工作满 6 个月，120 分。", "tech_transfer"},
+		{"invest_tax_avg", "investment"}, {"invest_hires_avg", ""}, {"public_service_years", "public_service"},
+		{"key_area", ""}, {"key_area_years", "key_area"}, {"award", "award"},
+		{"startup_talent", "startup_talent"}, {"tech_transfer_talent", "tech_transfer"},
 	}},
 	{"减分指标", true, []calcField{
-		{"false_material", "近 3 年积分申请中提供虚假材料，每次 −150 分。", "false_material"},
-		{"detention", "近 5 年受行政拘留，每次 −50 分。", "detention"},
-		{"criminal", "近 5 年有一般刑事犯罪记录，每次 −150 分。", "criminal"},
+		{"false_material", "false_material"}, {"detention", "detention"}, {"criminal", "criminal"},
 	}},
 	{"一票否决", true, []calcField{
-		{"serious_crime", "有严重刑事犯罪记录的，不能申请积分。", "serious_crime"},
-		{"family_planning_breach", "2017 年办法列为一票否决，近年清单未再列出：可能适用。", "family_planning"},
+		{"serious_crime", "serious_crime"}, {"family_planning_breach", "family_planning"},
 	}},
 	{"计算日期", true, []calcField{
-		{"as_of", "默认今天。年龄、平均工资和临港规则按这一天计算。", ""},
+		{"as_of", ""},
 	}},
 }
+
+// fieldHelps is the one-line help of each field.
+var fieldHelps = map[string]string{
+	"birth": "年龄按周岁计：43 周岁及以下 30 分，之后每长 1 岁少 2 分，56-60 周岁 5 分。",
+	"age": "只在没填出生年月时使用。",
+	"education": "大专 50、本科 60、本科+学士 90、硕士 100、博士 110；与职称只计较高者。",
+	"full_time": "全日制学历。紧缺专业和应届生加分需要全日制。",
+	"title": "技能五级 15、四级 30、三级 60；技能二级或中级职称 100；技能一级或高级职称 140。",
+	"title_base_ok": "中级/高级职称、技能二级/一级须近 12 个月中 6 个月社保基数≥平均工资 1 倍。",
+	"insurance_years": "在上海缴纳职工社保每满 1 年 3 分；补缴不算。",
+	"base_tier": "近 48 个月中 36 个月基数达到：0.8 倍 25、1 倍 50、2 倍 100；3 倍（近 36 个月中 24 个月）120。",
+	"base_monthly": "不清楚档次时填月缴费基数，按现行平均工资估算档次。",
+	"spouse_years": "配偶为上海户籍，婚龄每满 1 年 4 分，最多 40 分。",
+	"shortage_major": "专业在本市紧缺急需目录内且从事相应岗位，30 分。",
+	"fresh_graduate": "全日制应届高校毕业生 10 分。",
+	"invest_tax_avg": "近 3 年个人出资部分年均纳税每满 10 万元 10 分，最多 120 分。",
+	"invest_hires_avg": "近 3 年年均聘用本市户籍人员每满 10 人 10 分；与纳税取较高者。",
+	"public_service_years": "环卫等特定公共服务领域每满 1 年 4 分，满 5 年后计入。",
+	"key_area": "远郊重点区域工作并居住；临港自 2024-08-21 起第一年即计入。",
+	"key_area_years": "每满 1 年 2 分，最多 20 分；满 5 年（临港见上）后计入。",
+	"award": "市级委办局专项 30、综合 60；省部级及以上 110。",
+	"startup_talent": "在本市孵化器孵化满 6 个月的企业持股≥5%，120 分。",
+	"tech_transfer_talent": "在本市登记的技术转移服务机构连续工作满 6 个月，120 分。",
+	"false_material": "近 3 年积分申请中提供虚假材料，每次 −150 分。",
+	"detention": "近 5 年受行政拘留，每次 −50 分。",
+	"criminal": "近 5 年有一般刑事犯罪记录，每次 −150 分。",
+	"serious_crime": "有严重刑事犯罪记录的，不能申请积分。",
+	"family_planning_breach": "2017 年办法列为一票否决，近年清单未再列出：可能适用。",
+	"as_of": "默认今天。年龄、平均工资和临港规则按这一天计算。",
+}
+
+func fieldHelp(key string) string { return fieldHelps[key] }
 
 // calcPage is the full calculator at /calc: every indicator, the total
 // live as you type, each item's points and reason beside its field.
 type calcPage struct {
 	app.Compo
 
-	vals  map[string]string // raw text of each field, by key
-	p     score.Profile
-	probs map[string]string // Chinese problem of each key
-	notes []string          // problems of keys that are not fields
+	pp    pageProfile
+	ready bool
+	note  string
+	vals  map[string]string // what each field shows, by key ("" = not given)
+	good  map[string]string // the last value of each key that was valid
+	probs map[string]string // the problem of each key, in Chinese
 	res   score.Result
-	err   score.Problems
 }
 
 var _ app.Navigator = (*calcPage)(nil)
 
 func (c *calcPage) OnNav(ctx app.Context) {
 	setMeta(ctx, PathCalc)
-	c.vals = map[string]string{}
-	q := ctx.Page().URL().RawQuery
-	if q == "" {
-		if saved, ok := loadSaved(ctx); ok {
-			q = saved.Encode()
+	c.note = ""
+	if !app.IsClient {
+		return
+	}
+	c.pp = loadProfile(ctx, false)
+	c.vals, c.good = map[string]string{}, map[string]string{}
+	for _, pair := range strings.Split(c.pp.p.Encode(), "&") {
+		if k, v, ok := strings.Cut(pair, "="); ok {
+			v, _ = url.QueryUnescape(v)
+			c.vals[k], c.good[k] = v, v
 		}
 	}
-	for _, pair := range strings.Split(q, "&") {
-		k, v, _ := strings.Cut(pair, "=")
-		k, _ = url.QueryUnescape(k)
-		v, _ = url.QueryUnescape(v)
-		if k != "" {
-			c.vals[k] = v
-		}
-	}
-	c.compute(ctx)
+	c.compute()
+	c.ready = true
+	startedApp(ctx)
 }
 
-// compute parses the fields with the profile parser, so that every
-// inline error is the parser's own message, then scores.
-func (c *calcPage) compute(ctx app.Context) {
-	var b strings.Builder
-	for k, v := range c.vals {
-		if v == "" {
-			continue
-		}
-		b.WriteString(url.QueryEscape(k) + "=" + url.QueryEscape(v) + "&")
-	}
-	var probs score.Problems
-	c.p, probs = score.ParseQuery(b.String())
-	c.probs, c.notes = map[string]string{}, nil
-	for _, pr := range probs {
-		if score.FieldByKey(pr.Key) != nil {
-			c.probs[pr.Key] = pr.Zh
+// compute checks each field with the profile parser, keeps the last good
+// value of a wrong field (so that a typo never changes another item's
+// points), then scores.
+func (c *calcPage) compute() {
+	c.probs = map[string]string{}
+	var q []string
+	for _, f := range score.Fields {
+		k := f.Key
+		v := c.vals[k]
+		if v != "" {
+			if _, probs := score.ParseQuery(k + "=" + url.QueryEscape(v)); len(probs) > 0 {
+				c.probs[k] = probs[0].Zh
+			} else {
+				c.good[k] = v
+			}
 		} else {
-			c.notes = append(c.notes, pr.Zh)
+			delete(c.good, k)
+		}
+		if g := c.good[k]; g != "" {
+			q = append(q, k+"="+url.QueryEscape(g))
 		}
 	}
-	c.err = nil
-	res, err := score.Evaluate(c.p)
-	if err != nil {
-		c.err, _ = err.(score.Problems)
-		for _, pr := range c.err {
+	p, _ := score.ParseQuery(strings.Join(q, "&"))
+	res, err := score.Evaluate(p)
+	for tries := 0; err != nil && tries < 3; tries++ {
+		// a value that is wrong only with another (a birth after the
+		// calculation date): name it, and score without it
+		for _, pr := range problemsOf(err) {
 			c.probs[pr.Key] = pr.Zh
+			if f := score.FieldByKey(pr.Key); f != nil {
+				p2, _ := score.ParseQuery(dropKey(p.Encode(), pr.Key))
+				p = p2
+			}
 		}
-		// score what is valid, without the key in error
-		p := c.p
-		p.Birth = score.Date{}
-		p.AsOf = score.Date{}
-		res, _ = score.Evaluate(p)
+		res, err = score.Evaluate(p)
 	}
-	c.res = res
-	replaceQuery(ctx, c.p)
-	if c.p != (score.Profile{}) {
-		saveAnswers(ctx, c.p)
+	c.pp.p, c.res = p, res
+}
+
+// dropKey removes a key from a profile in link form.
+func dropKey(q, key string) string {
+	var keep []string
+	for _, pair := range strings.Split(q, "&") {
+		if k, _, _ := strings.Cut(pair, "="); k != key && pair != "" {
+			keep = append(keep, pair)
+		}
 	}
+	return strings.Join(keep, "&")
 }
 
 func (c *calcPage) set(key string) func(ctx app.Context, e app.Event) {
 	return func(ctx app.Context, e app.Event) {
 		src := ctx.JSSrc()
-		v := src.Get("value").String()
+		v := strings.TrimSpace(src.Get("value").String())
 		if src.Get("type").String() == "checkbox" {
 			v = ""
 			if src.Get("checked").Bool() {
 				v = "1"
 			}
 		}
-		c.vals[key] = strings.TrimSpace(v)
-		c.compute(ctx)
+		if v == optUnset {
+			v = ""
+		}
+		c.vals[key] = v
+		c.compute()
+		if len(c.probs) == 0 {
+			edited(ctx, &c.pp)
+		}
 	}
 }
 
+// optUnset is the value of the options that leave a key out (不清楚,
+// 按月缴费基数估算 …): every option has a value.
+const optUnset = "unset"
+
+// wrongLabels names the fields to fix, as the page labels them.
+func (c *calcPage) wrongLabels() []string {
+	var labels []string
+	for _, f := range score.Fields {
+		if c.probs[f.Key] != "" {
+			labels = append(labels, f.Label)
+		}
+	}
+	return labels
+}
+
 func (c *calcPage) Render() app.UI {
+	if !c.ready {
+		return sitePage(PathCalc, "calc",
+			app.Elem("h1").Class("page-title").Text("完整计算器"),
+			loadingHero("总分"),
+		)
+	}
 	r := &c.res
-	status := "还差 " + strconv.Itoa(r.Gap) + " 分"
-	switch {
+	total, status := strconv.Itoa(r.Total), gapText(r)
+	switch wrong := c.wrongLabels(); {
+	case len(wrong) > 0:
+		total, status = "—", "请先改正："+strings.Join(wrong, "、")
 	case r.Vetoed:
-		status = "一票否决"
-	case r.MeetsStandard:
-		status = "已达到 120 分"
+		status = "一票否决，不能申请"
 	}
 	return sitePage(PathCalc, "calc",
 		app.Elem("h1").Class("page-title").Text("完整计算器"),
-		app.Elem("p").Class("muted").Text("逐项填写，总分实时更新。不确定的项目留空即可；标着“规则有争议”的项目以区人才服务中心核定为准。"),
-		app.If(len(c.notes) > 0, func() app.UI {
-			return app.Elem("div").Class("notice notice-warn").Role("alert").Body(
-				app.Elem("p").Text("链接中有无法使用的参数，已忽略：" + strings.Join(c.notes, "；")),
-			)
-		}),
+		app.Elem("p").Class("muted").Text("逐项填写，总分实时更新。不确定的项目留空即可。"),
+		problemNotice(c.pp.probs),
+		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
 		app.Range(calcGroups).Slice(func(i int) app.UI { return c.renderGroup(calcGroups[i]) }),
-		app.If(len(r.Warnings) > 0, func() app.UI {
-			return app.Elem("section").Class("card").Body(
-				app.Elem("h2").Text("请注意"),
-				app.Elem("ul").Class("warnings").Body(app.Range(r.Warnings).Slice(func(i int) app.UI {
-					return app.Elem("li").Text(r.Warnings[i])
-				})),
-			)
-		}),
+		warningList(r.Warnings),
 		app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
-			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathPlan, c.p)).Text("到 120 分的规划"),
-			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南和材料清单"),
-			app.Elem("a").Class("btn").Attr("href", link(PathResult, c.p)).Text("结果页（可分享）"),
+			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathPlan, c.pp.p)).Text("到 120 分的规划"),
+			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.pp.p)).Text("申请指南和材料清单"),
+			app.Elem("a").Class("btn").Attr("href", link(PathResult, c.pp.p)).Text("结果页（可分享）"),
 		),
 		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。"),
 		app.Elem("div").Class("calc-total").Role("status").Aria("live", "polite").Body(
 			app.Elem("span").Class("calc-total-label").Text("总分"),
-			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
-			app.Elem("span").Class("calc-total-status").Text("/ 120 · "+status),
+			app.Elem("span").Class("total").Attr("data-testid", "total").Text(total),
+			app.Elem("span").Class("calc-total-status").Attr("data-testid", "total-status").Text(status),
 		),
 	)
 }
 
 func (c *calcPage) renderGroup(g calcGroup) app.UI {
-	body := app.Range(g.fields).Slice(func(i int) app.UI { return c.renderField(g.fields[i]) })
+	var fields []calcField
+	for _, f := range g.fields {
+		if c.shown(f.key) {
+			fields = append(fields, f)
+		}
+	}
+	body := app.Range(fields).Slice(func(i int) app.UI { return c.renderField(fields[i]) })
 	if !g.folded {
 		return app.Elem("section").Class("card").Body(app.Elem("h2").Text(g.title), body)
 	}
@@ -211,28 +260,47 @@ func (c *calcPage) renderGroup(g calcGroup) app.UI {
 	)
 }
 
+// shown reports whether a field is asked: a question is asked only where
+// its answer changes something.
+func (c *calcPage) shown(key string) bool {
+	p := &c.pp.p
+	switch key {
+	case "age":
+		return c.vals["birth"] == "" || c.vals["age"] != ""
+	case "full_time":
+		return p.Education != score.EduNone || p.ShortageMajor || p.FreshGraduate || c.vals[key] != ""
+	case "title_base_ok":
+		return score.TitleRuleOf(p.Title).NeedsBase || c.vals[key] != ""
+	case "key_area":
+		return p.KeyAreaYears > 0 || c.vals[key] != ""
+	}
+	return true
+}
+
 func (c *calcPage) renderField(cf calcField) app.UI {
 	f := score.FieldByKey(cf.key)
 	id := "f-" + cf.key
 	v := c.vals[cf.key]
+	msg := c.probs[cf.key]
 	var input app.UI
-	switch f.Kind() {
-	case "enum":
-		values, labels := f.Values()
-		if cf.key == "base_tier" {
-			values = append([]string{""}, values...)
-			labels = append([]string{"未填写（按月缴费基数估算）"}, labels...)
-		} else if v == "" {
-			v = "none"
+	isCheck := f.Kind() == "bool" && !triState[cf.key]
+	switch {
+	case isCheck:
+		input = app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").Aria("describedby", id+"-help").
+			Attr("checked", boolAttr(v == "1" || v == "true")).OnChange(c.set(cf.key), app.EventScope(cf.key))
+	case f.Kind() == "enum" || f.Kind() == "bool":
+		values, labels := fieldOptions(f)
+		if v == "" {
+			v = optUnset
+			if f.Kind() == "enum" && cf.key != "base_tier" {
+				v = "none"
+			}
 		}
-		input = app.Elem("select").ID(id).Class("select").OnChange(c.set(cf.key), app.EventScope(cf.key)).Body(
+		input = app.Elem("select").ID(id).Class("select").Aria("describedby", id+"-help").OnChange(c.set(cf.key), app.EventScope(cf.key)).Body(
 			app.Range(values).Slice(func(i int) app.UI {
 				return app.Elem("option").Attr("value", values[i]).Attr("selected", boolAttr(values[i] == v)).Text(labels[i])
 			}),
 		)
-	case "bool":
-		input = app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").
-			Attr("checked", boolAttr(v == "1" || v == "true")).OnChange(c.set(cf.key), app.EventScope(cf.key))
 	default:
 		typ, mode := "number", "numeric"
 		switch f.Kind() {
@@ -249,7 +317,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 			lo, hi := f.Range()
 			e = e.Attr("inputmode", mode).Attr("min", lo).Attr("max", hi)
 		}
-		if msg := c.probs[cf.key]; msg != "" {
+		if msg != "" {
 			e = e.Aria("invalid", "true").Aria("errormessage", id+"-err")
 		}
 		input = e
@@ -257,28 +325,45 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 	it, hasItem := c.res.Item(cf.item)
 	label := app.Elem("label").Attr("for", id).Class("field-label").Text(f.Label)
 	row := app.Elem("div").Class("field-row").Body(label, input)
-	if f.Kind() == "bool" {
+	if isCheck {
 		row = app.Elem("div").Class("field-row check-row").Body(input, label)
 	}
 	return app.Elem("div").Class("calc-field").DataSet("key", cf.key).Body(
 		row,
-		app.Elem("p").ID(id+"-help").Class("hint").Text(cf.help),
-		app.If(c.probs[cf.key] != "", func() app.UI {
-			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(c.probs[cf.key])
+		app.Elem("p").ID(id+"-help").Class("hint").Text(fieldHelp(cf.key)),
+		app.If(msg != "", func() app.UI {
+			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(msg)
 		}),
-		app.If(cf.key == "base_monthly" && c.p.BaseMonthlyFen > 0, func() app.UI {
+		app.If(cf.key == "base_monthly" && c.pp.p.BaseMonthlyFen > 0 && msg == "", func() app.UI {
 			w, _ := score.WageAt(c.res.AsOf)
-			t := score.TierRuleOf(score.TierOfMonthly(c.p.BaseMonthlyFen, w.Yuan))
-			return app.Elem("p").Class("field-points").Text("按 " + w.From.String()[:7] + " 起平均工资 " + score.YuanText(w.Yuan) + " 元计：属于“" + t.Name + "”档")
+			t := score.TierRuleOf(score.TierOfMonthly(c.pp.p.BaseMonthlyFen, w.Yuan))
+			return app.Elem("p").Class("field-points").Text("按 " + monthText(w.From) + "起使用的上年度平均工资 " + score.YuanText(w.Yuan) + " 元计：属于“" + t.Name + "”档")
 		}),
-		app.If(hasItem, func() app.UI {
+		app.If(hasItem && msg == "", func() app.UI {
 			return app.Elem("div").Class("field-points").Body(
 				app.Elem("strong").Text(signed(it.Points)+" 分"),
 				app.Text(" "+it.Why),
-				app.If(it.Confidence != score.High, func() app.UI {
-					return app.Elem("span").Class("badge").Text("规则有争议：" + score.UncertainNote)
-				}),
+				confBadge(it.Confidence, ""),
 			)
 		}),
 	)
+}
+
+// triState are the yes-no keys where "not known" is an answer of its
+// own (the key left out).
+var triState = map[string]bool{"full_time": true, "title_base_ok": true}
+
+// fieldOptions are the choices of a select: an enum's values, or 是/否
+// for a yes-no key, each with a value; keys that may be left out have an
+// option for that.
+func fieldOptions(f *score.Field) (values, labels []string) {
+	if f.Kind() == "bool" {
+		return []string{optUnset, "1", "0"}, []string{"不清楚", "是", "否"}
+	}
+	values, labels = f.Values()
+	if f.Key == "base_tier" {
+		values = append([]string{optUnset}, values...)
+		labels = append([]string{"不清楚（按下面的月缴费基数估算）"}, labels...)
+	}
+	return values, labels
 }

@@ -110,7 +110,7 @@ func sitePage(active, class string, content ...app.UI) app.HTMLElem {
 // the way to delete what this site keeps on the device.
 func siteFooter() app.UI {
 	return app.Elem("footer").Class("site-footer").Body(
-		app.Elem("p").Text("隐私：所有计算都在您的浏览器里完成，答案只保存在本机，不会发送到任何服务器。"),
+		app.Elem("p").Text("隐私：您的答案只在这台设备上计算和保存，不会发送到任何服务器。分享链接把答案放在“#”后面，浏览器不会把这一段发给任何服务器（包括本站）；但收到链接的人能看到这些答案。"),
 		app.Elem("p").Text("本工具依据公开资料整理，结果仅供参考；积分以区人才服务中心核定为准。"),
 		app.Elem("p").Class("row").Body(
 			app.Elem("button").Attr("type", "button").Class("linklike").ID("clear-data").Text("清除我的数据").OnClick(clearAll),

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jifen/score"
 )
 
 // ParseTheme checks a theme colour for /embed: #rgb or #rrggbb, with or
@@ -96,29 +98,28 @@ func setTheme(hex string) {
 	st.Call("setProperty", "--accent-dark", darker(hex))
 }
 
+// mineLink is a link to the full site with the visitor's own answers
+// (marked as theirs: the new tab saves them instead of treating them as
+// someone's shared result).
+func mineLink(path string, p score.Profile) string {
+	if f := p.Encode(); f != "" {
+		return path + "#" + f + "&" + mineKey
+	}
+	return path
+}
+
 // renderEmbed is the compact self-test of /embed: no site chrome, a small
 // link to the full site, the result in place.
 func (c *selfTest) renderEmbed() app.UI {
-	full := app.Elem("a").Class("embed-full").Attr("href", link(PathSelfTest, c.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("完整版 ↗")
+	full := app.Elem("a").Class("embed-full").Attr("href", mineLink(PathSelfTest, c.pp.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("完整版 ↗")
 	var body app.UI
 	if c.done {
 		r := &c.res
-		status := "距 120 分还差 " + strconv.Itoa(r.Gap) + " 分"
-		if r.MeetsStandard {
-			status = "已达到 120 分标准分值"
-		} else if r.Vetoed {
-			status = "存在一票否决情形"
-		}
-		body = app.Elem("section").Class("card hero embed-result").Body(
-			app.Elem("p").Class("hero-label").Text("您的居住证积分"),
-			app.Elem("p").Class("hero-total").Body(
-				app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
-				app.Elem("span").Class("total-unit").Text(" 分 / 120"),
-			),
-			app.Elem("p").Class("hero-status").Text(status),
-			app.Elem("ul").Class("items").Body(app.Range(r.Items).Slice(func(i int) app.UI { return itemRow(r.Items[i]) })),
+		body = app.Elem("div").Class("embed-result").Body(
+			scoreHero(r, "您的居住证积分"),
+			app.Elem("section").Class("card").Body(itemList(r.Items)),
 			app.Elem("div").Class("actions").Body(
-				app.Elem("a").Class("btn btn-primary").Attr("href", link(PathResult, c.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("详细结果和规划 ↗"),
+				app.Elem("a").Class("btn btn-primary").Attr("href", mineLink(PathResult, c.pp.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("详细结果 ↗"),
 				app.Elem("button").Attr("type", "button").Class("btn").Text("重新测试").OnClick(func(ctx app.Context, e app.Event) {
 					c.done, c.step = false, 0
 				}),
@@ -129,7 +130,7 @@ func (c *selfTest) renderEmbed() app.UI {
 	}
 	return app.Elem("div").Class("page embed").Body(
 		app.Elem("div").Class("embed-bar").Body(app.Elem("span").Text(SiteName), full),
-		app.Elem("main").ID("main").Body(problemNotice(c.probs), body),
+		app.Elem("main").ID("main").Body(problemNotice(c.pp.probs), body),
 		app.Elem("p").Class("embed-privacy").Text("答案只在您的浏览器里计算，不会发送给任何人。"),
 	)
 }
@@ -145,11 +146,13 @@ var _ app.Navigator = (*partnersPage)(nil)
 
 func (c *partnersPage) OnNav(ctx app.Context) {
 	setMeta(ctx, PathPartners)
-	c.origin = "https://您的域名"
+	// the site's own origin: the browser knows it; the pre-rendered page
+	// uses the -origin the server was given, never the request's Host
+	c.origin = app.Getenv("JIFEN_ORIGIN")
 	if app.IsClient {
 		c.origin = app.Window().Get("location").Get("origin").String()
-	} else if u := ctx.Page().URL(); u != nil && u.Host != "" {
-		c.origin = "//" + u.Host
+	} else if c.origin == "" {
+		c.origin = "https://本站地址"
 	}
 }
 

@@ -21,8 +21,9 @@ const (
 type guidePage struct {
 	app.Compo
 
-	p         score.Profile
-	probs     score.Problems
+	pp        pageProfile
+	ready     bool
+	note      string
 	res       score.Result
 	err       score.Problems
 	confirmed map[string]bool
@@ -34,19 +35,23 @@ var _ app.Navigator = (*guidePage)(nil)
 
 func (c *guidePage) OnNav(ctx app.Context) {
 	setMeta(ctx, PathGuide)
-	c.p, c.probs = linkOrSaved(ctx)
+	c.note = ""
+	if !app.IsClient {
+		return
+	}
+	c.pp = loadProfile(ctx, false)
 	c.err = nil
-	if res, err := score.Evaluate(c.p); err != nil {
-		c.err, _ = err.(score.Problems)
+	if res, err := score.Evaluate(c.pp.p); err != nil {
+		c.err = problemsOf(err)
 	} else {
 		c.res = res
 	}
-	c.list = guide.Checklist(c.p)
+	c.list = guide.Checklist(c.pp.p)
 	c.confirmed, c.ticks = map[string]bool{}, map[string]bool{}
-	if app.IsClient {
-		ctx.LocalStorage().Get(storeConditions, &c.confirmed)
-		ctx.LocalStorage().Get(storeTicks, &c.ticks)
-	}
+	ctx.LocalStorage().Get(storeConditions, &c.confirmed)
+	ctx.LocalStorage().Get(storeTicks, &c.ticks)
+	c.ready = true
+	startedApp(ctx)
 }
 
 // toggle keeps a tick. It finds the map when called, not when rendered:
@@ -66,9 +71,16 @@ func (c *guidePage) toggle(store, id string) func(ctx app.Context, e app.Event) 
 }
 
 func (c *guidePage) Render() app.UI {
+	if !c.ready {
+		return sitePage(PathGuide, "guide",
+			app.Elem("h1").Class("page-title").Text("申请指南"),
+			loadingHero("您的居住证积分"),
+		)
+	}
 	return sitePage(PathGuide, "guide",
 		app.Elem("h1").Class("page-title").Text("申请指南"),
-		problemNotice(c.probs),
+		problemNotice(c.pp.probs),
+		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
 		app.If(c.err != nil, func() app.UI { return errorNotice(c.err) }),
 		c.renderEligibility(),
 		c.renderSteps(),
@@ -146,7 +158,7 @@ func (c *guidePage) renderChecklist() app.UI {
 		app.Elem("div").Class("actions").Body(
 			app.Elem("button").Attr("type", "button").Class("btn btn-primary").Text("打印清单").
 				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
-			app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.p)).Text("修改我的情况"),
+			app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.pp.p)).Text("修改我的情况"),
 		),
 	)
 }

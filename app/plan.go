@@ -9,33 +9,45 @@ import (
 	"jifen/score"
 )
 
-// planPage is the plan at /plan: the date 120 is reached, a yearly chart,
-// the assumptions and the paths that get there sooner.
+// planPage is the plan at /plan: the month 120 is reached, a yearly
+// chart, the assumptions and the paths that get there sooner.
 type planPage struct {
 	app.Compo
 
-	p     score.Profile
-	probs score.Problems
+	pp    pageProfile
+	ready bool
 	plan  score.PlanResult
 	err   score.Problems
+	note  string
 }
 
 var _ app.Navigator = (*planPage)(nil)
 
 func (c *planPage) OnNav(ctx app.Context) {
 	setMeta(ctx, PathPlan)
-	c.p, c.probs = linkOrSaved(ctx)
-	pl, err := score.Plan(c.p)
-	c.plan, c.err = pl, nil
-	if err != nil {
-		c.err, _ = err.(score.Problems)
+	c.note = ""
+	if !app.IsClient {
+		return
 	}
+	c.pp = loadProfile(ctx, false)
+	c.err = nil
+	if pl, err := score.Plan(c.pp.p); err != nil {
+		c.err = problemsOf(err)
+	} else {
+		c.plan = pl
+	}
+	c.ready = true
+	startedApp(ctx)
 }
 
 func (c *planPage) Render() app.UI {
+	if !c.ready {
+		return sitePage(PathPlan, "", app.Elem("h1").Class("page-title").Text("到 120 分的规划"), loadingHero("目前积分"))
+	}
 	return sitePage(PathPlan, "",
 		app.Elem("h1").Class("page-title").Text("到 120 分的规划"),
-		problemNotice(c.probs),
+		problemNotice(c.pp.probs),
+		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
 		c.renderBody(),
 	)
 }
@@ -43,6 +55,12 @@ func (c *planPage) Render() app.UI {
 func (c *planPage) renderBody() app.UI {
 	if c.err != nil {
 		return errorNotice(c.err)
+	}
+	if c.pp.empty() {
+		return app.Elem("div").Class("notice notice-info").Role("status").Body(
+			app.Elem("p").Text("还没有答案：先做 30 秒自测或用完整计算器填写，这里会按您的情况推算哪个月达到 120 分。"),
+			app.Elem("a").Class("btn btn-primary").Attr("href", PathSelfTest).Text("开始自测"),
+		)
 	}
 	pl := &c.plan
 	summary := "目前 " + strconv.Itoa(pl.Total) + " 分。"
@@ -52,7 +70,7 @@ func (c *planPage) renderBody() app.UI {
 	case pl.ReachDate != nil && *pl.ReachDate == pl.AsOf:
 		summary += "已达到 120 分标准分值。"
 	case pl.ReachDate != nil:
-		summary += "如果其他情况不变、社保连续缴纳，预计 " + pl.ReachDate.Chinese() + " 达到 120 分。"
+		summary += "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + " 达到 120 分。"
 	default:
 		summary += pl.Note
 	}
@@ -70,7 +88,7 @@ func (c *planPage) renderBody() app.UI {
 						if y.Age >= 0 {
 							age = strconv.Itoa(y.Age)
 						}
-						return app.Elem("tr").Body(td(y.Date.String()), td(age), td(strconv.Itoa(y.InsuranceYears)), td(strconv.Itoa(y.Total)))
+						return app.Elem("tr").Body(td(monthText(y.Date)), td(age), td(strconv.Itoa(y.InsuranceYears)), td(strconv.Itoa(y.Total)))
 					})),
 				),
 			),
@@ -78,14 +96,7 @@ func (c *planPage) renderBody() app.UI {
 		app.If(len(pl.Paths) > 0, func() app.UI {
 			return app.Elem("section").Class("card").Body(
 				app.Elem("h2").Text("更快达到 120 分的办法"),
-				app.Elem("ol").Class("paths").Body(app.Range(pl.Paths).Slice(func(i int) app.UI {
-					p := pl.Paths[i]
-					return app.Elem("li").Class("path").Body(
-						app.Elem("p").Class("path-change").Text(p.Change),
-						app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分（"+p.EffectiveFrom.Chinese()+" 起计分），预计 "+p.ReachDate.Chinese()+" 达到 120 分"),
-						app.Elem("p").Class("small muted").Text(p.Detail),
-					)
-				})),
+				pathList(pl.Paths),
 			)
 		}),
 		app.Elem("section").Class("card").Body(
@@ -95,23 +106,14 @@ func (c *planPage) renderBody() app.UI {
 			})),
 		),
 		app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
-			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathCalc, c.p)).Text("修改答案"),
-			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南"),
+			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathCalc, c.pp.p)).Text("修改答案"),
+			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.pp.p)).Text("申请指南"),
 		),
 	)
 }
 
 func th(s string) app.UI { return app.Elem("th").Attr("scope", "col").Text(s) }
 func td(s string) app.UI { return app.Elem("td").Text(s) }
-
-// errorNotice shows why a profile cannot be scored.
-func errorNotice(probs score.Problems) app.UI {
-	return app.Elem("div").Class("notice notice-error").Role("alert").Body(
-		app.Elem("p").Body(app.Elem("strong").Text("这些答案无法计算：")),
-		app.Elem("ul").Body(app.Range(probs).Slice(func(i int) app.UI { return app.Elem("li").Text(probs[i].Zh) })),
-		app.Elem("a").Class("btn btn-primary").Attr("href", PathCalc).Text("去修改"),
-	)
-}
 
 // planChart draws the yearly totals as an SVG chart of our own: the total,
 // the 120 line, age points falling and insurance points rising, labelled.

@@ -8,119 +8,106 @@ import (
 	"jifen/score"
 )
 
-// resultPage shows the score of the profile in its query: the total, a
-// bar per item with its reason, the warnings, the date 120 is reached and
-// the best paths there. Its URL is the share link.
+// resultPage shows the score of the page's profile: the total and its
+// distance to 120, a bar and a reason per item, the warnings, the month
+// 120 is reached and the best paths there. Its link is the share link.
 type resultPage struct {
 	app.Compo
 
-	p      score.Profile
-	probs  score.Problems
+	pp     pageProfile
+	ready  bool // the profile is read (in the browser); before, a loading state
 	res    score.Result
 	plan   score.PlanResult
 	err    score.Problems // the profile cannot be scored
-	empty  bool           // no answers at all
-	shared string         // status of the share button
+	note   string         // what "用这些答案继续" did
+	sheet  bool           // the share sheet is open
+	copied string         // status of the copy button
 }
 
 var _ app.Navigator = (*resultPage)(nil)
 
 func (c *resultPage) OnNav(ctx app.Context) {
-	c.shared = ""
 	setMeta(ctx, PathResult)
-	c.p, c.probs = linkOrSaved(ctx)
-	c.empty = c.p == (score.Profile{})
+	c.sheet, c.copied, c.note = false, "", ""
+	if !app.IsClient {
+		return
+	}
+	c.pp = loadProfile(ctx, false)
+	c.compute(ctx)
+	c.ready = true
+	startedApp(ctx)
+}
+
+func (c *resultPage) compute(ctx app.Context) {
 	c.err = nil
-	res, err := score.Evaluate(c.p)
+	if c.pp.empty() {
+		return
+	}
+	res, err := score.Evaluate(c.pp.p)
 	if err != nil {
-		c.err, _ = err.(score.Problems)
+		c.err = problemsOf(err)
 		ctx.Page().SetTitle("结果无法计算 - " + SiteName)
 		return
 	}
 	c.res = res
-	c.plan, _ = score.Plan(c.p)
-	if !c.empty {
-		saveAnswers(ctx, c.p)
-	}
+	c.plan, _ = score.Plan(c.pp.p)
 	ctx.Page().SetTitle("我的居住证积分：" + strconv.Itoa(res.Total) + " 分 - " + SiteName)
-	ctx.Page().SetDescription("上海居住证积分自测结果：" + strconv.Itoa(res.Total) + " 分（标准分值 120 分），每一分的来历、到 120 分的日期和路径。")
 }
 
 func (c *resultPage) Render() app.UI {
+	if !c.ready {
+		return sitePage(PathResult, "", loadingHero("您的居住证积分"))
+	}
 	return sitePage(PathResult, "",
-		problemNotice(c.probs),
+		problemNotice(c.pp.probs),
+		c.renderShared(),
 		c.renderBody(),
-	).DataSet("q", c.p.Encode())
+	).DataSet("q", c.pp.p.Encode())
+}
+
+// renderShared says that the page shows someone else's answers.
+func (c *resultPage) renderShared() app.UI {
+	return sharedNotice(&c.pp, c.note, func(ctx app.Context) {
+		c.note = adopt(ctx, &c.pp)
+	})
 }
 
 func (c *resultPage) renderBody() app.UI {
-	if c.err != nil {
+	switch {
+	case c.pp.empty():
+		return app.Elem("div").Class("notice notice-info").Role("status").Body(
+			app.Elem("p").Text("还没有答案：先做 30 秒自测，或用完整计算器逐项填写，这里就会显示您的积分。"),
+			app.Elem("div").Class("row").Body(
+				app.Elem("a").Class("btn btn-primary").Attr("href", PathSelfTest).Text("开始自测"),
+				app.Elem("a").Class("btn").Attr("href", PathCalc).Text("完整计算器"),
+			),
+		)
+	case c.err != nil:
 		return errorNotice(c.err)
 	}
 	r := &c.res
 	return app.Elem("div").Body(
-		app.If(c.empty, func() app.UI {
-			return app.Elem("div").Class("notice notice-info").Role("status").Body(
-				app.Elem("p").Text("还没有答案：下面是空白情况下的结果。先做 30 秒自测，或用完整计算器填写。"),
-				app.Elem("a").Class("btn btn-small").Attr("href", PathSelfTest).Text("开始自测"),
-			)
-		}),
-		c.renderHero(),
+		scoreHero(r, "您的居住证积分"),
 		c.renderPlan(),
 		app.Elem("section").Class("card").Aria("labelledby", "items-title").Body(
 			app.Elem("h2").ID("items-title").Text("每一分从哪里来"),
-			app.Elem("ul").Class("items").Body(app.Range(r.Items).Slice(func(i int) app.UI {
-				return itemRow(r.Items[i])
-			})),
+			itemList(r.Items),
 		),
-		app.If(len(r.Warnings) > 0, func() app.UI {
-			return app.Elem("section").Class("card").Aria("labelledby", "warn-title").Body(
-				app.Elem("h2").ID("warn-title").Text("请注意"),
-				app.Elem("ul").Class("warnings").Body(app.Range(r.Warnings).Slice(func(i int) app.UI {
-					return app.Elem("li").Text(r.Warnings[i])
-				})),
-			)
-		}),
+		warningList(r.Warnings),
 		c.renderActions(),
-		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。积分以区人才服务中心核定为准。"),
-	)
-}
-
-func (c *resultPage) renderHero() app.UI {
-	r := &c.res
-	status, class := "", ""
-	switch {
-	case r.Vetoed:
-		status, class = "存在一票否决情形，不能申请积分", "status-bad"
-	case r.MeetsStandard:
-		status, class = "已达到 120 分标准分值，可以请单位申请", "status-ok"
-	default:
-		status, class = "距 120 分还差 "+strconv.Itoa(r.Gap)+" 分", "status-gap"
-	}
-	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
-		app.Elem("p").ID("total-label").Class("hero-label").Text("您的居住证积分"),
-		app.Elem("p").Class("hero-total").Body(
-			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
-			app.Elem("span").Class("total-unit").Text(" 分 / 120"),
-		),
-		bar(max(r.Total, 0), 160, "hero-bar"),
-		app.Elem("p").Class("hero-status "+class).Text(status),
+		c.renderSheet(),
+		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。"),
 	)
 }
 
 func (c *resultPage) renderPlan() app.UI {
 	pl := &c.plan
-	if c.res.Vetoed {
+	if c.res.Vetoed || c.res.MeetsStandard {
 		return nil
 	}
-	var when string
-	switch {
-	case c.res.MeetsStandard:
-		return nil
-	case pl.ReachDate != nil:
-		when = "如果其他情况不变、社保连续缴纳，预计 " + pl.ReachDate.Chinese() + " 达到 120 分。"
-	default:
-		when = "如果其他情况不变，60 周岁前达不到 120 分；下面的做法可以更快达到。"
+	when := "如果其他情况不变，60 周岁前达不到 120 分；下面的做法可以更快达到。"
+	if pl.ReachDate != nil {
+		when = "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + " 达到 120 分。"
 	}
 	paths := pl.Paths
 	if len(paths) > 3 {
@@ -132,22 +119,116 @@ func (c *resultPage) renderPlan() app.UI {
 		app.If(len(paths) > 0, func() app.UI {
 			return app.Elem("div").Body(
 				app.Elem("h3").Text("更快达到的办法"),
-				app.Elem("ol").Class("paths").Body(app.Range(paths).Slice(func(i int) app.UI {
-					p := paths[i]
-					return app.Elem("li").Class("path").Body(
-						app.Elem("p").Class("path-change").Text(p.Change),
-						app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，预计 "+p.ReachDate.Chinese()+" 达到 120 分"),
-						app.Elem("p").Class("small muted").Text(p.Detail),
-					)
-				})),
+				pathList(paths),
 			)
 		}),
-		app.Elem("a").Class("more").Attr("href", link(PathPlan, c.p)).Text("查看逐年走势图和推算的假设 →"),
+		app.Elem("a").Class("more").Attr("href", link(PathPlan, c.pp.p)).Text("查看逐年走势图和推算的假设 →"),
 	)
 }
 
-// itemRow shows one indicator: points, a bar, the reason and, below high
-// confidence, a note.
+func (c *resultPage) renderActions() app.UI {
+	return app.Elem("section").Class("actions").Aria("label", "下一步").Body(
+		app.Elem("a").Class("btn btn-primary").Attr("href", link(PathGuide, c.pp.p)).Text("申请指南"),
+		app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.pp.p)).Text("完整计算"),
+		app.Elem("button").Attr("type", "button").ID("share").Class("btn").Aria("expanded", boolText(c.sheet)).Aria("controls", "share-sheet").
+			Text("分享").OnClick(func(ctx app.Context, e app.Event) { c.sheet = !c.sheet; c.copied = "" }),
+		app.Elem("a").Class("btn btn-ghost").Attr("href", link(PathSelfTest, c.pp.p)).Text("重新测试"),
+	)
+}
+
+// shareURL is the absolute link of this result: the answers after #.
+func (c *resultPage) shareURL() string {
+	origin := ""
+	if app.IsClient {
+		origin = app.Window().Get("location").Get("origin").String()
+	}
+	return origin + link(PathResult, c.pp.p)
+}
+
+func boolText(v bool) string {
+	if v {
+		return "true"
+	}
+	return "false"
+}
+
+// scoreHero is the score box: the total, how far it is from 120, and a
+// bar with a mark at 120.
+func scoreHero(r *score.Result, label string) app.UI {
+	status, class := "", ""
+	switch {
+	case r.Vetoed:
+		status, class = "存在一票否决情形，不能申请积分", "status-bad"
+	case r.MeetsStandard:
+		status, class = "积分已够，可以请单位申请", "status-ok"
+	default:
+		status, class = "还没到 120 分", "status-gap"
+	}
+	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
+		app.Elem("p").ID("total-label").Class("hero-label").Text(label),
+		app.Elem("p").Class("hero-total").Body(
+			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
+			app.Elem("span").Class("total-unit").Text(" 分"),
+		),
+		app.Elem("p").Class("hero-gap").Attr("data-testid", "gap").Text(gapText(r)),
+		heroBar(r.Total),
+		app.Elem("p").Class("hero-status "+class).Text(status),
+	)
+}
+
+// gapText answers "how far from 120".
+func gapText(r *score.Result) string {
+	std := "标准 " + strconv.Itoa(score.Standard) + " 分 · "
+	switch d := r.Total - score.Standard; {
+	case d < 0:
+		return std + "还差 " + strconv.Itoa(-d) + " 分"
+	case d == 0:
+		return std + "刚好达到"
+	default:
+		return std + "已超出 " + strconv.Itoa(d) + " 分"
+	}
+}
+
+// loadingHero is the score box before the app has read the answers: no
+// number, so that nobody sees figures that are not theirs.
+func loadingHero(label string) app.UI {
+	return app.Elem("div").Class("loading-main").Body(
+		app.Elem("section").Class("card hero").Aria("busy", "true").Body(
+			app.Elem("p").Class("hero-label").Text(label),
+			app.Elem("p").Class("hero-total").Body(
+				app.Elem("span").Class("total total-loading").Attr("data-testid", "total").Text("正在计算…"),
+			),
+			app.Elem("p").Class("hero-gap").Text("您的答案只在这台设备上计算"),
+			heroBar(-1),
+			app.Elem("p").Class("hero-status").Text(" "),
+		),
+	)
+}
+
+// heroBar draws the total on a scale that always shows 120, with a
+// labelled mark at 120 (total < 0: an empty bar, while loading).
+func heroBar(total int) app.UI {
+	full := max(160, total+total/8)
+	w := 0
+	if total > 0 {
+		w = min(300, total*300/full)
+	}
+	x := strconv.Itoa(score.Standard * 300 / full)
+	return app.Raw(`<svg class="hero-bar" viewBox="0 0 300 30" aria-hidden="true" focusable="false">` +
+		`<rect class="bar-bg" y="4" width="300" height="10" rx="5"></rect>` +
+		`<rect class="bar-fg" y="4" width="` + strconv.Itoa(w) + `" height="10" rx="5"></rect>` +
+		`<line class="mark-120" data-testid="mark-120" x1="` + x + `" x2="` + x + `" y1="0" y2="18"></line>` +
+		`<text class="mark-label" x="` + x + `" y="29" text-anchor="middle">` + strconv.Itoa(score.Standard) + `</text></svg>`)
+}
+
+// itemList shows every item: points, a bar scaled to the item's own
+// maximum, the reason and, below high confidence, a badge.
+func itemList(items []score.Item) app.UI {
+	return app.Elem("ul").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
+		return itemRow(items[i])
+	}))
+}
+
 func itemRow(it score.Item) app.UI {
 	cls := "item"
 	if it.Points < 0 {
@@ -158,19 +239,49 @@ func itemRow(it score.Item) app.UI {
 			app.Elem("span").Class("item-name").Text(it.Name),
 			app.Elem("span").Class("item-points").Text(signed(it.Points)+" 分"),
 		),
-		bar(it.Points, 140, ""),
+		bar(it.Points, itemMax(it), ""),
 		app.Elem("p").Class("item-why").Text(it.Why),
-		app.If(it.Confidence != score.High, func() app.UI {
-			label := "规则有争议"
-			if it.Confidence == score.Low {
-				label = "规则不确定"
-			}
-			return app.Elem("p").Class("conf conf-"+string(it.Confidence)).Body(
-				app.Elem("span").Class("badge").Text(label),
-				app.Text(" "+score.UncertainNote),
-			)
-		}),
+		confBadge(it.Confidence, ""),
 	)
+}
+
+// confBadge marks a rule below high confidence, with its dispute in one
+// line.
+func confBadge(c score.Confidence, dispute string) app.UI {
+	if c == score.High {
+		return nil
+	}
+	label := "规则有争议"
+	if c == score.Low {
+		label = "未确认"
+	}
+	return app.Elem("p").Class("conf conf-"+string(c)).Body(
+		app.Elem("span").Class("badge").Text(label),
+		app.If(dispute != "", func() app.UI { return app.Text(" " + dispute) }),
+	)
+}
+
+func warningList(ws []string) app.UI {
+	if len(ws) == 0 {
+		return nil
+	}
+	return app.Elem("section").Class("card").Aria("labelledby", "warn-title").Body(
+		app.Elem("h2").ID("warn-title").Text("请注意"),
+		app.Elem("ul").Class("warnings").Body(app.Range(ws).Slice(func(i int) app.UI {
+			return app.Elem("li").Text(ws[i])
+		})),
+	)
+}
+
+func pathList(paths []score.Path) app.UI {
+	return app.Elem("ol").Class("paths").Body(app.Range(paths).Slice(func(i int) app.UI {
+		p := paths[i]
+		return app.Elem("li").Class("path").Body(
+			app.Elem("p").Class("path-change").Text(p.Change),
+			app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，最早 "+monthText(p.EffectiveFrom)+" 起计分，预计 "+monthText(p.ReachDate)+" 达到 120 分"),
+			app.Elem("p").Class("small muted").Text(p.Detail),
+		)
+	}))
 }
 
 func signed(n int) string {
@@ -178,44 +289,4 @@ func signed(n int) string {
 		return "+" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
-}
-
-func (c *resultPage) renderActions() app.UI {
-	return app.Elem("section").Class("actions").Aria("label", "下一步").Body(
-		app.Elem("a").Class("btn btn-primary").Attr("href", link(PathCalc, c.p)).Text("完整计算"),
-		app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.p)).Text("申请指南"),
-		app.Elem("button").Attr("type", "button").ID("share").Class("btn").Text("分享").OnClick(c.share),
-		app.Elem("a").Class("btn btn-ghost").Attr("href", link(PathSelfTest, c.p)).Text("重新测试"),
-		app.If(c.shared != "", func() app.UI {
-			return app.Elem("div").Class("share-box").Body(
-				app.Elem("p").Role("status").Class("small").Text(c.shared),
-				app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", boolAttr(true)).Class("share-url").Aria("label", "分享链接").Attr("value", c.shareURL()),
-			)
-		}),
-	)
-}
-
-// shareURL is the absolute link of this result.
-func (c *resultPage) shareURL() string {
-	origin := ""
-	if app.IsClient {
-		origin = app.Window().Get("location").Get("origin").String()
-	}
-	return origin + link(PathResult, c.p)
-}
-
-// share copies the link and opens the system share sheet where there is
-// one.
-func (c *resultPage) share(ctx app.Context, e app.Event) {
-	u := c.shareURL()
-	nav := app.Window().Get("navigator")
-	if nav.Get("share").Truthy() {
-		nav.Call("share", map[string]any{"title": "我的上海居住证积分", "url": u}).Call("catch", app.FuncOf(func(this app.Value, args []app.Value) any { return nil }))
-	}
-	if cb := nav.Get("clipboard"); cb.Truthy() {
-		cb.Call("writeText", u).Call("catch", app.FuncOf(func(this app.Value, args []app.Value) any { return nil }))
-		c.shared = "链接已复制，可以粘贴发给别人；打开链接会看到同样的结果。"
-		return
-	}
-	c.shared = "请复制下面的链接："
 }

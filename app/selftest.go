@@ -22,27 +22,26 @@ const (
 
 // selfTest is the 30-second self-test at /: six questions, one per
 // screen, each with a sensible default; the answers follow in the address
-// bar and in local storage.
+// bar (after #) and are kept on this device once the visitor gives them.
 type selfTest struct {
 	app.Compo
 
-	p        score.Profile
+	pp       pageProfile
 	step     int
-	probs    score.Problems
-	restored bool // answers were loaded from this device
+	restored bool // the answers saved on this device were loaded
 	today    score.Date
+	// askBase: the follow-up on the title's base condition is shown and
+	// waits for an answer (nothing is preselected).
+	askBase bool
 
 	// embed: the compact self-test of /embed, for partner iframes, which
 	// shows the result in place.
 	embed bool
-	extra string // the embed's own query (parent, theme), kept in its URL
-	done  bool   // the result is shown (embed)
+	done  bool // the result is shown (embed)
 	res   score.Result
 }
 
-var (
-	_ app.Navigator = (*selfTest)(nil)
-)
+var _ app.Navigator = (*selfTest)(nil)
 
 // defaultAnswers is what a first-time visitor sees selected.
 func defaultAnswers(today score.Date) score.Profile {
@@ -60,27 +59,46 @@ func (c *selfTest) OnNav(ctx app.Context) {
 		setMeta(ctx, PathSelfTest)
 	}
 	c.today = score.Today()
-	c.step = 0
-	c.restored = false
-	u := ctx.Page().URL()
-	c.done = false
-	if c.embed {
-		var q string
-		q, c.extra = embedParams(ctx, u.RawQuery)
-		c.p, c.probs = score.ParseQuery(q)
-	} else {
-		c.p, c.probs = parseLink(u)
+	c.step, c.done, c.restored = 0, false, false
+	c.pp = loadProfile(ctx, c.embed)
+	c.pp.p.AsOf = score.Date{} // the self-test always scores today
+	switch {
+	case c.pp.src == srcSaved && !c.embed:
+		c.restored = true
+	case c.pp.empty():
+		c.pp.p = defaultAnswers(c.today)
 	}
-	c.p.AsOf = score.Date{} // the self-test always scores today
-	if c.p == (score.Profile{}) {
-		// nothing usable in the link: the answers kept on this device, or
-		// the defaults
-		c.p = defaultAnswers(c.today)
-		if !c.embed && len(c.probs) == 0 {
-			if saved, ok := loadSaved(ctx); ok {
-				c.p, c.restored = saved, true
+	c.askBase = c.needsBase() && baseOK(c.pp.p) == ""
+	c.applyPending(ctx)
+	startedApp(ctx)
+}
+
+// applyPending applies what the visitor did on the pre-rendered page
+// before the app ran: the values picked, then the button pressed.
+func (c *selfTest) applyPending(ctx app.Context) {
+	fields, action := takePending()
+	for _, f := range fields {
+		switch {
+		case f.id == "birth-year" || f.id == "birth-month":
+			if v, err := strconv.Atoi(f.value); err == nil {
+				y, m := c.birthYearMonth()
+				if f.id == "birth-year" {
+					y = v
+				} else {
+					m = v
+				}
+				c.setBirth(ctx, y, m)
+			}
+		case f.typ == "radio" && f.checked:
+			c.pick(ctx, f.name, f.value)
+		case f.id == "insurance_years" || f.id == "spouse_years":
+			if v, err := strconv.Atoi(f.value); err == nil {
+				c.setYears(ctx, f.id, v)
 			}
 		}
+	}
+	if action == "next" {
+		c.advance(ctx)
 	}
 }
 
@@ -89,12 +107,12 @@ func (c *selfTest) Render() app.UI {
 		return c.renderEmbed()
 	}
 	return sitePage(PathSelfTest, "",
-		problemNotice(c.probs),
+		problemNotice(c.pp.probs),
 		app.If(c.restored, func() app.UI {
 			return app.Elem("div").Class("notice notice-info").Role("status").Body(
-				app.Elem("p").Text("已载入您上次在本机的答案（只保存在这台设备上）。"),
+				app.Elem("p").Text("已载入您上次在这台设备上的答案。"),
 				app.Elem("div").Class("row").Body(
-					app.Elem("a").Class("btn btn-small").Attr("href", link(PathResult, c.p)).Text("查看上次结果"),
+					app.Elem("a").Class("btn btn-small").Attr("href", link(PathResult, c.pp.p)).Text("查看上次结果"),
 					app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").Text("清除我的数据").OnClick(c.clear),
 				),
 			)
@@ -119,9 +137,9 @@ func (c *selfTest) renderQuiz() app.UI {
 					return app.Elem("button").Attr("type", "button").Class("btn btn-ghost").Text("上一题").OnClick(c.prev)
 				}),
 				app.If(c.step < stepCount-1, func() app.UI {
-					return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("下一题")
+					return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Attr("data-pending", "next").Text("下一题")
 				}).Else(func() app.UI {
-					return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Text("查看结果")
+					return app.Elem("button").Attr("type", "submit").ID("next").Class("btn btn-primary").Attr("data-pending", "next").Text("查看结果")
 				}),
 			),
 		),
@@ -133,23 +151,19 @@ func (c *selfTest) renderStep() app.UI {
 	case stepBirth:
 		return c.renderBirth()
 	case stepEducation:
-		return radioGroup("education", "您的最高学历是？", "须为国家承认的学历；境外学历需留服认证。", educationChoices(), eduValue(c.p.Education), func(ctx app.Context, v string) {
-			c.set(ctx, func(p *score.Profile) { p.Education = score.Education(noneToZero(v)) })
-		})
+		return radioGroup("education", "您的学历是？", "按取得的最高一级填；须为国家承认的学历，境外学历需留服认证。", educationChoices(), eduValue(c.pp.p.Education), c.onPick("education"))
 	case stepTitle:
 		return c.renderTitle()
 	case stepYears:
 		return app.Elem("fieldset").Class("choices").Body(
 			app.Elem("legend").ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
 			app.Elem("p").Class("hint").Text("只算在上海由用人单位缴纳的职工社保，补缴的月份不算；不满一年的零头不算。"),
-			stepper("insurance_years", "社保缴纳年限", "年", func() int { return c.p.InsuranceYears }, 0, 45, func(ctx app.Context, v int) {
-				c.set(ctx, func(p *score.Profile) { p.InsuranceYears = v })
+			stepper("insurance_years", "社保年限", "年", func() int { return c.pp.p.InsuranceYears }, 0, 45, func(ctx app.Context, v int) {
+				c.setYears(ctx, "insurance_years", v)
 			}),
 		)
 	case stepBase:
-		return radioGroup("base_tier", "近几年大多数月份的社保缴费基数是？", baseHint(c.today), baseChoices(c.today), tierValue(c.p.BaseTier), func(ctx app.Context, v string) {
-			c.set(ctx, func(p *score.Profile) { p.BaseTier, p.BaseMonthlyFen = score.Tier(v), 0 })
-		})
+		return radioGroup("base_tier", "近几年大多数月份的社保缴费基数是？", baseHint(c.today), baseChoices(c.today), tierValue(c.pp.p.BaseTier), c.onPick("base_tier"))
 	}
 	return c.renderSpouse()
 }
@@ -190,18 +204,18 @@ var months = []string{"1 月", "2 月", "3 月", "4 月", "5 月", "6 月", "7 �
 // birthYearMonth is the birth year and month shown: the birth date, or
 // one derived from an age given in a link.
 func (c *selfTest) birthYearMonth() (int, int) {
-	if !c.p.Birth.IsZero() {
-		return c.p.Birth.Year, int(c.p.Birth.Month)
+	if !c.pp.p.Birth.IsZero() {
+		return c.pp.p.Birth.Year, int(c.pp.p.Birth.Month)
 	}
-	if c.p.Age > 0 {
-		return c.today.Year - c.p.Age, int(c.today.Month)
+	if c.pp.p.Age > 0 {
+		return c.today.Year - c.pp.p.Age, int(c.today.Month)
 	}
 	return c.today.Year - 30, 1
 }
 
 func (c *selfTest) age() int {
-	if c.p.Birth.IsZero() && c.p.Age > 0 {
-		return c.p.Age
+	if c.pp.p.Birth.IsZero() && c.pp.p.Age > 0 {
+		return c.pp.p.Age
 	}
 	y, m := c.birthYearMonth()
 	return score.Date{Year: y, Month: time.Month(m), Day: 1}.YearsTo(c.today)
@@ -223,84 +237,153 @@ func (c *selfTest) onBirthMonth(ctx app.Context, e app.Event) {
 
 // setBirth answers the first question; a birth date replaces an age.
 func (c *selfTest) setBirth(ctx app.Context, y, m int) {
-	c.set(ctx, func(p *score.Profile) { p.Birth, p.Age = score.Date{Year: y, Month: time.Month(m), Day: 1}, 0 })
+	c.pp.p.Birth, c.pp.p.Age = score.Date{Year: y, Month: time.Month(m), Day: 1}, 0
+	c.keep(ctx)
+}
+
+// needsBase reports whether the title held needs the base condition and
+// would count more than the education.
+func (c *selfTest) needsBase() bool {
+	tr := score.TitleRuleOf(c.pp.p.Title)
+	return tr.NeedsBase && tr.Points > score.EducationRuleOf(c.pp.p.Education).Points
 }
 
 func (c *selfTest) renderTitle() app.UI {
-	tr := score.TitleRuleOf(c.p.Title)
-	er := score.EducationRuleOf(c.p.Education)
+	tr := score.TitleRuleOf(c.pp.p.Title)
 	w, _ := score.WageAt(c.today)
 	return app.Elem("div").Body(
-		radioGroup("title", "您有职称或职业技能等级证书吗？", "学历和职称只计较高的一项；证书须与现在的岗位相符。", titleChoices(), titleValue(c.p.Title), func(ctx app.Context, v string) {
-			c.set(ctx, func(p *score.Profile) { p.Title = score.Title(noneToZero(v)) })
-		}),
-		app.If(tr.NeedsBase && tr.Points > er.Points, func() app.UI {
-			yes := "0"
-			if c.p.TitleBaseOK {
-				yes = "1"
-			}
-			return radioGroup("title_base_ok", "近 12 个月中，是否至少 6 个月社保缴费基数 ≥ "+score.YuanText(w.Yuan)+" 元/月？",
-				tr.Name+"要求社保缴费基数达到上年度平均工资（"+score.YuanText(w.Yuan)+" 元/月）的 1 倍，否则此等级计 0 分。",
-				[]choice{{"1", "是", ""}, {"0", "否 / 不清楚", ""}}, yes, func(ctx app.Context, v string) {
-					c.set(ctx, func(p *score.Profile) { p.TitleBaseOK = v == "1" })
-				})
+		radioGroup("title", "您有职称或职业技能等级证书吗？", "学历和职称只计较高的一项；证书须与现在的岗位相符。", titleChoices(), titleValue(c.pp.p.Title), c.onPick("title")),
+		app.If(c.needsBase(), func() app.UI {
+			return app.Elem("div").ID("base-followup").Class("followup").Body(
+				radioGroup("title_base_ok", "近 12 个月中，是否至少 6 个月社保缴费基数 ≥ "+score.YuanText(w.Yuan)+" 元/月？",
+					tr.Name+"要求社保缴费基数达到上年度平均工资（"+score.YuanText(w.Yuan)+" 元/月），否则此等级计 0 分。不清楚时选“不清楚”，结果会说明按什么推定。",
+					[]choice{{"1", "是", ""}, {"0", "否", ""}, {"unknown", "不清楚", ""}}, c.baseAnswer(), c.onPick("title_base_ok")),
+			)
 		}),
 	)
+}
+
+// baseAnswer is the follow-up's selected value: none until answered.
+func (c *selfTest) baseAnswer() string {
+	if c.askBase {
+		return ""
+	}
+	if v := baseOK(c.pp.p); v != "" {
+		return v
+	}
+	return "unknown"
 }
 
 func (c *selfTest) renderSpouse() app.UI {
 	married := "0"
-	if c.p.SpouseYears > 0 {
+	if c.pp.p.SpouseYears > 0 {
 		married = "1"
 	}
 	return app.Elem("div").Body(
-		radioGroup("spouse", "配偶是上海户籍吗？", "配偶为本市户籍，婚龄每满 1 年加 4 分，最多 40 分。", []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, func(ctx app.Context, v string) {
-			c.set(ctx, func(p *score.Profile) {
-				if v == "1" {
-					p.SpouseYears = max(p.SpouseYears, 1)
-				} else {
-					p.SpouseYears = 0
-				}
-			})
-		}),
-		app.If(c.p.SpouseYears > 0, func() app.UI {
-			return stepper("spouse_years", "婚龄（满几年）", "年", func() int { return c.p.SpouseYears }, 1, 60, func(ctx app.Context, v int) {
-				c.set(ctx, func(p *score.Profile) { p.SpouseYears = v })
+		radioGroup("spouse", "配偶是上海户籍吗？", spouseHint(), []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, c.onPick("spouse")),
+		app.If(c.pp.p.SpouseYears > 0, func() app.UI {
+			return stepper("spouse_years", "婚龄（满几年）", "年", func() int { return c.pp.p.SpouseYears }, 1, 60, func(ctx app.Context, v int) {
+				c.setYears(ctx, "spouse_years", v)
 			})
 		}),
 	)
 }
 
-// set changes the answers, then keeps them in the address bar and on
-// this device.
-func (c *selfTest) set(ctx app.Context, f func(p *score.Profile)) {
-	f(&c.p)
+// onPick is the handler of a radio group.
+func (c *selfTest) onPick(name string) func(ctx app.Context, v string) {
+	return func(ctx app.Context, v string) { c.pick(ctx, name, v) }
+}
+
+// pick answers a radio question.
+func (c *selfTest) pick(ctx app.Context, name, v string) {
+	p := &c.pp.p
+	switch name {
+	case "education":
+		p.Education = score.Education(noneToZero(v))
+	case "title":
+		before := c.needsBase()
+		p.Title = score.Title(noneToZero(v))
+		if c.needsBase() && !before {
+			setBaseOK(p, "")
+			c.askBase = true
+			c.showFollowup(ctx)
+		}
+	case "title_base_ok":
+		if v == "unknown" {
+			v = ""
+		}
+		setBaseOK(p, v)
+		c.askBase = false
+	case "base_tier":
+		p.BaseTier, p.BaseMonthlyFen = score.Tier(v), 0
+	case "spouse":
+		if v == "1" {
+			p.SpouseYears = max(p.SpouseYears, 1)
+		} else {
+			p.SpouseYears = 0
+		}
+	default:
+		return
+	}
 	c.keep(ctx)
 }
 
-func (c *selfTest) keep(ctx app.Context) {
-	if c.embed {
-		replaceRawQuery(ctx, joinQuery(c.p.Encode(), c.extra))
-	} else {
-		replaceQuery(ctx, c.p)
+// setYears answers a number question.
+func (c *selfTest) setYears(ctx app.Context, id string, v int) {
+	switch id {
+	case "insurance_years":
+		c.pp.p.InsuranceYears = clamp(v, 0, 45)
+	case "spouse_years":
+		c.pp.p.SpouseYears = clamp(v, 1, 60)
 	}
-	saveAnswers(ctx, c.p)
+	c.keep(ctx)
+}
+
+// showFollowup scrolls the follow-up question into view and focuses it.
+func (c *selfTest) showFollowup(ctx app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		doc := app.Window().Get("document")
+		if el := doc.Call("getElementById", "title_base_ok-legend"); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	})
+}
+
+// keep puts the answers in the address bar and, since the visitor gave
+// them, saves them on this device.
+func (c *selfTest) keep(ctx app.Context) {
+	showProfile(ctx, &c.pp)
+	if !c.embed || c.pp.src != srcNone {
+		c.pp.src = srcOwn
+	}
+	visit.shared = ""
+	saveAnswers(ctx, c.pp.p)
 }
 
 func (c *selfTest) next(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	if c.p.Birth.IsZero() && c.p.Age == 0 {
+	c.advance(ctx)
+}
+
+// advance goes to the next question, or to the result after the last.
+func (c *selfTest) advance(ctx app.Context) {
+	if c.step == stepTitle && c.askBase {
+		c.showFollowup(ctx) // answer the follow-up first
+		return
+	}
+	if c.pp.p.Birth.IsZero() && c.pp.p.Age == 0 {
 		y, m := c.birthYearMonth()
-		c.p.Birth = score.Date{Year: y, Month: time.Month(m), Day: 1}
+		c.pp.p.Birth = score.Date{Year: y, Month: time.Month(m), Day: 1}
 	}
 	c.keep(ctx)
 	if c.step == stepCount-1 {
 		if c.embed {
-			c.res, _ = score.Evaluate(c.p)
+			c.res, _ = score.Evaluate(c.pp.p)
 			c.done = true
 			return
 		}
-		ctx.Navigate(link(PathResult, c.p))
+		ctx.Navigate(link(PathResult, c.pp.p))
 		return
 	}
 	c.step++
@@ -326,13 +409,29 @@ func (c *selfTest) focusQuestion(ctx app.Context) {
 
 func (c *selfTest) clear(ctx app.Context, e app.Event) {
 	clearSaved(ctx)
-	c.p = defaultAnswers(c.today)
-	c.restored = false
+	c.pp = pageProfile{p: defaultAnswers(c.today)}
+	c.restored, c.askBase = false, false
 	c.step = 0
-	if u := *ctx.Page().URL(); u.RawQuery != "" {
-		u.RawQuery = ""
-		ctx.Page().ReplaceURL(&u)
+	setAddress(ctx.Page().URL().Path, "", "")
+}
+
+// baseOK is the title base condition as the follow-up question shows
+// it: "1", "0", or "" when the visitor does not know.
+func baseOK(p score.Profile) string {
+	if p.TitleBaseOK {
+		return "1"
 	}
+	return ""
+}
+
+// setBaseOK answers the title base condition: "1", "0" or "" (unknown,
+// the key left out).
+func setBaseOK(p *score.Profile, v string) {
+	p.TitleBaseOK = v == "1"
+}
+
+func spouseHint() string {
+	return "配偶为上海户籍，婚龄每满 1 年加 " + itoa(score.SpousePointsPerYear) + " 分，最多 " + itoa(score.SpouseCap) + " 分。"
 }
 
 func noneToZero(v string) string {

@@ -42,10 +42,58 @@
     } catch (e) { /* nothing more to do */ }
   }
 
-  // Until the app has started, a form would submit natively and reload the
-  // page: hold it (the app handles the submit once it runs).
+  // Each page load has a number (window.jifenLoads); the app sets
+  // window.jifenReady to it once it runs and shows the visitor's page.
+  // Browser tests wait on these instead of sleeping.
+  var loads = 1;
+  try { loads = (parseInt(sessionStorage.getItem("jifen.loads"), 10) || 0) + 1; sessionStorage.setItem("jifen.loads", String(loads)); } catch (e) { /* memory only */ }
+  window.jifenLoads = loads;
+  window.jifenReady = 0;
+
+  // Until the app runs, the visitor already sees the pre-rendered page.
+  // Whatever they pick or type there is recorded, and a press of a
+  // primary button (data-pending) is remembered, so that the app applies
+  // both when it starts; meanwhile the button says it is waiting.
+  function loading() { return window.jifenReady !== loads && !!document.getElementById("app-wasm-loader"); }
+  var pending = window.jifenPending = { fields: [], action: "" };
+  function record(e) {
+    var el = e.target;
+    if (!loading() || !el || !el.tagName || !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return;
+    pending.fields.push({ id: el.id || "", name: el.name || "", type: el.type || "", value: el.value, checked: !!el.checked });
+  }
+  document.addEventListener("change", record, true);
+  document.addEventListener("input", record, true);
+
+  var waiting = null;
+  function progress() {
+    if (!waiting) return;
+    var label = document.getElementById("app-wasm-loader-label");
+    var m = label && /(\d+)%/.exec(label.textContent || "");
+    waiting.textContent = "正在加载…" + (m ? " " + m[1] + "%" : "");
+    if (loading()) setTimeout(progress, 200);
+  }
+  function press(button) {
+    pending.action = button.getAttribute("data-pending");
+    if (waiting) return;
+    waiting = button;
+    button.setAttribute("aria-busy", "true");
+    button.classList.add("btn-waiting");
+    progress();
+  }
+  document.addEventListener("click", function (e) {
+    if (!loading()) return;
+    var b = e.target && e.target.closest && e.target.closest("[data-pending]");
+    if (!b) return;
+    e.preventDefault();
+    press(b);
+  }, true);
+  // Enter in a field submits the form natively, which would reload the
+  // page: hold it, and press the form's primary button instead.
   document.addEventListener("submit", function (e) {
-    if (document.getElementById("app-wasm-loader")) e.preventDefault();
+    if (!loading()) return;
+    e.preventDefault();
+    var b = e.target.querySelector("[data-pending]");
+    if (b) press(b);
   }, true);
 
   var framed = true;

@@ -18,12 +18,15 @@
   function mount(div) {
     if (div.getAttribute("data-jifen-mounted")) return;
     div.setAttribute("data-jifen-mounted", "1");
-    var params = new URLSearchParams(div.getAttribute("data-profile") || "");
+    // the frame's own options in the query; the prefilled answers after
+    // "#", which the browser sends to no server
+    var params = new URLSearchParams();
     params.set("parent", location.origin);
     var theme = div.getAttribute("data-theme");
     if (theme) params.set("theme", theme);
+    var profile = new URLSearchParams(div.getAttribute("data-profile") || "").toString();
     var frame = document.createElement("iframe");
-    frame.src = origin + "/embed?" + params.toString();
+    frame.src = origin + "/embed?" + params.toString() + (profile ? "#" + profile : "");
     frame.title = "上海居住证积分自测";
     frame.loading = "lazy";
     frame.setAttribute("scrolling", "no");

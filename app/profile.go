@@ -1,0 +1,226 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jifen/score"
+)
+
+// A profile travels in the link's fragment (/result#birth=1994-05&…),
+// which browsers never send to a server, and is kept in this device's
+// local storage. This file is the one pipeline that gives a page its
+// profile.
+
+// storeKey is the local-storage key of the visitor's saved answers (a
+// profile in link form).
+const storeKey = "jifen.profile"
+
+// mineKey marks a link made by our own embed for the visitor who just
+// answered there ("详细结果" opens the full site in a new tab): its
+// answers are the visitor's own, not someone else's shared result. It is
+// dropped from the address bar on load.
+const mineKey = "mine=1"
+
+// source says where a page's profile came from.
+type source int
+
+const (
+	srcNone   source = iota // no answers at all
+	srcSaved                // the answers saved on this device
+	srcOwn                  // a link with the visitor's own answers
+	srcShared               // a link someone shared: shown, never saved on its own
+)
+
+// pageProfile is what a page shows: the profile, where it came from and
+// the problems found in its link.
+type pageProfile struct {
+	p     score.Profile
+	src   source
+	probs score.Problems
+	// extra is the embed's own query (parent, theme), kept in its URL.
+	extra string
+}
+
+// empty reports whether there are no answers at all.
+func (pp pageProfile) empty() bool { return pp.p == (score.Profile{}) }
+
+// visit is what this run of the app remembers: whether the visit began
+// with a link someone shared, and which answers that link carried (as
+// they are edited, the edits stay shared too).
+var visit struct {
+	started bool
+	shared  string // the shared profile in link form, or ""
+}
+
+// loadProfile gives the page its profile: the link's fragment, else its
+// query (older links, a partner's prefill: moved into the fragment), else
+// the visitor's saved answers. A profile that came in the first URL of a
+// visit and differs from the saved answers is someone's shared result.
+// On the server there is no fragment and no storage: the page gets
+// srcNone and renders its loading state.
+func loadProfile(ctx app.Context, embed bool) pageProfile {
+	var pp pageProfile
+	if !app.IsClient {
+		return pp
+	}
+	u := ctx.Page().URL()
+	frag := u.EscapedFragment()
+	mine := false
+	if rest, found := cutPair(frag, mineKey); found {
+		frag, mine = rest, true
+	}
+	query := u.RawQuery
+	if embed {
+		query, pp.extra = embedParams(ctx, query)
+	}
+	fromLink := true
+	switch {
+	case frag != "":
+		pp.p, pp.probs = score.ParseQuery(frag)
+	case query != "":
+		pp.p, pp.probs = score.ParseQuery(query)
+	default:
+		fromLink = false
+	}
+	if fromLink && pp.empty() && len(pp.probs) == 0 {
+		fromLink = false // only platform parameters (from=singlemessage…)
+	}
+	// The address bar: the profile after #, no profile in the query.
+	keepFrag := ""
+	if fromLink {
+		keepFrag = pp.p.Encode()
+	}
+	setAddress(u.Path, pp.extra, keepFrag)
+
+	saved, hasSaved := loadSaved(ctx)
+	switch {
+	case !fromLink && hasSaved:
+		pp.p, pp.src, pp.probs = saved, srcSaved, nil
+	case !fromLink:
+		pp.src = srcNone
+	case mine || (hasSaved && saved.Encode() == pp.p.Encode()):
+		pp.src = srcOwn
+		if mine {
+			saveAnswers(ctx, pp.p)
+		}
+	case !visit.started || pp.p.Encode() == visit.shared:
+		pp.src = srcShared
+		visit.shared = pp.p.Encode()
+	default:
+		pp.src = srcOwn
+	}
+	visit.started = true
+	return pp
+}
+
+// cutPair removes one key=value pair from a query-like string.
+func cutPair(q, pair string) (string, bool) {
+	parts := strings.Split(q, "&")
+	for i, p := range parts {
+		if p == pair {
+			return strings.Join(append(parts[:i:i], parts[i+1:]...), "&"), true
+		}
+	}
+	return q, false
+}
+
+// link returns path with the profile after #: browsers never send the
+// fragment, so no server receives the answers.
+func link(path string, p score.Profile) string {
+	if f := p.Encode(); f != "" {
+		return path + "#" + f
+	}
+	return path
+}
+
+// setAddress puts path?query#fragment in the address bar without a new
+// history entry (and without go-app's ReplaceURL, which would also copy
+// the answers into the og:url meta tag).
+func setAddress(path, query, frag string) {
+	if !app.IsClient {
+		return
+	}
+	s := path
+	if query != "" {
+		s += "?" + query
+	}
+	if frag != "" {
+		s += "#" + frag
+	}
+	loc := app.Window().Get("location")
+	if loc.Get("pathname").String()+loc.Get("search").String()+loc.Get("hash").String() == s {
+		return
+	}
+	app.Window().Get("history").Call("replaceState", nil, "", s)
+}
+
+// showProfile keeps the page's profile in the address bar.
+func showProfile(ctx app.Context, pp *pageProfile) {
+	setAddress(ctx.Page().URL().Path, pp.extra, pp.p.Encode())
+}
+
+// loadSaved returns the answers saved on this device, if any.
+func loadSaved(ctx app.Context) (score.Profile, bool) {
+	if !app.IsClient {
+		return score.Profile{}, false
+	}
+	var q string
+	if err := ctx.LocalStorage().Get(storeKey, &q); err != nil || q == "" {
+		return score.Profile{}, false
+	}
+	p, _ := score.ParseQuery(q)
+	return p, p != (score.Profile{})
+}
+
+// saveAnswers keeps the visitor's own answers on this device. Answers
+// that cannot be scored are never saved, and neither is an empty profile.
+func saveAnswers(ctx app.Context, p score.Profile) bool {
+	if !app.IsClient || p == (score.Profile{}) {
+		return false
+	}
+	if _, err := score.Evaluate(p); err != nil {
+		return false
+	}
+	if err := ctx.LocalStorage().Set(storeKey, p.Encode()); err != nil {
+		app.Log("saving answers failed:", err)
+		return false
+	}
+	return true
+}
+
+// edited records that the visitor changed the page's answers: they go to
+// the address bar, and are saved unless they are a shared result being
+// looked at (those stay shared until "用这些答案继续").
+func edited(ctx app.Context, pp *pageProfile) {
+	showProfile(ctx, pp)
+	if pp.src == srcShared {
+		visit.shared = pp.p.Encode()
+		return
+	}
+	pp.src = srcOwn
+	saveAnswers(ctx, pp.p)
+}
+
+// adopt makes a shared result the visitor's own answers and says what
+// happened to the answers saved before.
+func adopt(ctx app.Context, pp *pageProfile) string {
+	_, had := loadSaved(ctx)
+	if !saveAnswers(ctx, pp.p) {
+		return "这些答案无法计算，没有保存。"
+	}
+	pp.src = srcOwn
+	visit.shared = ""
+	if had {
+		return "已用这些答案替换您原来保存在本机的答案。"
+	}
+	return "已把这些答案保存为您的答案（只保存在本机）。"
+}
+
+// clearSaved deletes the saved answers.
+func clearSaved(ctx app.Context) {
+	if app.IsClient {
+		ctx.LocalStorage().Del(storeKey)
+	}
+}
