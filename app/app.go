@@ -108,8 +108,11 @@ func Register() {
 	}
 }
 
-// setMeta sets the page's title and description from the page table.
+// setMeta sets the page's title and description from the page table,
+// and, once the page is drawn, marks the app as running (startedApp).
+// Every page's OnNav calls it first.
 func setMeta(ctx app.Context, path string) {
+	startedApp(ctx)
 	pg := PageOf(path)
 	ctx.Page().SetTitle(pg.Title + " - " + SiteName)
 	ctx.Page().SetDescription(pg.Description)

@@ -112,7 +112,6 @@ func (c *calcPage) OnNav(ctx app.Context) {
 	}
 	c.compute()
 	c.ready = true
-	startedApp(ctx)
 }
 
 // compute checks each field with the profile parser, keeps the last good

@@ -51,7 +51,6 @@ func (c *guidePage) OnNav(ctx app.Context) {
 	ctx.LocalStorage().Get(storeConditions, &c.confirmed)
 	ctx.LocalStorage().Get(storeTicks, &c.ticks)
 	c.ready = true
-	startedApp(ctx)
 }
 
 // toggle keeps a tick. It finds the map when called, not when rendered:

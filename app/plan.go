@@ -37,7 +37,6 @@ func (c *planPage) OnNav(ctx app.Context) {
 		c.plan = pl
 	}
 	c.ready = true
-	startedApp(ctx)
 }
 
 func (c *planPage) Render() app.UI {

@@ -46,18 +46,19 @@ type pageProfile struct {
 // empty reports whether there are no answers at all.
 func (pp pageProfile) empty() bool { return pp.p == (score.Profile{}) }
 
-// visit is what this run of the app remembers: whether the visit began
-// with a link someone shared, and which answers that link carried (as
-// they are edited, the edits stay shared too).
-var visit struct {
-	started bool
-	shared  string // the shared profile in link form, or ""
-}
+// visit is what this run of the app remembers: the answers the visitor
+// gave or edited here (in link form), and the shared result being looked
+// at, if any (as it is edited, the edits stay shared too).
+var visit = struct {
+	own    map[string]bool
+	shared string
+}{own: map[string]bool{}}
 
 // loadProfile gives the page its profile: the link's fragment, else its
 // query (older links, a partner's prefill: moved into the fragment), else
-// the visitor's saved answers. A profile that came in the first URL of a
-// visit and differs from the saved answers is someone's shared result.
+// the visitor's saved answers. A link whose answers are neither the saved
+// ones nor ones the visitor gave in this visit is someone's shared result
+// (opened from a chat, typed, or pasted).
 // On the server there is no fragment and no storage: the page gets
 // srcNone and renders its loading state.
 func loadProfile(ctx app.Context, embed bool) pageProfile {
@@ -105,13 +106,12 @@ func loadProfile(ctx app.Context, embed bool) pageProfile {
 		if mine {
 			saveAnswers(ctx, pp.p)
 		}
-	case !visit.started || pp.p.Encode() == visit.shared:
+	case visit.own[pp.p.Encode()] && pp.p.Encode() != visit.shared:
+		pp.src = srcOwn
+	default:
 		pp.src = srcShared
 		visit.shared = pp.p.Encode()
-	default:
-		pp.src = srcOwn
 	}
-	visit.started = true
 	return pp
 }
 
@@ -180,6 +180,7 @@ func saveAnswers(ctx app.Context, p score.Profile) bool {
 	if !app.IsClient || p == (score.Profile{}) {
 		return false
 	}
+	visit.own[p.Encode()] = true
 	if _, err := score.Evaluate(p); err != nil {
 		return false
 	}

@@ -35,7 +35,6 @@ func (c *resultPage) OnNav(ctx app.Context) {
 	c.pp = loadProfile(ctx, false)
 	c.compute(ctx)
 	c.ready = true
-	startedApp(ctx)
 }
 
 func (c *resultPage) compute(ctx app.Context) {

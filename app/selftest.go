@@ -70,7 +70,6 @@ func (c *selfTest) OnNav(ctx app.Context) {
 	}
 	c.askBase = c.needsBase() && baseOK(c.pp.p) == ""
 	c.applyPending(ctx)
-	startedApp(ctx)
 }
 
 // applyPending applies what the visitor did on the pre-rendered page

@@ -7,6 +7,7 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -110,7 +111,10 @@ type page struct {
 	mu       sync.Mutex
 	errors   []string
 	requests []string
-	bytes    int64 // bytes received, as sent on the wire
+	// requestDetails are the method, URL, headers and body of every
+	// request, to look for answers in them.
+	requestDetails []string
+	bytes          int64 // bytes received, as sent on the wire
 }
 
 // newPage opens headless Chromium at 390×844 and records console errors,
@@ -145,10 +149,19 @@ func newPage(t testing.TB, origin string) *page {
 	_, err = chromedp.Call(ctx, log.Enable, struct{}{})
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))))
-	tctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancelT)
-	p.ctx = tctx
+	p.ctx = ctx
 	return p
+}
+
+// stepTimeout bounds each step of a browser test (a navigation, a wait,
+// a click): a test that drives many pages gets the same bound per step.
+const stepTimeout = 30 * time.Second
+
+// run runs one action on p within stepTimeout.
+func run[T any](p *page, a chromedp.Action[T]) (T, error) {
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, a)
 }
 
 func (p *page) listen(ev any) {
@@ -175,6 +188,12 @@ func (p *page) listen(ev any) {
 		}
 	case *network.EventRequestWillBeSent:
 		p.requests = append(p.requests, ev.Request.URL)
+		hdr, _ := json.Marshal(ev.Request.Headers)
+		var body strings.Builder
+		for _, e := range ev.Request.PostDataEntries {
+			body.Write(e.Bytes)
+		}
+		p.requestDetails = append(p.requestDetails, ev.Request.Method+" "+ev.Request.URL+" "+string(hdr)+" "+body.String())
 	case *network.EventLoadingFinished:
 		p.bytes += int64(ev.EncodedDataLength)
 	}
@@ -199,27 +218,43 @@ func (p *page) check(t *testing.T) {
 	}
 }
 
+// do runs steps, each within stepTimeout.
 func (p *page) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	require.NoError(t, chromedp.Do(p.ctx, steps...))
+	for _, s := range steps {
+		_, err := run(p, s)
+		require.NoError(t, err)
+	}
 }
 
-// open navigates and waits until the app has taken over the page.
+// open navigates and waits until the app has taken over the page and
+// drawn it (boot.js numbers each page load; the app sets jifenReady to
+// that number).
 func (p *page) open(t *testing.T, path string) {
 	t.Helper()
-	p.do(t, chromedp.Navigate(p.origin+path), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
+	p.do(t, chromedp.Navigate(p.origin+path))
+	p.waitReady(t)
+}
+
+// appReady is true once the app runs and has drawn the page.
+const appReady = `window.jifenLoads > 0 && window.jifenReady === window.jifenLoads && !document.getElementById("app-wasm-loader")`
+
+// waitReady waits until the app runs and has drawn the current page.
+func (p *page) waitReady(t *testing.T) {
+	t.Helper()
+	p.waitFor(t, appReady)
 }
 
 func (p *page) text(t *testing.T, sel string) string {
 	t.Helper()
-	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(sel)))
+	s, err := run(p, chromedp.Text(chromedp.CSS(sel)))
 	require.NoError(t, err, sel)
 	return strings.TrimSpace(s)
 }
 
 func (p *page) eval(t *testing.T, js string) string {
 	t.Helper()
-	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](js))
+	s, err := run(p, chromedp.Evaluate[string](js))
 	require.NoError(t, err, js)
 	return s
 }
@@ -228,7 +263,7 @@ func (p *page) eval(t *testing.T, js string) string {
 // throws (an element not rendered yet) does not hold.
 func (p *page) waitFor(t *testing.T, cond string) {
 	t.Helper()
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`(() => { try { return !!(`+cond+`) } catch (e) { return false } })()`))
+	_, err := run(p, chromedp.Poll[bool](`(() => { try { return !!(`+cond+`) } catch (e) { return false } })()`))
 	require.NoError(t, err, "waiting for %s", cond)
 }
 
@@ -236,15 +271,14 @@ func (p *page) waitFor(t *testing.T, cond string) {
 // reloading: a poll cut by a navigation is tried again.
 func (p *page) waitAcrossReload(t *testing.T, cond string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(stepTimeout)
+	var err error
 	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](cond))
-		if err == nil && ok {
+		if _, err = run(p, chromedp.Poll[bool](cond)); err == nil {
 			return
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("waiting across a reload for %s", cond)
+	t.Fatalf("waiting across a reload for %s: %v", cond, err)
 }
 
 // choose picks an option of a select as a person would, with a change
