@@ -66,13 +66,16 @@ func loadProfile(ctx app.Context, embed bool) pageProfile {
 	if !app.IsClient {
 		return pp
 	}
-	u := ctx.Page().URL()
-	frag := u.EscapedFragment()
+	// read the address as the browser has it: Go's URL parser refuses a
+	// link with one bad escape (%zz) as a whole, the profile parser names it
+	loc := app.Window().Get("location")
+	path := loc.Get("pathname").String()
+	frag := strings.TrimPrefix(loc.Get("hash").String(), "#")
 	mine := false
 	if rest, found := cutPair(frag, mineKey); found {
 		frag, mine = rest, true
 	}
-	query := u.RawQuery
+	query := strings.TrimPrefix(loc.Get("search").String(), "?")
 	if embed {
 		query, pp.extra = embedParams(ctx, query)
 	}
@@ -93,14 +96,14 @@ func loadProfile(ctx app.Context, embed bool) pageProfile {
 	if fromLink {
 		keepFrag = pp.p.Encode()
 	}
-	setAddress(u.Path, pp.extra, keepFrag)
+	setAddress(path, pp.extra, keepFrag)
 
 	saved, hasSaved := loadSaved(ctx)
 	switch {
 	case !fromLink && hasSaved:
 		pp.p, pp.src, pp.probs = saved, srcSaved, nil
-	case !fromLink:
-		pp.src = srcNone
+	case !fromLink || pp.empty():
+		pp.src = srcNone // nothing usable: the link's problems, no answers
 	case mine || (hasSaved && saved.Encode() == pp.p.Encode()):
 		pp.src = srcOwn
 		if mine {
@@ -158,7 +161,9 @@ func setAddress(path, query, frag string) {
 
 // showProfile keeps the page's profile in the address bar.
 func showProfile(ctx app.Context, pp *pageProfile) {
-	setAddress(ctx.Page().URL().Path, pp.extra, pp.p.Encode())
+	if app.IsClient {
+		setAddress(app.Window().Get("location").Get("pathname").String(), pp.extra, pp.p.Encode())
+	}
 }
 
 // loadSaved returns the answers saved on this device, if any.

@@ -61,7 +61,7 @@ func (c *resultPage) Render() app.UI {
 		problemNotice(c.pp.probs),
 		c.renderShared(),
 		c.renderBody(),
-	).DataSet("q", c.pp.p.Encode())
+	).DataSet("q", "#"+c.pp.p.Encode())
 }
 
 // renderShared says that the page shows someone else's answers.

@@ -31,8 +31,9 @@ type selfTest struct {
 	restored bool // the answers saved on this device were loaded
 	today    score.Date
 	// askBase: the follow-up on the title's base condition is shown and
-	// waits for an answer (nothing is preselected).
-	askBase bool
+	// waits for an answer (nothing is preselected); baseMissing: 下一题
+	// was pressed before it was answered.
+	askBase, baseMissing bool
 
 	// embed: the compact self-test of /embed, for partner iframes, which
 	// shows the result in place.
@@ -257,6 +258,9 @@ func (c *selfTest) renderTitle() app.UI {
 				radioGroup("title_base_ok", "近 12 个月中，是否至少 6 个月社保缴费基数 ≥ "+score.YuanText(w.Yuan)+" 元/月？",
 					tr.Name+"要求社保缴费基数达到上年度平均工资（"+score.YuanText(w.Yuan)+" 元/月），否则此等级计 0 分。不清楚时选“不清楚”，结果会说明按什么推定。",
 					[]choice{{"1", "是", ""}, {"0", "否", ""}, {"unknown", "不清楚", ""}}, c.baseAnswer(), c.onPick("title_base_ok")),
+				app.If(c.baseMissing, func() app.UI {
+					return app.Elem("p").Class("field-error").Role("alert").Text("请先回答这个问题：选“是”“否”或“不清楚”。")
+				}),
 			)
 		}),
 	)
@@ -302,7 +306,10 @@ func (c *selfTest) pick(ctx app.Context, name, v string) {
 	case "title":
 		before := c.needsBase()
 		p.Title = score.Title(noneToZero(v))
-		if c.needsBase() && !before {
+		switch {
+		case !c.needsBase():
+			c.askBase, c.baseMissing = false, false
+		case !before:
 			setBaseOK(p, "")
 			c.askBase = true
 			c.showFollowup(ctx)
@@ -312,7 +319,7 @@ func (c *selfTest) pick(ctx app.Context, name, v string) {
 			v = ""
 		}
 		setBaseOK(p, v)
-		c.askBase = false
+		c.askBase, c.baseMissing = false, false
 	case "base_tier":
 		p.BaseTier, p.BaseMonthlyFen = score.Tier(v), 0
 	case "spouse":
@@ -367,8 +374,9 @@ func (c *selfTest) next(ctx app.Context, e app.Event) {
 
 // advance goes to the next question, or to the result after the last.
 func (c *selfTest) advance(ctx app.Context) {
-	if c.step == stepTitle && c.askBase {
-		c.showFollowup(ctx) // answer the follow-up first
+	if c.step == stepTitle && c.askBase && c.needsBase() {
+		c.baseMissing = true // the follow-up waits for its answer
+		c.showFollowup(ctx)
 		return
 	}
 	if c.pp.p.Birth.IsZero() && c.pp.p.Age == 0 {
@@ -411,7 +419,7 @@ func (c *selfTest) clear(ctx app.Context, e app.Event) {
 	c.pp = pageProfile{p: defaultAnswers(c.today)}
 	c.restored, c.askBase = false, false
 	c.step = 0
-	setAddress(ctx.Page().URL().Path, "", "")
+	setAddress(app.Window().Get("location").Get("pathname").String(), "", "")
 }
 
 // baseOK is the title base condition as the follow-up question shows

@@ -352,24 +352,21 @@ func TestSelfTestByClicking(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`input[name=spouse][value="0"]`)),
 	)
 	assert.Contains(t, p.text(t, ".quiz-count"), "第 6 / 6 题")
-	// the address bar follows the answers
-	loc, err := chromedp.Run(p.ctx, chromedp.Location())
-	require.NoError(t, err)
-	assert.Contains(t, loc, "education=master")
-	assert.Contains(t, loc, "insurance_years=5")
+	// the address bar follows the answers, after #
+	assert.Contains(t, p.hash(t), "education=master")
+	assert.Contains(t, p.hash(t), "insurance_years=5")
+	assert.Equal(t, "", p.eval(t, `location.search`))
 
 	p.do(t,
 		chromedp.Click(chromedp.CSS("#next")),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=total]`)),
 	)
-	loc, err = chromedp.Run(p.ctx, chromedp.Location())
-	require.NoError(t, err)
-	u, err := url.Parse(loc)
-	require.NoError(t, err)
-	assert.Equal(t, "/result", u.Path)
-	// 36 years old (30) + 硕士 (100) + 5 years (15) + 1× base (50) = 195
-	assert.Equal(t, "195", p.text(t, `[data-testid=total]`))
-	assert.Equal(t, fmt.Sprint(nativeTotal(t, u.RawQuery)), p.text(t, `[data-testid=total]`))
+	assert.Equal(t, "/result", p.eval(t, `location.pathname`))
+	// born 1990-06: 30 for age while 43 or younger, 硕士 100, 5 years 15,
+	// 1× base 50, at the browser's date
+	frag := p.hash(t)
+	assert.Equal(t, fmt.Sprint(totalAt(t, frag, p.browserToday(t))), p.text(t, `[data-testid=total]`))
+	assert.Equal(t, fmt.Sprint(totalAt(t, frag, score.Date{Year: 2026, Month: 11, Day: 28})), "195", "the worked example")
 	p.check(t)
 }
 
@@ -397,8 +394,8 @@ func TestShareLink(t *testing.T) {
 func TestBadLinkNotice(t *testing.T) {
 	srv := startServer(t)
 	p := newPage(t, srv.URL)
-	p.open(t, "/result?age=300&foo=1&education=master")
-	notice := p.text(t, ".notice-warn")
+	p.open(t, "/result#age=300&foo=1&education=master")
+	notice := p.eval(t, `document.querySelector("[data-testid=link-problems]").textContent`)
 	assert.Contains(t, notice, "age")
 	assert.Contains(t, notice, "foo")
 	assert.Contains(t, notice, "年龄")

@@ -80,7 +80,7 @@ func TestPlanChart(t *testing.T) {
 	p.open(t, "/plan?birth=1985-06&education=college&insurance_years=10&as_of=2026-11-28")
 	p.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid=plan-chart]`)))
 	assert.Equal(t, "1", p.eval(t, `String(document.querySelectorAll("[data-testid=line-120]").length)`))
-	assert.Contains(t, p.text(t, `[data-testid=reach]`), "2031年11月28日")
+	assert.Contains(t, p.text(t, `[data-testid=reach]`), "2031 年 11 月")
 	assert.Contains(t, p.text(t, `.chart-box`), "120 分")
 	p.check(t)
 }
@@ -93,7 +93,7 @@ func TestReturningVisitorContinuesOrClears(t *testing.T) {
 	p.waitFor(t, `(localStorage.getItem("jifen.profile") || "").includes("education=master")`)
 	p.open(t, "/")
 	p.do(t, chromedp.WaitVisible(chromedp.CSS(`.notice-info`)))
-	assert.Contains(t, p.text(t, ".notice-info"), "已载入您上次在本机的答案")
+	assert.Contains(t, p.text(t, ".notice-info"), "已载入您上次在这台设备上的答案")
 	p.do(t, chromedp.Click(chromedp.CSS("#next")))
 	p.waitFor(t, `document.querySelector("input[name=education]:checked").value === "master"`)
 

@@ -82,7 +82,7 @@ func TestFragmentAndOldQueryLinks(t *testing.T) {
 				assert.Equal(t, "0", p.eval(t, `String(document.querySelectorAll("[data-testid=link-problems]").length)`), "no problem notice for %s", link)
 			}
 			// other unknown keys are still named, quietly
-			p.open(t, "/result#" + q + "&foo=1")
+			p.open(t, "/result#"+q+"&foo=1")
 			assert.Contains(t, p.text(t, `[data-testid=link-problems]`), "foo")
 			assert.Equal(t, "0", p.eval(t, `String(document.querySelectorAll("[role=alert]").length)`), "not as an alert")
 			p.check(t)

@@ -42,6 +42,21 @@
     } catch (e) { /* nothing more to do */ }
   }
 
+  // Go's URL parser refuses a whole address for one bad escape ("%zz",
+  // a lone "%", as chat apps sometimes leave in links), and the app could
+  // not start: escape such a "%" before the app reads the address, on
+  // load and when only the fragment changes. The profile parser then
+  // names the bad value.
+  function safeAddress() {
+    var fix = function (s) { return s.replace(/%(?![0-9A-Fa-f]{2})/g, "%25"); };
+    var p = location.pathname, h = location.hash;
+    if (fix(p) !== p || fix(h) !== h) {
+      try { history.replaceState(history.state, "", fix(p) + location.search + fix(h)); } catch (e) { /* nothing more to do */ }
+    }
+  }
+  safeAddress();
+  window.addEventListener("popstate", safeAddress);
+
   // Each page load has a number (window.jifenLoads); the app sets
   // window.jifenReady to it once it runs and shows the visitor's page.
   // Browser tests wait on these instead of sleeping.
