@@ -83,7 +83,7 @@ func TestFragmentAndOldQueryLinks(t *testing.T) {
 			}
 			// other unknown keys are still named, quietly
 			p.open(t, "/result#"+q+"&foo=1")
-			assert.Contains(t, p.text(t, `[data-testid=link-problems]`), "foo")
+			assert.Contains(t, p.eval(t, `document.querySelector("[data-testid=link-problems]").textContent`), "foo")
 			assert.Equal(t, "0", p.eval(t, `String(document.querySelectorAll("[role=alert]").length)`), "not as an alert")
 			p.check(t)
 		})
