@@ -14,7 +14,7 @@ type Topic struct {
 var AfterNotice = []Topic{
 	{"renewal", "每年签注和积分确认", []string{
 		"积分在居住证有效期内有效。居住证每年签注一次，签注时同时确认积分（积分确认）。",
-		"积分确认在居住证到期前 " + n(ConfirmMonths) + " 个月内办理；可以用下面的“添加到日历”记下日期。",
+		"积分确认在居住证到期前 {confirm_months} 个月内办理；可以用下面的“添加到日历”记下日期。",
 		"居住证过期，积分随之失效：请在到期前办好签注。",
 	}, []string{"rsj"}},
 	{"job_change", "换工作（变更）", []string{
@@ -56,11 +56,11 @@ var SelfCheck = []SelfCheckItem{
 	{"past_employers", "网上申请表的“以往工作单位”一栏没有写实际缴纳社保的单位",
 		"对照社保缴费记录，把记录中出现的每个缴费单位都填进申请表的工作经历，名称与记录一致。",
 		[]string{"yiwangtongban", "rsj"}},
-	{"permit_days", "领取居住证不满 " + n(PermitWaitDays) + " 天就建了积分账户",
-		"看居住证的领证日期，满 " + n(PermitWaitDays) + " 天后再请单位建账户。",
+	{"permit_days", "领取居住证不满 {permit_days} 天就建了积分账户",
+		"看居住证的领证日期，满 {permit_days} 天后再请单位建账户。",
 		nil},
-	{"insured6", "近 " + n(InsuredWindow) + " 个月在上海缴纳社保不足 " + n(InsuredMonths) + " 个月",
-		"在社保缴费记录中数近 " + n(InsuredWindow) + " 个月里正常缴纳的月份（补缴不算），至少 " + n(InsuredMonths) + " 个月。",
+	{"insured6", "近 {insured_window} 个月在上海缴纳社保不足 {insured_months} 个月",
+		"在社保缴费记录中数近 {insured_window} 个月里正常缴纳的月份（补缴不算），至少 {insured_months} 个月。",
 		[]string{"yiwangtongban", "rsj"}},
 }
 

@@ -318,6 +318,13 @@ func TestHeader(t *testing.T) {
 
 func itoa(i int) string { return n(i) }
 
+func TestFill(t *testing.T) {
+	assert.Equal(t, "满 3 天，120 分", fill("满 {permit_days} 天，{standard} 分"))
+	assert.Equal(t, "{unknown} 3", fill("{unknown} {permit_days}"))
+	assert.Equal(t, "a{b", fill("a{b"))
+	assert.Equal(t, "近 12 个月中至少 6 个月在上海缴纳职工社保（补缴不算）", Conditions[2].Text)
+}
+
 func TestReminders(t *testing.T) {
 	today := score.Date{Year: 2026, Month: 11, Day: 28}
 	reach := score.Date{Year: 2027, Month: 11, Day: 28}
@@ -390,5 +397,6 @@ func TestTextsLeaveTheCentreNoteToThePage(t *testing.T) {
 		assert.NotContains(t, s, "以区人才服务中心核定为准", s)
 		assert.NotContains(t, s, "教育背景", "glossary: 学历")
 		assert.NotContains(t, s, "  ", "double space in %q", s)
+		assert.NotContains(t, s, "{", "a number left unfilled in %q", s)
 	}
 }

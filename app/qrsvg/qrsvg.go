@@ -296,23 +296,27 @@ func (c *Code) drawFormat(mask int) {
 	}
 	bits := (data<<10 | rem) ^ 0x5412
 	s := c.Size
-	bit := func(i int) bool { return bits>>i&1 != 0 }
-	for i := 0; i <= 5; i++ {
-		c.set(8, i, bit(i))
+	for i := 0; i < 15; i++ {
+		dark := bits>>i&1 != 0
+		// the copy around the top-left finder, skipping the timing pattern
+		x, y := 8, i
+		switch {
+		case i == 6 || i == 7:
+			y = i + 1
+		case i == 8:
+			x, y = 7, 8
+		case i > 8:
+			x, y = 14-i, 8
+		}
+		c.set(x, y, dark)
+		// the copy split between the other two finders
+		if i < 8 {
+			c.set(s-1-i, 8, dark)
+		} else {
+			c.set(8, s-15+i, dark)
+		}
 	}
-	c.set(8, 7, bit(6))
-	c.set(8, 8, bit(7))
-	c.set(7, 8, bit(8))
-	for i := 9; i < 15; i++ {
-		c.set(14-i, 8, bit(i))
-	}
-	for i := 0; i < 8; i++ {
-		c.set(s-1-i, 8, bit(i))
-	}
-	for i := 8; i < 15; i++ {
-		c.set(8, s-15+i, bit(i))
-	}
-	c.set(8, s-8, true)
+	c.set(8, s-8, true) // the dark module
 }
 
 // drawCodewords places the codewords in the zigzag order, two columns at a

@@ -46,38 +46,30 @@ type Event struct {
 // (the time the file is made). Lines end in CRLF and are folded at 75
 // octets, never inside a UTF-8 character.
 func Calendar(events []Event, stamp time.Time) []byte {
-	var w writer
-	w.line("BEGIN:VCALENDAR")
-	w.line("VERSION:2.0")
-	w.line("PRODID:" + ProdID)
-	w.line("CALSCALE:GREGORIAN")
+	// written with "\n" line ends, which escaped values never contain,
+	// then folded
 	ts := stampText(stamp)
+	s := "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:" + ProdID + "\nCALSCALE:GREGORIAN\n"
 	for _, e := range events {
 		end := e.End
 		if end == (Date{}) || end.before(e.Start) {
 			end = e.Start
 		}
-		w.line("BEGIN:VEVENT")
-		w.line("UID:" + Escape(e.UID))
-		w.line("DTSTAMP:" + ts)
-		w.line("DTSTART;VALUE=DATE:" + dateText(e.Start))
-		w.line("DTEND;VALUE=DATE:" + dateText(end.AddDays(1))) // DTEND is exclusive
-		w.line("SUMMARY:" + Escape(e.Summary))
+		s += "BEGIN:VEVENT\nUID:" + Escape(e.UID) + "\nDTSTAMP:" + ts +
+			"\nDTSTART;VALUE=DATE:" + dateText(e.Start) +
+			"\nDTEND;VALUE=DATE:" + dateText(end.AddDays(1)) + // DTEND is exclusive
+			"\nSUMMARY:" + Escape(e.Summary) + "\n"
 		if e.Description != "" {
-			w.line("DESCRIPTION:" + Escape(e.Description))
+			s += "DESCRIPTION:" + Escape(e.Description) + "\n"
 		}
-		w.line("TRANSP:TRANSPARENT") // a reminder, not busy time
+		s += "TRANSP:TRANSPARENT\n" // a reminder, not busy time
 		if e.AlarmDays > 0 {
-			w.line("BEGIN:VALARM")
-			w.line("ACTION:DISPLAY")
-			w.line("DESCRIPTION:" + Escape(e.Summary))
-			w.line("TRIGGER:-P" + strconv.Itoa(e.AlarmDays) + "D")
-			w.line("END:VALARM")
+			s += "BEGIN:VALARM\nACTION:DISPLAY\nDESCRIPTION:" + Escape(e.Summary) +
+				"\nTRIGGER:-P" + strconv.Itoa(e.AlarmDays) + "D\nEND:VALARM\n"
 		}
-		w.line("END:VEVENT")
+		s += "END:VEVENT\n"
 	}
-	w.line("END:VCALENDAR")
-	return w.b
+	return fold(s + "END:VCALENDAR\n")
 }
 
 func (d Date) before(e Date) bool {
@@ -135,23 +127,23 @@ func stampText(t time.Time) string {
 	return string(append(b, 'Z'))
 }
 
-// writer appends content lines, folded.
-type writer struct{ b []byte }
-
-// line writes one content line: at most 75 octets a physical line, a
-// continuation line starting with a space.
-func (w *writer) line(s string) {
-	limit := 75
-	for len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
+// fold ends each "\n"-ended line of s in CRLF, folded so that no physical
+// line is longer than 75 octets; a continuation line starts with a space.
+func fold(s string) []byte {
+	b := make([]byte, 0, len(s)+len(s)/32)
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		line := s[:i]
+		s = s[i+1:]
+		for limit := 75; len(line) > limit; limit = 74 { // the space counts
+			cut := limit
+			for cut > 1 && !utf8.RuneStart(line[cut]) {
+				cut--
+			}
+			b = append(append(b, line[:cut]...), "\r\n "...)
+			line = line[cut:]
 		}
-		w.b = append(w.b, s[:cut]...)
-		w.b = append(w.b, "\r\n "...)
-		s = s[cut:]
-		limit = 74 // the leading space counts
+		b = append(append(b, line...), "\r\n"...)
 	}
-	w.b = append(w.b, s...)
-	w.b = append(w.b, "\r\n"...)
+	return b
 }
