@@ -1,7 +1,10 @@
 // Package guide is the application process of ../shared/rules.md: who can
-// apply, the steps in order, the employer's first registration, and the
-// materials checklist built from a person's own profile. It has no UI
-// import; the web app renders it.
+// apply and the one verdict of the guide page, the steps in order, what
+// comes after the first points notice, the pre-application self-check, the
+// materials checklist built from a person's own profile and answers, the
+// official entry points, and the calendar reminders. It has no UI import;
+// the web app renders it. No text here says "以区人才服务中心核定为准": the
+// page says it once.
 package guide
 
 import (
@@ -10,24 +13,53 @@ import (
 	"jifen/score"
 )
 
+// Numbers of the conditions and the process (rules.md "Who can apply", "The
+// process" and "Materials"); sentences are built from them.
+const (
+	PermitWaitDays     = 3  // the points account: at least 3 days after receiving the permit
+	ResidenceMonths    = 6  // the permit: registered residence for 6 months
+	InsuredMonths      = 6  // at least 6 of the last 12 months insured
+	InsuredWindow      = 12 // months
+	ContractYears      = 1  // labour contract of at least 1 year
+	ContractLeftMonths = 2  // with at least 2 months left
+	ReviewWorkdays     = 20 // the centre's check, and the scoring, each about 20 working days
+	TaxMonths          = 6  // income-tax certificates everyone brings
+	TaxBaseMonths      = 48 // income-tax certificates for the base tier
+	InvestYears        = 3  // investment: 3 consecutive years of tax records
+	LingangYears       = 3  // Lingang: 3 years of income-tax records
+	ConfirmMonths      = 1  // 积分确认: in the last month before the permit expires
+)
+
+// n writes an integer for a sentence.
+func n(i int) string { return strconv.Itoa(i) }
+
 // Condition is one eligibility condition (约束条件) the person confirms.
 type Condition struct {
-	ID   string
-	Text string // the condition, as a question answered yes
-	Fix  string // what to do when it is not met
+	ID    string
+	Text  string // the condition, as a question answered yes
+	Short string // a few words, for the verdict's list
+	Fix   string // what to do when it is not met
 }
 
 // Conditions are the constraints of the implementing rules (实施细则 art. 2).
 var Conditions = []Condition{
-	{"permit", "持有有效的上海居住证，且领证已满 3 天", "先办理上海居住证：在沪登记居住满 6 个月，并有稳定就业、稳定住所或连续就读；领证 3 天后才能建积分账户。"},
-	{"employed", "目前在上海的单位就业，本月正常缴纳职工社保", "积分只能由在沪用人单位申请，须在申请当月在职并缴纳社保。"},
-	{"insured6", "近 12 个月中至少 6 个月在上海缴纳职工社保（补缴不算）", "继续在上海连续缴纳社保，满 6 个月后再申请。"},
-	{"contract", "劳动合同期限 1 年及以上，且剩余至少 2 个月", "请单位签订 1 年及以上的劳动合同（派遣人员为派遣协议）。"},
-	{"same", "社保缴纳单位、劳动合同单位、个税扣缴单位是同一家", "三者须为同一单位；不一致时先与单位理顺社保、合同和个税。"},
-	{"not_self", "不是个体工商户或自由职业（须由单位申请）", "个人和个体工商户不能申请，需由用人单位申请。"},
+	{"permit", "持有有效的上海居住证，且领证已满 {permit_days} 天", "居住证领证满 {permit_days} 天",
+		"先办理上海居住证：在沪登记居住满 {residence_months} 个月，并有稳定就业、稳定住所或连续就读；领证 {permit_days} 天后才能建积分账户。"},
+	{"employed", "目前在上海的单位就业，本月正常缴纳职工社保", "本月在沪就业并缴纳社保",
+		"积分只能由在沪用人单位申请，须在申请当月在职并缴纳社保。"},
+	{"insured6", "近 {insured_window} 个月中至少 {insured_months} 个月在上海缴纳职工社保（补缴不算）", "近 {insured_window} 个月社保满 {insured_months} 个月",
+		"继续在上海连续缴纳社保，满 {insured_months} 个月后再申请。"},
+	{"contract", "劳动合同期限 {contract_years} 年及以上，且剩余至少 {contract_left_months} 个月", "合同 {contract_years} 年以上、剩余 {contract_left_months} 个月以上",
+		"请单位签订 {contract_years} 年及以上的劳动合同（派遣人员为派遣协议）。"},
+	{"same", "社保缴纳单位、劳动合同单位、个税扣缴单位是同一家", "社保、合同、个税是同一单位",
+		"三者须为同一单位；不一致时先与单位理顺社保、合同和个税。"},
+	{"not_self", "不是个体工商户或自由职业（须由单位申请）", "由单位申请（非个体）",
+		"个人和个体工商户不能申请，需由用人单位申请。"},
 }
 
 // Eligibility is the verdict of the eligibility check.
+//
+// Deprecated: use Decide, whose Verdict agrees with the result page.
 type Eligibility struct {
 	CanApply bool
 	// Missing lists what stands in the way, in plain words.
@@ -36,6 +68,8 @@ type Eligibility struct {
 
 // Check says whether a person can apply now: every condition confirmed,
 // the standard score met and no veto.
+//
+// Deprecated: use Decide.
 func Check(confirmed map[string]bool, r score.Result) Eligibility {
 	var e Eligibility
 	for _, c := range Conditions {
@@ -47,7 +81,7 @@ func Check(confirmed map[string]bool, r score.Result) Eligibility {
 	case r.Vetoed:
 		e.Missing = append(e.Missing, "存在一票否决情形，不能申请积分。")
 	case !r.MeetsStandard:
-		e.Missing = append(e.Missing, "积分 "+strconv.Itoa(r.Total)+" 分，未达到 120 分标准分值，还差 "+strconv.Itoa(r.Gap)+" 分。")
+		e.Missing = append(e.Missing, "积分 "+n(r.Total)+" 分，未达到 "+n(score.Standard)+" 分标准分值，还差 "+n(r.Gap)+" 分。")
 	}
 	e.CanApply = len(e.Missing) == 0
 	return e
@@ -63,86 +97,33 @@ type Step struct {
 
 // Steps is the process of rules.md, in order.
 var Steps = []Step{
-	{"本人", "办理上海居住证：在沪登记居住满 6 个月，并有稳定就业、稳定住所或连续就读。", "社区事务受理服务中心 / 派出所", "约 15 个工作日"},
-	{"本人", "模拟打分（就是本计算器），达到 120 分再申请。", "本网站或上海人社网站的模拟打分", "几分钟"},
-	{"本人", "向单位人事提出申请；个人和个体工商户不能自己申请。领取居住证满 3 天后才能建账户。", "所在单位人事部门", "视单位而定"},
-	{"单位", "首次办理的单位先注册：一网通办法人账户登录、填写单位信息，再带材料到注册地所在区人才服务中心现场核验。", "上海人社网站 → 积分管理；区人才服务中心", "核验当场或数个工作日"},
+	{"本人", "办理上海居住证：在沪登记居住满 {residence_months} 个月，并有稳定就业、稳定住所或连续就读。", "社区事务受理服务中心 / 派出所", "视受理部门而定"},
+	{"本人", "模拟打分（就是本计算器），达到 {standard} 分再申请。", "本网站或上海人社网站的模拟打分", "几分钟"},
+	{"本人", "向单位人事提出申请；个人和个体工商户不能自己申请。领取居住证满 {permit_days} 天后才能建账户。", "所在单位人事部门", "视单位而定"},
+	{"单位", "首次办理的单位先注册：一网通办法人账户登录、填写单位信息，再带材料到注册地所在区人才服务中心现场核验。", "一网通办；区人才服务中心", "核验当场或数个工作日"},
 	{"单位", "为申请人建立积分账户（申请人会收到个人登录信息），在线填写《上海市居住证积分申请表》。", "上海人力资源社会保障网 → 人社服务 → 积分管理", "1-2 天"},
 	{"单位", "在线审核提交，再把纸质材料送到单位注册地所在区的人才服务中心（不能跨区）。", "注册地所在区人才服务中心", "预约后当天"},
-	{"区人才服务中心", "窗口查验材料是否齐全（缺什么当场告知），调档案、核验学历学位；网上状态变为“已核实”。", "区人才服务中心", "约 20 个工作日"},
-	{"区人才服务中心", "区人社局评分，结果以短信通知。", "区人力资源和社会保障局", "20 个工作日内；受理后全程约 1.5 个月"},
+	{"区人才服务中心", "窗口查验材料是否齐全（缺什么当场告知），调档案、核验学历学位；网上状态变为“已核实”。", "区人才服务中心", "约 {review_workdays} 个工作日"},
+	{"区人才服务中心", "区人社局评分，结果以短信通知。", "区人力资源和社会保障局", "{review_workdays} 个工作日内；受理后全程约 1.5 个月"},
 	{"本人", "打印积分通知书。", "网上、区人才服务中心或自助机（凭身份证）", "随时"},
-	{"单位", "每年居住证签注时复核积分；情况变化由单位申报变更。", "上海人社网站 → 积分管理", "每年一次"},
+	{"单位", "每年居住证签注时确认积分（到期前 {confirm_months} 个月内）；换工作、添加同住家属等变化由单位申报变更。", "上海人社网站 → 积分管理", "每年一次"},
 }
 
 // EmployerDocs are what the employer brings to its first registration.
+//
+// Deprecated: use Materials, whose "employer" group lists them once.
 var EmployerDocs = []string{
 	"经办人的单位介绍信（加盖公章）",
 	"经办人身份证（经办人的社保须由本单位缴纳）",
 	"营业执照；劳务派遣单位另需劳务派遣经营许可证；外省市企业在沪分支机构另需在沪缴纳企业所得税的证明",
 }
 
-// Material is one item of the checklist.
-type Material struct {
-	ID     string
-	Name   string
-	Note   string // details: originals, copies, where to get it
-	Reason string // why it is needed: "所有人" or the claimed item
+// dayText writes a day as "2026 年 11 月 28 日".
+func dayText(d score.Date) string {
+	return monthText(d) + " " + n(d.Day) + " 日"
 }
 
-// always are needed by everyone (originals checked, copies kept).
-var always = []Material{
-	{"employer_letter", "单位介绍信及经办人身份证", "单位出具，加盖公章", "所有人"},
-	{"permit", "上海居住证", "原件", "所有人"},
-	{"form", "《上海市居住证积分申请表》", "网上填写后打印，加盖单位公章", "所有人"},
-	{"id_hukou", "本人身份证和户口簿", "原件和复印件", "所有人"},
-	{"contract", "劳动合同（1 年及以上）", "派遣人员提供派遣协议", "所有人"},
-	{"licence", "单位营业执照", "复印件加盖公章", "所有人"},
-	{"tax6", "近 6 个月个人所得税完税证明", "个人所得税 App 或税务局打印", "所有人"},
-}
-
-// Checklist builds the materials list from a profile: the items everyone
-// needs, then only those for what the profile claims.
-func Checklist(p score.Profile) []Material {
-	list := append([]Material{}, always...)
-	add := func(reason string, ms ...Material) {
-		for _, m := range ms {
-			m.Reason = reason
-			list = append(list, m)
-		}
-	}
-	if p.Education != score.EduNone {
-		add("学历加分",
-			Material{ID: "diploma", Name: "毕业证书和学位证书", Note: "原件和复印件"},
-			Material{ID: "chsi", Name: "学信网学历（学位）认证报告", Note: "学信网在线申请"})
-		if !p.FullTime {
-			add("非全日制学历", Material{ID: "adult_edu", Name: "毕业生登记表和成绩单", Note: "自考、成人、网络教育学历需要"})
-		}
-		add("境外学历（如有）", Material{ID: "cscse", Name: "教育部留学服务中心学历学位认证书", Note: "只在境外取得学历时需要"})
-	}
-	if p.Title != score.TitleNone {
-		add("职称/技能等级加分",
-			Material{ID: "title_cert", Name: "职称证书或职业技能等级证书", Note: "原件和复印件；外省市证书须经本市复核"},
-			Material{ID: "title_review", Name: "职称评审表或聘任文件", Note: "评审或考试取得的相关文件"},
-			Material{ID: "title_hire", Name: "单位聘任证明", Note: "证书须与现岗位相符"})
-	}
-	if p.BaseTier != score.TierUnset && p.BaseTier != score.TierNone || p.BaseMonthlyFen > 0 {
-		add("社保缴费基数加分", Material{ID: "tax48", Name: "近 48 个月个人所得税完税证明", Note: "用于核对缴费基数与收入是否相符"})
-	}
-	if p.SpouseYears > 0 {
-		add("配偶为上海户籍",
-			Material{ID: "marriage", Name: "结婚证", Note: "原件和复印件"},
-			Material{ID: "spouse_id", Name: "配偶身份证和户口簿", Note: "原件和复印件"})
-	}
-	if p.InvestTaxAvgFen > 0 || p.InvestHiresAvg > 0 {
-		add("投资纳税或带动就业",
-			Material{ID: "company_reg", Name: "企业登记信息（工商登记档案）", Note: ""},
-			Material{ID: "articles", Name: "公司章程和验资报告", Note: ""},
-			Material{ID: "tax3y", Name: "近 3 年企业纳税记录", Note: "税务局出具"})
-	}
-	if p.Award != score.AwardNone {
-		add("表彰奖励", Material{ID: "award", Name: "获奖证书", Note: "须在本市公布的目录内"})
-	}
-	add("子女随迁享受待遇（如有）", Material{ID: "children", Name: "子女出生医学证明、身份证或户口簿", Note: "只在子女要享受积分待遇时需要"})
-	return list
+// monthText writes a month as "2027 年 11 月".
+func monthText(d score.Date) string {
+	return n(d.Year) + " 年 " + n(int(d.Month)) + " 月"
 }

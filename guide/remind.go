@@ -1,0 +1,63 @@
+package guide
+
+import (
+	"jifen/guide/ics"
+	"jifen/score"
+)
+
+// Reminder alarms, in days before the event.
+const (
+	alarmWindowDays = 7
+	alarmExpiryDays = 3
+)
+
+func icsDate(d score.Date) ics.Date { return ics.Date{Year: d.Year, Month: d.Month, Day: d.Day} }
+
+// Reminders builds the calendar events of "添加到日历" (pass them to
+// ics.Calendar):
+//   - reach, the plan's projected date of 120 points (PlanResult.ReachDate;
+//     nil = none): an all-day event on the 1st of that month, said to be an
+//     estimate; left out when that month has begun by today;
+//   - permitExpiry, the residence permit's expiry date the person gives
+//     (zero = not given): the renewal and 积分确认 window (the last month
+//     before expiry, with an alarm a week before it opens) and the expiry
+//     day itself; left out when the permit has expired by today.
+//
+// UIDs depend on the dates only, so adding the same reminders twice
+// updates them instead of doubling them.
+func Reminders(reach *score.Date, permitExpiry, today score.Date) []ics.Event {
+	var evs []ics.Event
+	std := n(score.Standard)
+	if reach != nil {
+		first := score.Date{Year: reach.Year, Month: reach.Month, Day: 1}
+		if first.After(today) {
+			evs = append(evs, ics.Event{
+				UID:         "jifen-reach-" + first.String()[:7] + "@jifen",
+				Start:       icsDate(first),
+				Summary:     "预计积分达到 " + std + " 分（估算）",
+				Description: "按计算器的推算，如果其他情况不变、社保连续缴纳，预计 " + monthText(first) + " 达到 " + std + " 分标准分值。这是估算，只到月份；到时请重新计算，够 " + std + " 分后请单位申请。",
+				AlarmDays:   alarmWindowDays,
+			})
+		}
+	}
+	if !permitExpiry.IsZero() && !permitExpiry.Before(today) {
+		open := permitExpiry.AddMonths(-ConfirmMonths)
+		evs = append(evs,
+			ics.Event{
+				UID:         "jifen-renewal-" + permitExpiry.String() + "@jifen",
+				Start:       icsDate(open),
+				End:         icsDate(permitExpiry),
+				Summary:     "居住证签注和积分确认",
+				Description: "居住证 " + dayText(permitExpiry) + " 到期。到期前 " + n(ConfirmMonths) + " 个月内（" + dayText(open) + " 起）办理签注，同时确认积分。居住证过期，积分随之失效。",
+				AlarmDays:   alarmWindowDays,
+			},
+			ics.Event{
+				UID:         "jifen-expiry-" + permitExpiry.String() + "@jifen",
+				Start:       icsDate(permitExpiry),
+				Summary:     "居住证到期",
+				Description: "居住证今天到期。没有签注的，积分随居住证失效。签注后请按新的有效期重新添加提醒。",
+				AlarmDays:   alarmExpiryDays,
+			})
+	}
+	return evs
+}
