@@ -108,6 +108,23 @@ func mineLink(path string, p score.Profile) string {
 	return path
 }
 
+// embedStatus is the embed's short verdict: the full one, with the
+// conditions to confirm, is on the full site.
+func embedStatus(r *score.Result) (string, string) {
+	switch {
+	case r.Vetoed:
+		return "存在一票否决情形，不能申请积分", "status-bad"
+	case r.MeetsStandard:
+		return "积分已够 " + itoa(score.Standard) + " 分", "status-ok"
+	}
+	return "还没到 " + itoa(score.Standard) + " 分", "status-gap"
+}
+
+func (c *selfTest) renderEmbedHero(r *score.Result) app.UI {
+	status, class := embedStatus(r)
+	return scoreHero(r, "您的居住证积分", status, class)
+}
+
 // renderEmbed is the compact self-test of /embed: no site chrome, a small
 // link to the full site, the result in place.
 func (c *selfTest) renderEmbed() app.UI {
@@ -116,7 +133,7 @@ func (c *selfTest) renderEmbed() app.UI {
 	if c.done {
 		r := &c.res
 		body = app.Elem("div").Class("embed-result").Body(
-			scoreHero(r, "您的居住证积分"),
+			c.renderEmbedHero(r),
 			app.Elem("section").Class("card").Body(itemList(r.Items)),
 			app.Elem("div").Class("actions").Body(
 				app.Elem("a").Class("btn btn-primary").Attr("href", mineLink(PathResult, c.pp.p)).Attr("target", "_blank").Attr("rel", "noopener").Text("详细结果 ↗"),

@@ -2,22 +2,28 @@ package app
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jifen/guide"
+	"jifen/guide/ics"
 	"jifen/score"
 )
 
-// Local-storage keys of the guide: the confirmed conditions and the
-// ticked materials.
+// Local-storage keys of the guide: the confirmed conditions, the ticked
+// materials, the answers to the checklist's questions and the permit's
+// expiry date. All stay on this device.
 const (
 	storeConditions = "jifen.conditions"
 	storeTicks      = "jifen.ticks"
+	storeAnswers    = "jifen.answers"
+	storeExpiry     = "jifen.permit_expiry"
 )
 
-// guidePage is the application guide at /guide: can I apply, the steps,
-// the employer's first registration and my materials checklist.
+// guidePage is the application guide at /guide: the one verdict, the
+// steps, the materials checklist, the self-check before applying, what
+// comes after the first points notice, reminders and the official sites.
 type guidePage struct {
 	app.Compo
 
@@ -25,10 +31,13 @@ type guidePage struct {
 	ready     bool
 	note      string
 	res       score.Result
+	plan      score.PlanResult
 	err       score.Problems
 	confirmed map[string]bool
 	ticks     map[string]bool
-	list      []guide.Material
+	answers   guide.Answers
+	expiry    string // the permit's expiry date, YYYY-MM-DD, as typed
+	today     score.Date
 }
 
 var _ app.Navigator = (*guidePage)(nil)
@@ -39,28 +48,36 @@ func (c *guidePage) OnNav(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	c.today = score.Today()
 	c.pp = loadProfile(ctx, false)
 	c.err = nil
 	if res, err := score.Evaluate(c.pp.p); err != nil {
 		c.err = problemsOf(err)
 	} else {
 		c.res = res
+		c.plan, _ = score.Plan(c.pp.p)
 	}
-	c.list = guide.Checklist(c.pp.p)
-	c.confirmed, c.ticks = map[string]bool{}, map[string]bool{}
+	c.confirmed, c.ticks, c.answers = map[string]bool{}, map[string]bool{}, guide.Answers{}
 	ctx.LocalStorage().Get(storeConditions, &c.confirmed)
 	ctx.LocalStorage().Get(storeTicks, &c.ticks)
+	ctx.LocalStorage().Get(storeAnswers, &c.answers)
+	ctx.LocalStorage().Get(storeExpiry, &c.expiry)
 	c.ready = true
 }
 
-// toggle keeps a tick. It finds the map when called, not when rendered:
-// go-app keeps the first handler of an element, so a handler must not
-// hold state that changes.
+// toggle keeps a tick of one of the guide's lists. It finds the map when
+// called, not when rendered: go-app keeps the first handler of an
+// element, so a handler must not hold state that changes.
 func (c *guidePage) toggle(store, id string) func(ctx app.Context, e app.Event) {
 	return func(ctx app.Context, e app.Event) {
-		m := c.ticks
-		if store == storeConditions {
+		var m map[string]bool
+		switch store {
+		case storeConditions:
 			m = c.confirmed
+		case storeAnswers:
+			m = c.answers
+		default:
+			m = c.ticks
 		}
 		m[id] = ctx.JSSrc().Get("checked").Bool()
 		if err := ctx.LocalStorage().Set(store, m); err != nil {
@@ -81,31 +98,57 @@ func (c *guidePage) Render() app.UI {
 		problemNotice(c.pp.probs),
 		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
 		app.If(c.err != nil, func() app.UI { return errorNotice(c.err) }),
-		c.renderEligibility(),
+		app.If(c.err == nil, func() app.UI { return c.renderVerdict() }),
 		c.renderSteps(),
 		c.renderChecklist(),
+		c.renderSelfCheck(),
+		c.renderAfter(),
+		renderOfficial(),
 	)
 }
 
-func (c *guidePage) renderEligibility() app.UI {
-	e := guide.Check(c.confirmed, c.res)
-	verdict := app.Elem("div").Class("notice notice-info verdict").Role("status").Attr("data-testid", "verdict").Body(
-		app.Elem("p").Body(app.Elem("strong").Text("可以申请：条件都已满足，请单位人事按下面的步骤办理。")),
-	)
-	if !e.CanApply {
-		verdict = app.Elem("div").Class("notice notice-warn verdict").Role("status").Attr("data-testid", "verdict").Body(
-			app.Elem("p").Body(app.Elem("strong").Text("现在还不能申请，还差：")),
-			app.Elem("ul").Body(app.Range(e.Missing).Slice(func(i int) app.UI { return app.Elem("li").Text(e.Missing[i]) })),
+// renderVerdict is the one verdict, the same as the result page's, with
+// the conditions to confirm below it.
+func (c *guidePage) renderVerdict() app.UI {
+	if c.pp.empty() {
+		return app.Elem("div").Class("notice notice-info verdict").Role("status").Attr("data-testid", "verdict").Body(
+			app.Elem("p").Text("还没有答案：先做 30 秒自测，这里会告诉您现在能不能申请。"),
+			app.Elem("a").Class("btn btn-small").Attr("href", PathSelfTest).Text("开始自测"),
 		)
+	}
+	v := guide.Decide(c.res, c.confirmed)
+	class := "notice-info"
+	switch v.Kind {
+	case guide.Below, guide.ConfirmFirst:
+		class = "notice-warn"
+	case guide.Vetoed:
+		class = "notice-error"
 	}
 	return app.Elem("section").Class("card").Aria("labelledby", "elig-title").Body(
 		app.Elem("h2").ID("elig-title").Text("1. 我现在能申请吗？"),
-		app.Elem("p").Class("muted").Text("积分 "+strconv.Itoa(c.res.Total)+" 分（标准 120 分）。请逐条确认（只保存在本机）："),
-		app.Range(guide.Conditions).Slice(func(i int) app.UI {
-			cond := guide.Conditions[i]
-			return checkRow("cond-"+cond.ID, cond.Text, "", c.confirmed[cond.ID], c.toggle(storeConditions, cond.ID))
+		app.Elem("div").Class("notice verdict "+class).Role("status").Attr("data-testid", "verdict").Body(
+			app.Elem("p").Body(app.Elem("strong").Text(v.Headline)),
+			app.Elem("p").Class("small").Text("积分 "+strconv.Itoa(v.Total)+" 分，与结果页相同。"),
+		),
+		app.If(v.Kind != guide.Vetoed && v.Kind != guide.Below, func() app.UI {
+			return app.Elem("div").Class("conds").Body(
+				app.Elem("p").Class("muted small").Text("申请条件（勾选确认，只保存在这台设备上）："),
+				app.Range(guide.Conditions).Slice(func(i int) app.UI {
+					cond := guide.Conditions[i]
+					return checkRow("cond-"+cond.ID, cond.Short, "", c.confirmed[cond.ID], c.toggle(storeConditions, cond.ID))
+				}),
+				app.Elem("details").Class("fix").Body(
+					app.Elem("summary").Text("每一项的要求和不满足时怎么办"),
+					app.Elem("dl").Body(app.Range(guide.Conditions).Slice(func(i int) app.UI {
+						cond := guide.Conditions[i]
+						return app.Elem("div").Body(
+							app.Elem("dt").Text(cond.Text),
+							app.Elem("dd").Class("small muted").Text(cond.Fix),
+						)
+					})),
+				),
+			)
 		}),
-		verdict,
 	)
 }
 
@@ -129,35 +172,200 @@ func (c *guidePage) renderSteps() app.UI {
 				app.Elem("p").Class("small muted").Text("在哪里："+s.Where+"；通常需要："+s.Time),
 			)
 		})),
-		app.Elem("h3").Text("单位第一次办理时带的材料"),
-		app.Elem("ul").Class("warnings").Body(app.Range(guide.EmployerDocs).Slice(func(i int) app.UI {
-			return app.Elem("li").Text(guide.EmployerDocs[i])
-		})),
 	)
 }
 
 func (c *guidePage) renderChecklist() app.UI {
-	done := 0
-	for _, m := range c.list {
-		if c.ticks[m.ID] {
-			done++
+	groups := guide.Materials(c.pp.p, c.answers)
+	questions := guide.QuestionsFor(c.pp.p)
+	done, all := 0, 0
+	for _, g := range groups {
+		for _, m := range g.Items {
+			all++
+			if c.ticks[m.ID] {
+				done++
+			}
 		}
 	}
+	h := guide.Header(c.res, c.today)
 	return app.Elem("section").Class("card checklist").Aria("labelledby", "list-title").Body(
+		app.Elem("div").Class("print-header").Body(
+			app.Elem("p").Class("print-title").Text(h.Title),
+			app.Elem("p").Text(h.Date+" · "+h.AsOf+" · "+h.Total),
+			app.Elem("p").Class("small").Text("计分项目："+joinItems(h.Items)),
+		),
 		app.Elem("h2").ID("list-title").Text("3. 我的材料清单"),
-		app.Elem("p").Class("muted").Text("按您填写的情况生成：原件核验，复印件留存。已准备 "+strconv.Itoa(done)+" / "+strconv.Itoa(len(c.list))+" 项。"),
-		app.Elem("ul").Class("materials").Attr("data-testid", "materials").Body(app.Range(c.list).Slice(func(i int) app.UI {
-			m := c.list[i]
-			note := m.Reason
-			if m.Note != "" {
-				note += " · " + m.Note
-			}
-			return app.Elem("li").DataSet("id", m.ID).Body(checkRow("m-"+m.ID, m.Name, note, c.ticks[m.ID], c.toggle(storeTicks, m.ID)))
+		app.If(len(questions) > 0, func() app.UI {
+			return app.Elem("fieldset").Class("questions").Body(
+				app.Elem("legend").Text("这几项决定要带哪些材料："),
+				app.Range(questions).Slice(func(i int) app.UI {
+					q := questions[i]
+					return checkRow("q-"+q.ID, q.Text, q.Note, c.answers[q.ID], c.toggle(storeAnswers, q.ID))
+				}),
+			)
+		}),
+		app.Elem("p").Class("muted").Text("按您的情况生成：原件核验，复印件留存。已准备 "+strconv.Itoa(done)+" / "+strconv.Itoa(all)+" 项。"),
+		app.Elem("div").Attr("data-testid", "materials").Body(app.Range(groups).Slice(func(i int) app.UI {
+			g := groups[i]
+			return app.Elem("div").Class("mat-group").DataSet("group", g.ID).Body(
+				app.Elem("h3").Text(g.Title),
+				app.Elem("ul").Class("materials").Body(app.Range(g.Items).Slice(func(j int) app.UI {
+					m := g.Items[j]
+					note := m.Reason
+					if m.Note != "" {
+						note += " · " + m.Note
+					}
+					return app.Elem("li").DataSet("id", m.ID).Body(checkRow("m-"+m.ID, m.Name, note, c.ticks[m.ID], c.toggle(storeTicks, m.ID)))
+				})),
+			)
 		})),
 		app.Elem("div").Class("actions").Body(
 			app.Elem("button").Attr("type", "button").Class("btn btn-primary").Text("打印清单").
 				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
 			app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.pp.p)).Text("修改我的情况"),
 		),
+	)
+}
+
+func joinItems(items []string) string {
+	s := ""
+	for i, it := range items {
+		if i > 0 {
+			s += "；"
+		}
+		s += it
+	}
+	return s
+}
+
+func (c *guidePage) renderSelfCheck() app.UI {
+	return app.Elem("section").Class("card").Aria("labelledby", "check-title").Attr("data-testid", "self-check").Body(
+		app.Elem("h2").ID("check-title").Text("4. 申请前自查：常见的退回原因"),
+		app.Elem("p").Class("muted small").Text("计算器算够 120 分，申请仍可能因为下面这些原因被退回。提交前逐条核对："),
+		app.Elem("ol").Class("selfcheck").Body(app.Range(guide.SelfCheck).Slice(func(i int) app.UI {
+			s := guide.SelfCheck[i]
+			return app.Elem("li").Body(
+				app.Elem("p").Body(app.Elem("strong").Text(s.Cause)),
+				app.Elem("p").Class("small").Text("怎么查："+s.How),
+				officialLinks(s.Links),
+			)
+		})),
+	)
+}
+
+func (c *guidePage) renderAfter() app.UI {
+	return app.Elem("section").Class("card").Aria("labelledby", "after-title").Attr("data-testid", "after").Body(
+		app.Elem("h2").ID("after-title").Text("5. 拿到积分通知书之后"),
+		app.Range(guide.AfterNotice).Slice(func(i int) app.UI {
+			tp := guide.AfterNotice[i]
+			return app.Elem("div").Class("topic").Body(
+				app.Elem("h3").Text(tp.Title),
+				app.Elem("ul").Class("warnings").Body(app.Range(tp.Points).Slice(func(j int) app.UI {
+					return app.Elem("li").Text(tp.Points[j])
+				})),
+				officialLinks(tp.Links),
+			)
+		}),
+		c.renderReminders(),
+	)
+}
+
+// renderReminders offers an .ics file with the projected month of 120 and,
+// given the permit's expiry date, the renewal window. It is made here, in
+// the browser; nothing is sent.
+func (c *guidePage) renderReminders() app.UI {
+	expiry, err := score.ParseDate(c.expiry, false)
+	bad := c.expiry != "" && err != nil
+	evs := guide.Reminders(c.plan.ReachDate, expiry, c.today)
+	return app.Elem("div").Class("reminders").Body(
+		app.Elem("h3").Text("日历提醒"),
+		app.Elem("div").Class("field-row").Body(
+			app.Elem("label").Attr("for", "permit-expiry").Class("field-label").Text("居住证有效期至"),
+			app.ElemSelfClosing("input").Attr("type", "date").ID("permit-expiry").Class("text-input").Attr("value", c.expiry).
+				Aria("describedby", "permit-expiry-help").OnChange(c.setExpiry),
+		),
+		app.Elem("p").ID("permit-expiry-help").Class("hint").Text("填了就能提醒签注和积分确认（到期前一个月内）；只保存在这台设备上。"),
+		app.If(bad, func() app.UI {
+			return app.Elem("p").Class("field-error").Role("alert").Text("居住证有效期请按 年-月-日 填写，如 2027-03-31。")
+		}),
+		app.If(len(evs) > 0, func() app.UI {
+			return app.Elem("div").Body(
+				app.Elem("ul").Class("warnings").Body(app.Range(evs).Slice(func(i int) app.UI {
+					e := evs[i]
+					return app.Elem("li").Text(e.Summary + "：" + icsDateText(e.Start))
+				})),
+				app.Elem("button").Attr("type", "button").Class("btn").Attr("data-testid", "ics").Text("添加到日历").
+					OnClick(func(ctx app.Context, e app.Event) { downloadICS(evs) }),
+			)
+		}).Else(func() app.UI {
+			return app.Elem("p").Class("small muted").Text("没有要提醒的日期：已够 120 分时没有“达到 120 分”的提醒；填上居住证有效期可以提醒签注。")
+		}),
+	)
+}
+
+func (c *guidePage) setExpiry(ctx app.Context, e app.Event) {
+	c.expiry = ctx.JSSrc().Get("value").String()
+	if err := ctx.LocalStorage().Set(storeExpiry, c.expiry); err != nil {
+		app.Log("saving the expiry date failed:", err)
+	}
+}
+
+func icsDateText(d ics.Date) string {
+	return dayText(score.Date{Year: d.Year, Month: d.Month, Day: d.Day})
+}
+
+// downloadICS makes the calendar file in the browser and downloads it.
+func downloadICS(evs []ics.Event) {
+	data := ics.Calendar(evs, time.Now())
+	w := app.Window()
+	arr := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(arr, data)
+	blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": "text/calendar;charset=utf-8"})
+	u := w.Get("URL").Call("createObjectURL", blob)
+	doc := w.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", u)
+	a.Set("download", "居住证积分提醒.ics")
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	w.Call("setTimeout", app.FuncOf(func(this app.Value, args []app.Value) any {
+		w.Get("URL").Call("revokeObjectURL", u)
+		return nil
+	}), 10000)
+}
+
+// officialLinks shows the official sites of a list of ids.
+func officialLinks(ids []string) app.UI {
+	if len(ids) == 0 {
+		return nil
+	}
+	var links []guide.Link
+	for _, id := range ids {
+		if l, ok := guide.OfficialLink(id); ok {
+			links = append(links, l)
+		}
+	}
+	return app.Elem("p").Class("small links").Body(
+		app.Text("去看："),
+		app.Range(links).Slice(func(i int) app.UI { return externalLink(links[i]) }),
+	)
+}
+
+// externalLink opens an official site in a new tab, telling it nothing
+// about this page.
+func externalLink(l guide.Link) app.UI {
+	return app.Elem("a").Class("ext").Attr("href", l.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(l.Name + " ↗")
+}
+
+// renderOfficial lists the official sites the guide names.
+func renderOfficial() app.UI {
+	return app.Elem("section").Class("card").Aria("labelledby", "official-title").Attr("data-testid", "official").Body(
+		app.Elem("h2").ID("official-title").Text("官方入口"),
+		app.Elem("p").Class("muted small").Text("点了才会打开（在新标签页）；本站不会替您访问这些网站。"),
+		app.Elem("ul").Class("official").Body(app.Range(guide.Official).Slice(func(i int) app.UI {
+			l := guide.Official[i]
+			return app.Elem("li").Body(externalLink(l), app.Elem("span").Class("small muted").Text(" "+l.For))
+		})),
 	)
 }

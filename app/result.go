@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jifen/guide"
 	"jifen/score"
 )
 
@@ -22,6 +23,8 @@ type resultPage struct {
 	note   string         // what "用这些答案继续" did
 	sheet  bool           // the share sheet is open
 	copied string         // status of the copy button
+	// status is the verdict under the score box (the guide's).
+	status, statusClass string
 }
 
 var _ app.Navigator = (*resultPage)(nil)
@@ -50,6 +53,9 @@ func (c *resultPage) compute(ctx app.Context) {
 	}
 	c.res = res
 	c.plan, _ = score.Plan(c.pp.p)
+	confirmed := map[string]bool{}
+	ctx.LocalStorage().Get(storeConditions, &confirmed)
+	c.status, c.statusClass = verdictStatus(guide.Decide(res, confirmed))
 	ctx.Page().SetTitle("我的居住证积分：" + strconv.Itoa(res.Total) + " 分 - " + SiteName)
 }
 
@@ -86,7 +92,10 @@ func (c *resultPage) renderBody() app.UI {
 	}
 	r := &c.res
 	return app.Elem("div").Body(
-		scoreHero(r, "您的居住证积分"),
+		scoreHero(r, "您的居住证积分", c.status, c.statusClass),
+		app.If(r.MeetsStandard, func() app.UI {
+			return app.Elem("a").Class("more").Attr("href", link(PathGuide, c.pp.p)).Text("申请条件和材料清单 →")
+		}),
 		c.renderPlan(),
 		app.Elem("section").Class("card").Aria("labelledby", "items-title").Body(
 			app.Elem("h2").ID("items-title").Text("每一分从哪里来"),
@@ -151,18 +160,24 @@ func boolText(v bool) string {
 	return "false"
 }
 
-// scoreHero is the score box: the total, how far it is from 120, and a
-// bar with a mark at 120.
-func scoreHero(r *score.Result, label string) app.UI {
-	status, class := "", ""
-	switch {
-	case r.Vetoed:
-		status, class = "存在一票否决情形，不能申请积分", "status-bad"
-	case r.MeetsStandard:
-		status, class = "积分已够，可以请单位申请", "status-ok"
-	default:
-		status, class = "还没到 120 分", "status-gap"
+// verdictStatus is the verdict under the score box: the guide's own, from
+// the same result and the conditions confirmed on this device, so that
+// the result and the guide never disagree.
+func verdictStatus(v guide.Verdict) (status, class string) {
+	switch v.Kind {
+	case guide.Vetoed:
+		return v.Headline, "status-bad"
+	case guide.CanApply:
+		return v.Headline, "status-ok"
+	case guide.ConfirmFirst:
+		return v.Headline, "status-ok"
 	}
+	return v.Headline, "status-gap"
+}
+
+// scoreHero is the score box: the total, how far it is from 120, a bar
+// with a mark at 120 and the verdict.
+func scoreHero(r *score.Result, label, status, class string) app.UI {
 	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
 		app.Elem("p").ID("total-label").Class("hero-label").Text(label),
 		app.Elem("p").Class("hero-total").Body(

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jifen/app/qrsvg"
 	"jifen/score"
 )
 
@@ -198,13 +199,22 @@ func itemMax(it score.Item) int {
 	return max(m, it.Points, -it.Points)
 }
 
-// qrSVG and qrModules make the QR code of a link.
-func qrSVG(text string) (string, error) { return "", errNoQR }
+// qrSVG is the QR code of a link as SVG.
+func qrSVG(text string) (string, error) { return qrsvg.SVG(text) }
 
-func qrModules(text string) [][]bool { return nil }
-
-var errNoQR = errorString("QR code not available")
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }
+// qrModules is the QR code of a link as rows of dark modules, without the
+// quiet zone.
+func qrModules(text string) [][]bool {
+	code, err := qrsvg.Encode(text)
+	if err != nil {
+		return nil
+	}
+	m := make([][]bool, code.Size)
+	for y := range m {
+		m[y] = make([]bool, code.Size)
+		for x := range m[y] {
+			m[y][x] = code.Dark(x, y)
+		}
+	}
+	return m
+}

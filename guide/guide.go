@@ -57,36 +57,6 @@ var Conditions = []Condition{
 		"个人和个体工商户不能申请，需由用人单位申请。"},
 }
 
-// Eligibility is the verdict of the eligibility check.
-//
-// Deprecated: use Decide, whose Verdict agrees with the result page.
-type Eligibility struct {
-	CanApply bool
-	// Missing lists what stands in the way, in plain words.
-	Missing []string
-}
-
-// Check says whether a person can apply now: every condition confirmed,
-// the standard score met and no veto.
-//
-// Deprecated: use Decide.
-func Check(confirmed map[string]bool, r score.Result) Eligibility {
-	var e Eligibility
-	for _, c := range Conditions {
-		if !confirmed[c.ID] {
-			e.Missing = append(e.Missing, c.Text+"：未确认。"+c.Fix)
-		}
-	}
-	switch {
-	case r.Vetoed:
-		e.Missing = append(e.Missing, "存在一票否决情形，不能申请积分。")
-	case !r.MeetsStandard:
-		e.Missing = append(e.Missing, "积分 "+n(r.Total)+" 分，未达到 "+n(score.Standard)+" 分标准分值，还差 "+n(r.Gap)+" 分。")
-	}
-	e.CanApply = len(e.Missing) == 0
-	return e
-}
-
 // Step is one step of the application, in order.
 type Step struct {
 	Who   string // 本人, 单位 or 区人才服务中心
@@ -107,15 +77,6 @@ var Steps = []Step{
 	{"区人才服务中心", "区人社局评分，结果以短信通知。", "区人力资源和社会保障局", "{review_workdays} 个工作日内；受理后全程约 1.5 个月"},
 	{"本人", "打印积分通知书。", "网上、区人才服务中心或自助机（凭身份证）", "随时"},
 	{"单位", "每年居住证签注时确认积分（到期前 {confirm_months} 个月内）；换工作、添加同住家属等变化由单位申报变更。", "上海人社网站 → 积分管理", "每年一次"},
-}
-
-// EmployerDocs are what the employer brings to its first registration.
-//
-// Deprecated: use Materials, whose "employer" group lists them once.
-var EmployerDocs = []string{
-	"经办人的单位介绍信（加盖公章）",
-	"经办人身份证（经办人的社保须由本单位缴纳）",
-	"营业执照；劳务派遣单位另需劳务派遣经营许可证；外省市企业在沪分支机构另需在沪缴纳企业所得税的证明",
 }
 
 // dayText writes a day as "2026 年 11 月 28 日".

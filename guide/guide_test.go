@@ -99,18 +99,6 @@ func TestDecideVetoed(t *testing.T) {
 }
 
 // The deprecated Check keeps working until the UI switches to Decide.
-func TestDeprecatedCheck(t *testing.T) {
-	met := result(t, "age=35&education=master&as_of=2026-11-28")
-	assert.True(t, Check(allConfirmed(), met).CanApply)
-	e := Check(map[string]bool{"permit": true, "employed": true}, met)
-	assert.Len(t, e.Missing, len(Conditions)-2)
-	e = Check(allConfirmed(), result(t, "age=45&education=college&insurance_years=10&as_of=2026-11-28"))
-	require.Len(t, e.Missing, 1)
-	assert.Contains(t, e.Missing[0], "还差 13 分")
-}
-
-// --- materials (issue 13 point 3) ---
-
 func groupOf(groups []Group) map[string]string {
 	m := map[string]string{}
 	for _, g := range groups {
@@ -234,13 +222,6 @@ func TestQuestionsOnlyWhereTheyDecide(t *testing.T) {
 		assert.NotEmpty(t, q.Note, q.ID)
 	}
 }
-
-func TestDeprecatedChecklist(t *testing.T) {
-	got := ids(Checklist(profile(t, "education=master&title=senior&spouse_years=1")))
-	assert.True(t, got["diploma"] && got["title_cert"] && got["marriage"] && got["employer_letter"])
-}
-
-// --- after the first notice, self-check, official links (points 2 and 4) ---
 
 func TestAfterNotice(t *testing.T) {
 	want := map[string][]string{
@@ -385,7 +366,7 @@ func texts() []string {
 		PublicServiceYears: 5, FreshGraduate: true, StartupTalent: true, TechTransferTalent: true}
 	yes := Answers{QChildren: true, QForeign: true, QNonFullDeg: true, QDispatch: true, QBranch: true}
 	reach := score.Date{Year: 2030, Month: 1, Day: 1}
-	for _, v := range []any{Conditions, Steps, EmployerDocs, AfterNotice, SelfCheck, Official, Questions,
+	for _, v := range []any{Conditions, Steps, AfterNotice, SelfCheck, Official, Questions,
 		Materials(all, yes), Materials(all, nil), Reminders(&reach, reach, score.Date{Year: 2026, Month: 1, Day: 1})} {
 		walk(reflect.ValueOf(v))
 	}

@@ -209,11 +209,3 @@ func Flatten(groups []Group) []Material {
 	}
 	return list
 }
-
-// Checklist builds the materials list from a profile, with no questions
-// answered.
-//
-// Deprecated: use Materials with the answers to QuestionsFor.
-func Checklist(p score.Profile) []Material {
-	return Flatten(Materials(p, nil))
-}
