@@ -274,9 +274,7 @@ func (c *guidePage) renderAfter() app.UI {
 // given the permit's expiry date, the renewal window. It is made here, in
 // the browser; nothing is sent.
 func (c *guidePage) renderReminders() app.UI {
-	expiry, err := score.ParseDate(c.expiry, false)
-	bad := c.expiry != "" && err != nil
-	evs := guide.Reminders(c.plan.ReachDate, expiry, c.today)
+	evs, bad := c.reminders()
 	return app.Elem("div").Class("reminders").Body(
 		app.Elem("h3").Text("日历提醒"),
 		app.Elem("div").Class("field-row").Body(
@@ -295,12 +293,22 @@ func (c *guidePage) renderReminders() app.UI {
 					return app.Elem("li").Text(e.Summary + "：" + icsDateText(e.Start))
 				})),
 				app.Elem("button").Attr("type", "button").Class("btn").Attr("data-testid", "ics").Text("添加到日历").
-					OnClick(func(ctx app.Context, e app.Event) { downloadICS(evs) }),
+					OnClick(func(ctx app.Context, e app.Event) {
+						evs, _ := c.reminders() // now, not when first drawn: go-app keeps the first handler
+						downloadICS(evs)
+					}),
 			)
 		}).Else(func() app.UI {
 			return app.Elem("p").Class("small muted").Text("没有要提醒的日期：已够 120 分时没有“达到 120 分”的提醒；填上居住证有效期可以提醒签注。")
 		}),
 	)
+}
+
+// reminders are the calendar events of the plan and the permit's expiry
+// date, and whether that date is written wrong.
+func (c *guidePage) reminders() (evs []ics.Event, bad bool) {
+	expiry, err := score.ParseDate(c.expiry, false)
+	return guide.Reminders(c.plan.ReachDate, expiry, c.today), c.expiry != "" && err != nil
 }
 
 func (c *guidePage) setExpiry(ctx app.Context, e app.Event) {
