@@ -139,9 +139,27 @@ func (c *resultPage) renderActions() app.UI {
 		app.Elem("a").Class("btn btn-primary").Attr("href", link(PathGuide, c.pp.p)).Text("申请指南"),
 		app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.pp.p)).Text("完整计算"),
 		app.Elem("button").Attr("type", "button").ID("share").Class("btn").Aria("expanded", boolText(c.sheet)).Aria("controls", "share-sheet").
-			Text("分享").OnClick(func(ctx app.Context, e app.Event) { c.sheet = !c.sheet; c.copied = "" }),
+			Text("分享").OnClick(c.toggleSheet),
 		app.Elem("a").Class("btn btn-ghost").Attr("href", link(PathSelfTest, c.pp.p)).Text("重新测试"),
 	)
+}
+
+// toggleSheet opens the share sheet, in view, or closes it.
+func (c *resultPage) toggleSheet(ctx app.Context, e app.Event) {
+	c.sheet, c.copied = !c.sheet, ""
+	if c.sheet {
+		ctx.Defer(func(app.Context) { scrollTo("share-title", "start") })
+	}
+}
+
+// scrollTo brings an element into view and gives it the focus.
+func scrollTo(id, block string) {
+	if el := app.Window().Get("document").Call("getElementById", id); el.Truthy() {
+		el.Call("scrollIntoView", map[string]any{"block": block, "behavior": "smooth"})
+		if el.Call("hasAttribute", "tabindex").Bool() {
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	}
 }
 
 // shareURL is the absolute link of this result: the answers after #.

@@ -24,7 +24,7 @@ func (c *resultPage) renderSheet() app.UI {
 	u := c.shareURL()
 	qr, err := qrSVG(u)
 	return app.Elem("section").ID("share-sheet").Class("card share-sheet").Aria("labelledby", "share-title").Body(
-		app.Elem("h2").ID("share-title").Text("分享我的结果"),
+		app.Elem("h2").ID("share-title").TabIndex(-1).Text("分享我的结果"),
 		app.Elem("p").Class("small muted").Text("链接里带着您的答案（在 # 后面，浏览器不会把它发给任何服务器，包括本站）；收到链接或扫码的人能看到这些答案和积分。"),
 		app.Elem("div").Class("share-row").Body(
 			app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", boolAttr(true)).ID("share-url").Class("share-url").
@@ -130,6 +130,10 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 	text(lines[2], w/2, 330, 120, "bold", "#0a5246", "center")
 	text(lines[3], w/2, 400, 34, "bold", "#b7791f", "center")
 	y := 480
+	if len(lines) > 4 {
+		text("积分最多的几项", 90, y, 26, "normal", "#55615c", "left")
+		y += 50
+	}
 	for _, l := range lines[4:] {
 		text(l, 90, y, 32, "normal", "#1b2420", "left")
 		y += 52
@@ -168,6 +172,7 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 	a.Set("className", "btn btn-small")
 	a.Set("textContent", "下载图片")
 	out.Call("append", img, p, a)
+	img.Call("scrollIntoView", map[string]any{"block": "start", "behavior": "smooth"})
 }
 
 // itemMax is the most an item can score, for its bar: the rule's cap, or
