@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -59,7 +60,7 @@ func TestGuideChecklist(t *testing.T) {
 	assert.Contains(t, list, "职称证书")
 	assert.Contains(t, list, "学信网")
 	assert.NotContains(t, list, "结婚证", "no spouse entry")
-	assert.Contains(t, p.text(t, `[data-testid=verdict]`), "还不能申请")
+	assert.Contains(t, p.text(t, `[data-testid=verdict]`), "积分已够 120 分，申请前再确认 6 项")
 
 	// ticks survive a reload
 	p.do(t, chromedp.Click(chromedp.CSS(`#m-title_cert`)), chromedp.Click(chromedp.CSS(`#cond-permit`)))
@@ -105,14 +106,28 @@ func TestReturningVisitorContinuesOrClears(t *testing.T) {
 	p.check(t)
 }
 
-// TestChecklistPrintsOnOneA4Page prints the longest checklist (every claim)
-// on A4 paper.
+// TestChecklistPrintsOnOneA4Page prints the longest checklist (every
+// claim, every question answered yes) on A4 paper, under a header with the
+// date, the total and the items claimed.
 func TestChecklistPrintsOnOneA4Page(t *testing.T) {
 	srv := startServer(t)
 	p := newPage(t, srv.URL)
-	p.open(t, "/guide?education=master&title=senior&title_base_ok=1&spouse_years=2&base_tier=1&award=city&invest_hires_avg=20")
-	assert.Contains(t, p.text(t, `[data-testid=materials]`), "获奖证书")
-	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+	p.open(t, "/guide#education=master&full_time=1&title=senior&title_base_ok=1&insurance_years=5&base_tier=1&shortage_major=1&invest_tax_avg=300000&invest_hires_avg=20&public_service_years=6&key_area=lingang&key_area_years=4&fresh_graduate=1&award=national&spouse_years=2&startup_talent=1&tech_transfer_talent=1&as_of=2026-11-28")
+	n := p.eval(t, `String(document.querySelectorAll(".questions input").length)`)
+	count, _ := strconv.Atoi(n)
+	require.Greater(t, count, 2, "questions to answer")
+	for i := 0; i < count; i++ {
+		p.do(t, chromedp.Click(chromedp.CSS(`.questions input:not(:checked)`)))
+	}
+	p.waitFor(t, `document.querySelectorAll(".questions input:checked").length === `+n)
+	list := p.text(t, `[data-testid=materials]`)
+	for _, want := range []string{"获奖证书", "出生医学证明", "推荐函"} {
+		assert.Contains(t, list, want)
+	}
+	header := p.eval(t, `document.querySelector(".print-header").textContent`)
+	assert.Contains(t, header, "总分 665 分")
+	assert.Contains(t, header, "职称/技能等级 140 分")
+	pdf, err := run(p, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
 	require.NoError(t, err)
 	pages := regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1)
 	assert.Len(t, pages, 1, "the checklist fits one A4 page")
