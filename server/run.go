@@ -23,8 +23,9 @@ import (
 const (
 	readHeaderTimeout = 10 * time.Second
 	idleTimeout       = 60 * time.Second
-	// maxHeaderBytes leaves room for an old share link with a 64 kB query.
-	maxHeaderBytes = 96 << 10
+	// maxHeaderBytes bounds the request line and headers (the query is
+	// dropped as it arrives, see queryStripper).
+	maxHeaderBytes = 32 << 10
 )
 
 // Main is bin/server: it parses the flags, builds the site and serves it
@@ -79,9 +80,10 @@ func Main(web fs.FS, args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	opts := Options{MaxConns: *maxConns, Grace: *grace, Log: logger}
 	logger.Printf("%d files (version %s) ready in %v", len(s.paths)+1, s.version, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(stdout, "上海居住证积分计算器: http://%s/\n", ln.Addr())
+	opts := Options{MaxConns: *maxConns, Grace: *grace, Log: logger, Ready: func() {
+		fmt.Fprintf(stdout, "上海居住证积分计算器: http://%s/\n", ln.Addr())
+	}}
 	if err := Serve(ctx, ln, s, opts); err != nil {
 		logger.Print(err)
 		return 1
@@ -98,6 +100,8 @@ type Options struct {
 	// 0 is the largest file at slow-4G speed plus 10 s.
 	Grace time.Duration
 	Log   *log.Logger
+	// Ready, when set, is called once the server is about to accept.
+	Ready func()
 }
 
 // Serve serves s on ln until ctx is done, then shuts down gracefully:
@@ -127,6 +131,9 @@ func Serve(ctx context.Context, ln net.Listener, s *Site, opts Options) error {
 		ErrorLog:          log.New(io.Discard, "", 0), // hostile requests are not news
 	}
 	logger.Printf("at most %d connections (open-file limit %d); shutdown grace %v", limit, fileLimit, grace)
+	if opts.Ready != nil {
+		opts.Ready()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ll) }()
 	select {
@@ -134,7 +141,7 @@ func Serve(ctx context.Context, ln net.Listener, s *Site, opts Options) error {
 		return fmt.Errorf("serving: %w", err)
 	case <-ctx.Done():
 	}
-	logger.Printf("shutting down: %d requests in flight get up to %v to finish", ll.busy(), grace)
+	logger.Printf("shutting down: %s in flight get up to %v to finish", requests(ll.busy()), grace)
 	shut, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	err := srv.Shutdown(shut)
@@ -142,7 +149,7 @@ func Serve(ctx context.Context, ln net.Listener, s *Site, opts Options) error {
 	case errors.Is(err, context.DeadlineExceeded):
 		n := ll.busy()
 		srv.Close()
-		logger.Printf("shutdown: cut %d requests still running after %v", n, grace)
+		logger.Printf("shutdown: cut %s still running after %v", requests(n), grace)
 	case err != nil:
 		srv.Close()
 		logger.Printf("shutdown: %v", err)
@@ -156,6 +163,13 @@ func Serve(ctx context.Context, ln net.Listener, s *Site, opts Options) error {
 		return fmt.Errorf("serving: %w", err)
 	}
 	return nil
+}
+
+func requests(n int) string {
+	if n == 1 {
+		return "1 request"
+	}
+	return fmt.Sprintf("%d requests", n)
 }
 
 // DefaultGrace is the shutdown grace: the largest file of the site

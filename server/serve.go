@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -21,6 +20,11 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.methodNotAllowed(w)
 		return
 	}
+	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
+		// the body is never read: the connection ends with this answer
+		// (queryStripper relies on it)
+		w.Header().Set("Connection", "close")
+	}
 	f := s.lookup(r.URL.Path)
 	if f == nil {
 		s.serveNotFound(w, r)
@@ -28,14 +32,36 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rp := f.pick(r.Header.Get("Accept-Encoding"))
 	h := w.Header()
+	setWriteDeadline(w, len(rp.body))
+	if !conditional(r.Header) {
+		// the common answer, a whole 200, written directly
+		for k, v := range rp.full {
+			h[k] = v
+		}
+		w.WriteHeader(http.StatusOK)
+		if r.Method != http.MethodHead {
+			w.Write(rp.body)
+		}
+		return
+	}
 	for k, v := range rp.header {
 		h[k] = v
 	}
-	setWriteDeadline(w, len(rp.body))
 	if rp.enc != "" {
 		w = &encodingWriter{ResponseWriter: w, enc: rp.enc}
 	}
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(rp.body))
+}
+
+// conditional says whether a request has a header that http.ServeContent
+// must look at: a range or a precondition.
+func conditional(h http.Header) bool {
+	for _, k := range [...]string{"Range", "If-None-Match", "If-Match", "If-Modified-Since", "If-Unmodified-Since"} {
+		if _, ok := h[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // serveNotFound answers with the Chinese not-found page and 404, also when
@@ -43,13 +69,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Site) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	rp := s.notFound.pick(r.Header.Get("Accept-Encoding"))
 	h := w.Header()
-	for k, v := range rp.header {
+	for k, v := range rp.full {
 		h[k] = v
 	}
-	if rp.enc != "" {
-		h.Set("Content-Encoding", rp.enc)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(rp.body)))
 	setWriteDeadline(w, len(rp.body))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {

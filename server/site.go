@@ -88,6 +88,7 @@ type rep struct {
 	body   []byte
 	etag   string      // strong, from the bytes
 	header http.Header // the file's headers and the ETag (Content-Encoding is set on a 200 or 206 only)
+	full   http.Header // header, Content-Encoding, Content-Length and Accept-Ranges: a whole 200
 }
 
 var versionRE = regexp.MustCompile(`^[0-9a-f]{16}$`)
@@ -261,12 +262,20 @@ func New(cfg Config) (*Site, error) {
 }
 
 // setRepHeaders gives each representation the file's headers with its
-// own ETag.
+// own ETag, and the headers of a whole 200.
 func (f *file) setRepHeaders() {
 	for _, r := range f.reps {
 		r.header = f.header.Clone()
 		if f.path != "" { // a 404 has no ETag
 			r.header.Set("ETag", r.etag)
+		}
+		r.full = r.header.Clone()
+		if r.enc != "" {
+			r.full.Set("Content-Encoding", r.enc)
+		}
+		r.full.Set("Content-Length", strconv.Itoa(len(r.body)))
+		if f.path != "" { // a 404 has no ranges
+			r.full.Set("Accept-Ranges", "bytes")
 		}
 	}
 }
