@@ -4,7 +4,11 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os/exec"
+	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -110,12 +114,13 @@ func BenchmarkRepeatVisit(b *testing.B) {
 // loadTest runs `clients` clients against url for d and returns the
 // requests per second, the 50th and 99th percentile latencies and the
 // number of errors (transport errors and non-200 answers). It is bounded:
-// it stops at d.
-func loadTest(url string, clients int, d time.Duration, header http.Header) (rps float64, p50, p99 time.Duration, errs int) {
-	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true}
+// it stops at d. Each client writes a request in one piece.
+func loadTest(url string, clients int, d time.Duration, header http.Header) (res loadResult) {
+	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true, WriteBufferSize: 128 << 10}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	deadline := time.Now().Add(d)
+	start := time.Now()
+	deadline := start.Add(d)
 	var mu sync.Mutex
 	var lat []time.Duration
 	var wg sync.WaitGroup
@@ -128,7 +133,7 @@ func loadTest(url string, clients int, d time.Duration, header http.Header) (rps
 			for time.Now().Before(deadline) {
 				req, _ := http.NewRequest("GET", url, nil)
 				req.Header = header.Clone()
-				start := time.Now()
+				t0 := time.Now()
 				res, err := client.Do(req)
 				if err == nil {
 					_, err = io.Copy(io.Discard, res.Body)
@@ -140,42 +145,135 @@ func loadTest(url string, clients int, d time.Duration, header http.Header) (rps
 				if err != nil {
 					bad++
 				}
-				mine = append(mine, time.Since(start))
+				mine = append(mine, time.Since(t0))
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
-			errs += bad
+			res.errors += bad
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	res.requests = len(lat)
 	if len(lat) == 0 {
-		return 0, 0, 0, errs
+		return res
 	}
-	return float64(len(lat)) / d.Seconds(), lat[len(lat)/2], lat[len(lat)*99/100], errs
+	res.rps = float64(len(lat)) / time.Since(start).Seconds()
+	res.p50, res.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
+	return res
 }
 
-func benchLoad(b *testing.B, path string, header http.Header) {
-	if serverPath == "" {
-		b.Skip("no server")
+type loadResult struct {
+	rps      float64
+	p50, p99 time.Duration
+	errors   int
+	requests int
+}
+
+func (r loadResult) report(b *testing.B, prefix string) {
+	b.ReportMetric(r.rps, prefix+"req/s")
+	b.ReportMetric(float64(r.p50.Microseconds())/1000, prefix+"ms-p50")
+	b.ReportMetric(float64(r.p99.Microseconds())/1000, prefix+"ms-p99")
+	b.ReportMetric(float64(r.errors), prefix+"errors")
+}
+
+// BenchmarkLoad measures bin/server beside nginx serving the same export
+// (deploy/nginx.conf, two workers), with the same client in the same run:
+// 50 clients for 10 s each on / and on the brotli app.wasm, the ratio of
+// their requests per second; then the server's CPU time per request for
+// / and for / with a 64 kB query of unknown keys (50 clients × 10 s
+// each), and its memory after all that.
+func BenchmarkLoad(b *testing.B) {
+	if serverPath == "" || nginxPath == "" || distDir == "" {
+		b.Skip("needs bin/server, nginx and the export (make bench)")
 	}
 	srv := startServer(b)
+	ngx := startNginxOn(b, distDir, 2)
+	pid := srv.cmd.Process.Pid
+	hdr := http.Header{"Accept-Encoding": {"gzip, deflate, br"}}
+	m := regexp.MustCompile(`/([0-9a-f]{16})/web/`).FindStringSubmatch(string(get(b, srv.URL+"/")))
+	require.NotNil(b, m)
+	wasm := "/" + m[1] + "/web/app.wasm"
+	const clients, d = 50, 10 * time.Second
 	for i := 0; i < b.N; i++ {
-		rps, p50, p99, errs := loadTest(srv.URL+path, 50, 10*time.Second, header)
-		b.ReportMetric(rps, "req/s")
-		b.ReportMetric(float64(p50.Microseconds())/1000, "ms-p50")
-		b.ReportMetric(float64(p99.Microseconds())/1000, "ms-p99")
-		b.ReportMetric(float64(errs), "errors")
+		var plainCPU float64
+		for _, c := range []struct{ name, path string }{{"page", "/"}, {"wasm", wasm}} {
+			loadTest(srv.URL+c.path, clients, time.Second, hdr) // warm both up
+			loadTest(ngx.URL+c.path, clients, time.Second, hdr)
+			cpu := procCPU(b, pid)
+			s := loadTest(srv.URL+c.path, clients, d, hdr)
+			if c.name == "page" {
+				plainCPU = float64((procCPU(b, pid) - cpu).Microseconds()) / float64(s.requests)
+				b.ReportMetric(plainCPU, "plain-us-cpu/req")
+			}
+			n := loadTest(ngx.URL+c.path, clients, d, hdr)
+			s.report(b, c.name+"-server-")
+			n.report(b, c.name+"-nginx-")
+			b.ReportMetric(s.rps/n.rps, c.name+"-ratio")
+		}
+		if wrk, err := exec.LookPath("wrk"); err == nil {
+			// the same comparison with wrk, a client that costs less than
+			// ours and so leaves more of the machine to the servers
+			for _, c := range []struct{ name, path string }{{"page", "/"}, {"wasm", wasm}} {
+				s := runWrk(b, wrk, srv.URL+c.path, clients, d)
+				n := runWrk(b, wrk, ngx.URL+c.path, clients, d)
+				s.report(b, "wrk-"+c.name+"-server-")
+				n.report(b, "wrk-"+c.name+"-nginx-")
+				b.ReportMetric(s.rps/n.rps, "wrk-"+c.name+"-ratio")
+			}
+		}
+		cpu := procCPU(b, pid)
+		junk := loadTest(srv.URL+"/?"+junkQuery(), clients, d, hdr)
+		junkCPU := float64((procCPU(b, pid) - cpu).Microseconds()) / float64(junk.requests)
+		junk.report(b, "junk-server-")
+		b.ReportMetric(junkCPU, "junk-us-cpu/req")
+		b.ReportMetric(junkCPU/plainCPU, "junk-cpu-ratio")
 	}
+	rss, peak := procMemory(b, pid)
+	b.ReportMetric(rss, "MB-rss")
+	b.ReportMetric(peak, "MB-peak")
 }
 
-// BenchmarkLoadPage: 50 clients get the pre-rendered / for 10 s.
-func BenchmarkLoadPage(b *testing.B) {
-	benchLoad(b, "/", http.Header{"Accept-Encoding": {"gzip, br"}})
+// runWrk runs wrk (2 threads) with this many connections for d.
+func runWrk(b *testing.B, wrk, url string, conns int, d time.Duration) (res loadResult) {
+	out, err := exec.Command(wrk, "-t2", "-c"+strconv.Itoa(conns), "-d"+strconv.Itoa(int(d.Seconds()))+"s", "--latency",
+		"-H", "Accept-Encoding: gzip, deflate, br", url).CombinedOutput()
+	require.NoError(b, err, string(out))
+	dur := func(s string) time.Duration {
+		d, err := time.ParseDuration(strings.Replace(s, "us", "µs", 1))
+		require.NoError(b, err, s)
+		return d
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "Requests/sec:":
+			res.rps, err = strconv.ParseFloat(f[1], 64)
+			require.NoError(b, err)
+		case len(f) == 2 && f[0] == "50%":
+			res.p50 = dur(f[1])
+		case len(f) == 2 && f[0] == "99%":
+			res.p99 = dur(f[1])
+		case strings.HasPrefix(strings.TrimSpace(line), "Non-2xx or 3xx responses:"):
+			n, _ := strconv.Atoi(f[len(f)-1])
+			res.errors += n
+		case len(f) > 0 && f[0] == "Socket" && f[1] == "errors:":
+			for i := 3; i < len(f); i += 2 {
+				n, _ := strconv.Atoi(strings.TrimSuffix(f[i], ","))
+				res.errors += n
+			}
+		}
+	}
+	require.NotZero(b, res.rps, string(out))
+	return res
 }
 
-// BenchmarkLoadWasm: 50 clients get /web/app.wasm (brotli) for 10 s.
-func BenchmarkLoadWasm(b *testing.B) {
-	benchLoad(b, "/web/app.wasm", http.Header{"Accept-Encoding": {"gzip, br"}})
+func get(b *testing.B, url string) []byte {
+	res, err := http.Get(url)
+	require.NoError(b, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(b, err)
+	return body
 }

@@ -136,7 +136,7 @@ func TestHostileRequests(t *testing.T) {
 
 // procCPU is the CPU time a process has used, from /proc (clock ticks of
 // 10 ms).
-func procCPU(t *testing.T, pid int) time.Duration {
+func procCPU(t testing.TB, pid int) time.Duration {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	require.NoError(t, err)
 	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))

@@ -78,7 +78,9 @@ func (q *queryStripper) strip(b []byte) int {
 		case stSkip:
 			rest := b[i:]
 			k := bytes.IndexByte(rest, ' ')
-			if lf := bytes.IndexByte(rest, '\n'); lf >= 0 && (k < 0 || lf < k) {
+			if k < 0 {
+				k = bytes.IndexByte(rest, '\n')
+			} else if lf := bytes.IndexByte(rest[:k], '\n'); lf >= 0 {
 				k = lf
 			}
 			if k < 0 {
