@@ -156,10 +156,11 @@ func loadTest(url string, clients int, d time.Duration, header http.Header) (res
 	wg.Wait()
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	res.requests = len(lat)
+	res.seconds = time.Since(start).Seconds()
 	if len(lat) == 0 {
 		return res
 	}
-	res.rps = float64(len(lat)) / time.Since(start).Seconds()
+	res.rps = float64(len(lat)) / res.seconds
 	res.p50, res.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
 	return res
 }
@@ -169,6 +170,24 @@ type loadResult struct {
 	p50, p99 time.Duration
 	errors   int
 	requests int
+	rounds   int
+	seconds  float64
+}
+
+// add sums two runs: requests per second over both, the mean of their
+// percentiles.
+func (r loadResult) add(o loadResult) loadResult {
+	n := float64(r.rounds)
+	r.seconds += o.seconds
+	r.requests += o.requests
+	r.errors += o.errors
+	r.p50 = time.Duration((float64(r.p50)*n + float64(o.p50)) / (n + 1))
+	r.p99 = time.Duration((float64(r.p99)*n + float64(o.p99)) / (n + 1))
+	r.rounds++
+	if r.seconds > 0 {
+		r.rps = float64(r.requests) / r.seconds
+	}
+	return r
 }
 
 func (r loadResult) report(b *testing.B, prefix string) {
@@ -180,10 +199,12 @@ func (r loadResult) report(b *testing.B, prefix string) {
 
 // BenchmarkLoad measures bin/server beside nginx serving the same export
 // (deploy/nginx.conf, two workers), with the same client in the same run:
-// 50 clients for 10 s each on / and on the brotli app.wasm, the ratio of
-// their requests per second; then the server's CPU time per request for
-// / and for / with a 64 kB query of unknown keys (50 clients × 10 s
-// each), and its memory after all that.
+// 50 clients for 10 s on each (two rounds of 5 s, alternating, so that
+// the load of others on the machine weighs on both alike) for / and for
+// the brotli app.wasm, and the ratio of their requests per second; with
+// our Go client and, when installed, with wrk. Then the server's CPU time
+// per request for / and for / with a 64 kB query of unknown keys
+// (alternating too), and its memory after all that.
 func BenchmarkLoad(b *testing.B) {
 	if serverPath == "" || nginxPath == "" || distDir == "" {
 		b.Skip("needs bin/server, nginx and the export (make bench)")
@@ -196,39 +217,53 @@ func BenchmarkLoad(b *testing.B) {
 	require.NotNil(b, m)
 	wasm := "/" + m[1] + "/web/app.wasm"
 	const clients, d = 50, 10 * time.Second
+	type client func(url string, d time.Duration) loadResult
+	clientsByName := []struct {
+		prefix string
+		run    client
+	}{{"", func(url string, d time.Duration) loadResult { return loadTest(url, clients, d, hdr) }}}
+	if wrk, err := exec.LookPath("wrk"); err == nil {
+		// wrk costs less than our client, so leaves more of the machine
+		// to the servers
+		clientsByName = append(clientsByName, struct {
+			prefix string
+			run    client
+		}{"wrk-", func(url string, d time.Duration) loadResult { return runWrk(b, wrk, url, clients, d) }})
+	}
 	for i := 0; i < b.N; i++ {
-		var plainCPU float64
-		for _, c := range []struct{ name, path string }{{"page", "/"}, {"wasm", wasm}} {
-			loadTest(srv.URL+c.path, clients, time.Second, hdr) // warm both up
-			loadTest(ngx.URL+c.path, clients, time.Second, hdr)
-			cpu := procCPU(b, pid)
-			s := loadTest(srv.URL+c.path, clients, d, hdr)
-			if c.name == "page" {
-				plainCPU = float64((procCPU(b, pid) - cpu).Microseconds()) / float64(s.requests)
-				b.ReportMetric(plainCPU, "plain-us-cpu/req")
-			}
-			n := loadTest(ngx.URL+c.path, clients, d, hdr)
-			s.report(b, c.name+"-server-")
-			n.report(b, c.name+"-nginx-")
-			b.ReportMetric(s.rps/n.rps, c.name+"-ratio")
-		}
-		if wrk, err := exec.LookPath("wrk"); err == nil {
-			// the same comparison with wrk, a client that costs less than
-			// ours and so leaves more of the machine to the servers
+		for _, cl := range clientsByName {
 			for _, c := range []struct{ name, path string }{{"page", "/"}, {"wasm", wasm}} {
-				s := runWrk(b, wrk, srv.URL+c.path, clients, d)
-				n := runWrk(b, wrk, ngx.URL+c.path, clients, d)
-				s.report(b, "wrk-"+c.name+"-server-")
-				n.report(b, "wrk-"+c.name+"-nginx-")
-				b.ReportMetric(s.rps/n.rps, "wrk-"+c.name+"-ratio")
+				cl.run(srv.URL+c.path, time.Second) // warm both up
+				cl.run(ngx.URL+c.path, time.Second)
+				var s, n loadResult
+				for round := 0; round < 2; round++ {
+					s = s.add(cl.run(srv.URL+c.path, d/2))
+					n = n.add(cl.run(ngx.URL+c.path, d/2))
+				}
+				s.report(b, cl.prefix+c.name+"-server-")
+				n.report(b, cl.prefix+c.name+"-nginx-")
+				b.ReportMetric(s.rps/n.rps, cl.prefix+c.name+"-ratio")
 			}
 		}
-		cpu := procCPU(b, pid)
-		junk := loadTest(srv.URL+"/?"+junkQuery(), clients, d, hdr)
-		junkCPU := float64((procCPU(b, pid) - cpu).Microseconds()) / float64(junk.requests)
+		// CPU per request, plain and junk, with the cheaper client
+		cl := clientsByName[len(clientsByName)-1]
+		junkURL := srv.URL + "/?" + junkQuery()
+		var plain, junk loadResult
+		var plainCPU, junkCPU time.Duration
+		for round := 0; round < 2; round++ {
+			cpu := procCPU(b, pid)
+			plain = plain.add(cl.run(srv.URL+"/", d/2))
+			plainCPU += procCPU(b, pid) - cpu
+			cpu = procCPU(b, pid)
+			junk = junk.add(cl.run(junkURL, d/2))
+			junkCPU += procCPU(b, pid) - cpu
+		}
+		perPlain := float64(plainCPU.Microseconds()) / float64(plain.requests)
+		perJunk := float64(junkCPU.Microseconds()) / float64(junk.requests)
+		b.ReportMetric(perPlain, "plain-us-cpu/req")
+		b.ReportMetric(perJunk, "junk-us-cpu/req")
+		b.ReportMetric(perJunk/perPlain, "junk-cpu-ratio")
 		junk.report(b, "junk-server-")
-		b.ReportMetric(junkCPU, "junk-us-cpu/req")
-		b.ReportMetric(junkCPU/plainCPU, "junk-cpu-ratio")
 	}
 	rss, peak := procMemory(b, pid)
 	b.ReportMetric(rss, "MB-rss")
@@ -251,6 +286,10 @@ func runWrk(b *testing.B, wrk, url string, conns int, d time.Duration) (res load
 		case len(f) == 2 && f[0] == "Requests/sec:":
 			res.rps, err = strconv.ParseFloat(f[1], 64)
 			require.NoError(b, err)
+		case len(f) >= 4 && f[1] == "requests" && f[2] == "in":
+			res.requests, err = strconv.Atoi(f[0])
+			require.NoError(b, err)
+			res.seconds = dur(strings.TrimSuffix(f[3], ",")).Seconds()
 		case len(f) == 2 && f[0] == "50%":
 			res.p50 = dur(f[1])
 		case len(f) == 2 && f[0] == "99%":

@@ -89,6 +89,15 @@ const skipBufSize = 64 << 10
 
 var skipPool = sync.Pool{New: func() any { return new([skipBufSize]byte) }}
 
+// CloseWrite half-closes the connection, which net/http does before
+// closing after an error so that the client reads the answer.
+func (c *trackedConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
 func (c *trackedConn) Close() error {
 	err := c.Conn.Close()
 	c.once.Do(func() { c.l.remove(c) })

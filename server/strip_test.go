@@ -117,3 +117,14 @@ func TestServeThroughTheStripper(t *testing.T) {
 	require.Len(t, res, 1)
 	assert.Equal(t, 404, res[0].StatusCode)
 }
+
+func BenchmarkQueryStripper(b *testing.B) {
+	req := []byte("GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUser-Agent: Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36\r\nAccept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip, deflate, br, zstd\r\nAccept-Language: zh-CN,zh;q=0.9\r\n\r\n")
+	buf := make([]byte, len(req))
+	var q queryStripper
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		copy(buf, req)
+		q.strip(buf)
+	}
+}

@@ -68,10 +68,10 @@ func (r row) optional() bool { return strings.HasPrefix(r.metric, "wrk-") }
 // The load groups: bin/server and nginx serving the same export, measured
 // by the same client in the same run.
 const (
-	pageLoad = "Load, 50 clients × 10 s: / (bin/server and nginx, same export, same client)"
-	wasmLoad = "Load, 50 clients × 10 s: app.wasm, brotli (bin/server and nginx)"
-	wrkLoad  = "Load with wrk (2 threads, 50 connections × 10 s), same export, same run"
-	hostile  = "bin/server: junk query and memory"
+	pageLoad = "Load, 50 clients × 10 s: / (bin/server and nginx, same export, our Go client)"
+	wasmLoad = "Load, 50 clients × 10 s: app.wasm, brotli (bin/server and nginx, our Go client)"
+	wrkLoad  = "Load with wrk (2 threads, 50 connections × 10 s), bin/server and nginx, same export"
+	hostile  = "bin/server: junk query and memory (CPU with wrk when installed)"
 )
 
 var rows = []row{
@@ -126,7 +126,7 @@ var rows = []row{
 	{hostile, "CPU per request: /", "Load", "plain-us-cpu/req", "µs", nil},
 	{hostile, "CPU per request: / with a 64 kB junk query", "Load", "junk-us-cpu/req", "µs", nil},
 	{hostile, "junk query / plain request", "Load", "junk-cpu-ratio", "", &budget{max: 2}},
-	{hostile, "junk query: requests per second (50 clients × 10 s)", "Load", "junk-server-req/s", "req/s", nil},
+	{hostile, "junk query: requests per second (50 clients)", "Load", "junk-server-req/s", "req/s", nil},
 	{hostile, "junk query: errors", "Load", "junk-server-errors", "", &budget{max: 0}},
 	{hostile, "memory after the load runs (RSS)", "Load", "MB-rss", "MB", nil},
 	{hostile, "memory, peak (VmHWM)", "Load", "MB-peak", "MB", nil},
@@ -230,7 +230,7 @@ func markdown(figs []figure) string {
 	var b strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&b, "# Benchmarks\n\nWritten by `make bench` on %s (%d cores, %s/%s, host %s), all in one run.\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, host)
-	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit. Load: a bounded Go client of our own on loopback, the same for bin/server and for nginx (deploy/nginx.conf, 2 workers) serving the same export, one after the other; client and servers share the machine's cores, so the figures are noisy. CPU per request: the server's user+system time from /proc over a run, divided by its requests.\n")
+	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit. Load: on loopback, bin/server and nginx (deploy/nginx.conf, 2 workers) serving the same export, measured by the same client (a bounded Go client of our own, then wrk) in two alternating rounds of 5 s each (requests per second over both, latencies their mean); client and servers share the machine's 2 cores with whatever else runs, so the figures are noisy. CPU per request: the server's user+system time from /proc over a run, divided by its requests.\n")
 	group := ""
 	for _, f := range figs {
 		if f.Group != group {
