@@ -1,6 +1,9 @@
 # 上海居住证积分计算器
 GO       ?= go
 ADDR     ?= 127.0.0.1:8000
+# Flags for the site, given to `make run` and `make dist` alike, e.g.
+# SITE_FLAGS='-origin https://jifen.example -frame-ancestors "https://a.example"'
+SITE_FLAGS ?=
 # A count, not a duration: a duration-based -fuzztime can fail with "context
 # deadline exceeded" at its end on a loaded machine (go.dev/issue/75804, fixed
 # in Go 1.27).
@@ -9,11 +12,12 @@ FUZZTIME ?= 80000x
 # compressed, which is what visitors download.
 WASM_FLAGS = -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build run dist test vet unit fuzz e2e bench bench-score jifen wasm_exec clean
+.PHONY: all build run dist version test vet unit fuzz e2e bench bench-score jifen wasm_exec clean
 
 all: build
 
 ## build: app.wasm (brotli + gzip) and bin/server with every asset embedded
+## (bin/server pre-renders and compresses the rest once, when it starts)
 build: web/app.wasm.br bin/server
 
 # The wasm is rebuilt every time (Go's cache makes that quick) but only
@@ -30,17 +34,24 @@ web/app.wasm.br: build/app.wasm
 	$(GO) run ./cmd/compress build/app.wasm
 	mv build/app.wasm.br build/app.wasm.gz web/
 
+# The content version is computed by bin/server from what it embeds (one
+# place: `make version` prints it).
 bin/server: web/app.wasm.br FORCE
-	$(GO) build -trimpath -ldflags "-s -w -X main.version=$$(cat web/app.wasm.br web/*.css web/*.js web/*.png web/*.svg wasm_exec/wasm_exec.js | sha256sum | cut -c1-16)" -o bin/server .
+	$(GO) build -trimpath -ldflags "-s -w" -o bin/server .
+
+## version: the content version, the folder /VERSION/web/ of the assets
+version: bin/server
+	@bin/server -print-version
 
 ## run: build, then serve on $(ADDR)
 run: build
-	bin/server -addr $(ADDR)
+	bin/server -addr $(ADDR) $(SITE_FLAGS)
 
-## dist: the whole site as static files in dist/, for any static host or CDN
+## dist: the whole site as static files in dist/, for any static host, CDN
+## or nginx (deploy/nginx.conf); an earlier dist/ is replaced, keeping the
+## previous version's assets for pages still open
 dist: build
-	rm -rf dist
-	bin/server -export dist
+	bin/server -export dist $(SITE_FLAGS)
 
 ## test: gofmt, go vet, unit tests, a short fuzz run, browser tests
 test: vet unit fuzz e2e
@@ -66,12 +77,13 @@ e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-l
 	cd e2e/axe && npm ci --no-audit --no-fund
 	@touch $@
 
-## bench: measure everything (sizes, page loads in Chromium, scoring, server
-## load) and write BENCHMARKS.md and BENCHMARKS.json; fails on a missed budget
-bench: build
+## bench: measure everything (sizes, page loads in Chromium, scoring, and
+## bin/server beside nginx serving the same export) and write BENCHMARKS.md
+## and BENCHMARKS.json; fails on a missed budget
+bench: dist
 	$(GO) test ./score -run '^$$' -bench '^Benchmark(Evaluate|Plan)$$' -benchmem > build/bench-score.txt
 	$(GO) test ./cmd/jifen -run '^$$' -bench '^BenchmarkJifen$$' -benchtime 10x > build/bench-jifen.txt
-	JIFEN_SERVER=$(CURDIR)/bin/server $(GO) test ./e2e -run '^$$' -bench . -benchtime 1x -timeout 10m > build/bench-e2e.txt
+	JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test ./e2e -run '^$$' -bench . -benchtime 1x -timeout 15m > build/bench-e2e.txt
 	$(GO) run ./cmd/benchreport -wasm build/app.wasm -br web/app.wasm.br -gz web/app.wasm.gz -md BENCHMARKS.md -json BENCHMARKS.json build/bench-score.txt build/bench-jifen.txt build/bench-e2e.txt
 	@cat BENCHMARKS.md
 

@@ -1,7 +1,6 @@
 // Command jifen-site is the 上海居住证积分计算器 web app: compiled to
 // WebAssembly it is the whole calculator, running in the browser; compiled
-// natively it is the small server that serves the pre-rendered pages and
-// the static assets (see server.go).
+// natively it is bin/server, the small static server of package server.
 package main
 
 import (

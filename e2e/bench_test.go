@@ -4,7 +4,11 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os/exec"
+	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -110,12 +114,13 @@ func BenchmarkRepeatVisit(b *testing.B) {
 // loadTest runs `clients` clients against url for d and returns the
 // requests per second, the 50th and 99th percentile latencies and the
 // number of errors (transport errors and non-200 answers). It is bounded:
-// it stops at d.
-func loadTest(url string, clients int, d time.Duration, header http.Header) (rps float64, p50, p99 time.Duration, errs int) {
-	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true}
+// it stops at d. Each client writes a request in one piece.
+func loadTest(url string, clients int, d time.Duration, header http.Header) (res loadResult) {
+	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true, WriteBufferSize: 128 << 10}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	deadline := time.Now().Add(d)
+	start := time.Now()
+	deadline := start.Add(d)
 	var mu sync.Mutex
 	var lat []time.Duration
 	var wg sync.WaitGroup
@@ -128,7 +133,7 @@ func loadTest(url string, clients int, d time.Duration, header http.Header) (rps
 			for time.Now().Before(deadline) {
 				req, _ := http.NewRequest("GET", url, nil)
 				req.Header = header.Clone()
-				start := time.Now()
+				t0 := time.Now()
 				res, err := client.Do(req)
 				if err == nil {
 					_, err = io.Copy(io.Discard, res.Body)
@@ -140,42 +145,174 @@ func loadTest(url string, clients int, d time.Duration, header http.Header) (rps
 				if err != nil {
 					bad++
 				}
-				mine = append(mine, time.Since(start))
+				mine = append(mine, time.Since(t0))
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
-			errs += bad
+			res.errors += bad
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	res.requests = len(lat)
+	res.seconds = time.Since(start).Seconds()
 	if len(lat) == 0 {
-		return 0, 0, 0, errs
+		return res
 	}
-	return float64(len(lat)) / d.Seconds(), lat[len(lat)/2], lat[len(lat)*99/100], errs
+	res.rps = float64(len(lat)) / res.seconds
+	res.p50, res.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
+	return res
 }
 
-func benchLoad(b *testing.B, path string, header http.Header) {
-	if serverPath == "" {
-		b.Skip("no server")
+type loadResult struct {
+	rps      float64
+	p50, p99 time.Duration
+	errors   int
+	requests int
+	rounds   int
+	seconds  float64
+}
+
+// add sums two runs: requests per second over both, the mean of their
+// percentiles.
+func (r loadResult) add(o loadResult) loadResult {
+	n := float64(r.rounds)
+	r.seconds += o.seconds
+	r.requests += o.requests
+	r.errors += o.errors
+	r.p50 = time.Duration((float64(r.p50)*n + float64(o.p50)) / (n + 1))
+	r.p99 = time.Duration((float64(r.p99)*n + float64(o.p99)) / (n + 1))
+	r.rounds++
+	if r.seconds > 0 {
+		r.rps = float64(r.requests) / r.seconds
+	}
+	return r
+}
+
+func (r loadResult) report(b *testing.B, prefix string) {
+	b.ReportMetric(r.rps, prefix+"req/s")
+	b.ReportMetric(float64(r.p50.Microseconds())/1000, prefix+"ms-p50")
+	b.ReportMetric(float64(r.p99.Microseconds())/1000, prefix+"ms-p99")
+	b.ReportMetric(float64(r.errors), prefix+"errors")
+}
+
+// BenchmarkLoad measures bin/server beside nginx serving the same export
+// (deploy/nginx.conf, two workers), with the same client in the same run:
+// 50 clients for 10 s on each (two rounds of 5 s, alternating, so that
+// the load of others on the machine weighs on both alike) for / and for
+// the brotli app.wasm, and the ratio of their requests per second; with
+// our Go client and, when installed, with wrk. Then the server's CPU time
+// per request for / and for / with a 64 kB query of unknown keys
+// (alternating too), and its memory after all that.
+func BenchmarkLoad(b *testing.B) {
+	if serverPath == "" || nginxPath == "" || distDir == "" {
+		b.Skip("needs bin/server, nginx and the export (make bench)")
 	}
 	srv := startServer(b)
-	for i := 0; i < b.N; i++ {
-		rps, p50, p99, errs := loadTest(srv.URL+path, 50, 10*time.Second, header)
-		b.ReportMetric(rps, "req/s")
-		b.ReportMetric(float64(p50.Microseconds())/1000, "ms-p50")
-		b.ReportMetric(float64(p99.Microseconds())/1000, "ms-p99")
-		b.ReportMetric(float64(errs), "errors")
+	ngx := startNginxOn(b, distDir, 2)
+	pid := srv.cmd.Process.Pid
+	hdr := http.Header{"Accept-Encoding": {"gzip, deflate, br"}}
+	m := regexp.MustCompile(`/([0-9a-f]{16})/web/`).FindStringSubmatch(string(get(b, srv.URL+"/")))
+	require.NotNil(b, m)
+	wasm := "/" + m[1] + "/web/app.wasm"
+	const clients, d = 50, 10 * time.Second
+	type client func(url string, d time.Duration) loadResult
+	clientsByName := []struct {
+		prefix string
+		run    client
+	}{{"", func(url string, d time.Duration) loadResult { return loadTest(url, clients, d, hdr) }}}
+	if wrk, err := exec.LookPath("wrk"); err == nil {
+		// wrk costs less than our client, so leaves more of the machine
+		// to the servers
+		clientsByName = append(clientsByName, struct {
+			prefix string
+			run    client
+		}{"wrk-", func(url string, d time.Duration) loadResult { return runWrk(b, wrk, url, clients, d) }})
 	}
+	for i := 0; i < b.N; i++ {
+		for _, cl := range clientsByName {
+			for _, c := range []struct{ name, path string }{{"page", "/"}, {"wasm", wasm}} {
+				cl.run(srv.URL+c.path, time.Second) // warm both up
+				cl.run(ngx.URL+c.path, time.Second)
+				var s, n loadResult
+				for round := 0; round < 2; round++ {
+					s = s.add(cl.run(srv.URL+c.path, d/2))
+					n = n.add(cl.run(ngx.URL+c.path, d/2))
+				}
+				s.report(b, cl.prefix+c.name+"-server-")
+				n.report(b, cl.prefix+c.name+"-nginx-")
+				b.ReportMetric(s.rps/n.rps, cl.prefix+c.name+"-ratio")
+			}
+		}
+		// CPU per request, plain and junk, with the cheaper client
+		cl := clientsByName[len(clientsByName)-1]
+		junkURL := srv.URL + "/?" + junkQuery()
+		var plain, junk loadResult
+		var plainCPU, junkCPU time.Duration
+		for round := 0; round < 2; round++ {
+			cpu := procCPU(b, pid)
+			plain = plain.add(cl.run(srv.URL+"/", d/2))
+			plainCPU += procCPU(b, pid) - cpu
+			cpu = procCPU(b, pid)
+			junk = junk.add(cl.run(junkURL, d/2))
+			junkCPU += procCPU(b, pid) - cpu
+		}
+		perPlain := float64(plainCPU.Microseconds()) / float64(plain.requests)
+		perJunk := float64(junkCPU.Microseconds()) / float64(junk.requests)
+		b.ReportMetric(perPlain, "plain-us-cpu/req")
+		b.ReportMetric(perJunk, "junk-us-cpu/req")
+		b.ReportMetric(perJunk/perPlain, "junk-cpu-ratio")
+		junk.report(b, "junk-server-")
+	}
+	rss, peak := procMemory(b, pid)
+	b.ReportMetric(rss, "MB-rss")
+	b.ReportMetric(peak, "MB-peak")
 }
 
-// BenchmarkLoadPage: 50 clients get the pre-rendered / for 10 s.
-func BenchmarkLoadPage(b *testing.B) {
-	benchLoad(b, "/", http.Header{"Accept-Encoding": {"gzip, br"}})
+// runWrk runs wrk (2 threads) with this many connections for d.
+func runWrk(b *testing.B, wrk, url string, conns int, d time.Duration) (res loadResult) {
+	out, err := exec.Command(wrk, "-t2", "-c"+strconv.Itoa(conns), "-d"+strconv.Itoa(int(d.Seconds()))+"s", "--latency",
+		"-H", "Accept-Encoding: gzip, deflate, br", url).CombinedOutput()
+	require.NoError(b, err, string(out))
+	dur := func(s string) time.Duration {
+		d, err := time.ParseDuration(strings.Replace(s, "us", "µs", 1))
+		require.NoError(b, err, s)
+		return d
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "Requests/sec:":
+			res.rps, err = strconv.ParseFloat(f[1], 64)
+			require.NoError(b, err)
+		case len(f) >= 4 && f[1] == "requests" && f[2] == "in":
+			res.requests, err = strconv.Atoi(f[0])
+			require.NoError(b, err)
+			res.seconds = dur(strings.TrimSuffix(f[3], ",")).Seconds()
+		case len(f) == 2 && f[0] == "50%":
+			res.p50 = dur(f[1])
+		case len(f) == 2 && f[0] == "99%":
+			res.p99 = dur(f[1])
+		case strings.HasPrefix(strings.TrimSpace(line), "Non-2xx or 3xx responses:"):
+			n, _ := strconv.Atoi(f[len(f)-1])
+			res.errors += n
+		case len(f) > 0 && f[0] == "Socket" && f[1] == "errors:":
+			for i := 3; i < len(f); i += 2 {
+				n, _ := strconv.Atoi(strings.TrimSuffix(f[i], ","))
+				res.errors += n
+			}
+		}
+	}
+	require.NotZero(b, res.rps, string(out))
+	return res
 }
 
-// BenchmarkLoadWasm: 50 clients get /web/app.wasm (brotli) for 10 s.
-func BenchmarkLoadWasm(b *testing.B) {
-	benchLoad(b, "/web/app.wasm", http.Header{"Accept-Encoding": {"gzip, br"}})
+func get(b *testing.B, url string) []byte {
+	res, err := http.Get(url)
+	require.NoError(b, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(b, err)
+	return body
 }

@@ -6,9 +6,11 @@ package e2e
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -66,10 +68,34 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// server is a running bin/server.
+// server is a running bin/server (or nginx, see startNginx).
 type server struct {
 	URL string
 	cmd *exec.Cmd
+
+	out    *syncBuffer   // what it wrote after its first line (stdout and stderr)
+	exited chan struct{} // closed when the process has exited
+	err    error         // its exit status, once exited is closed
+	once   sync.Once
+}
+
+// syncBuffer is a bytes.Buffer safe for the goroutines copying a
+// process's output.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }
 
 // startServer starts bin/server on a free loopback port.
@@ -81,24 +107,63 @@ func startServer(t testing.TB) *server {
 // startServerWith starts bin/server with these arguments.
 func startServerWith(t testing.TB, args ...string) *server {
 	t.Helper()
-	cmd := exec.Command(serverPath, args...)
-	out, err := cmd.StdoutPipe()
+	return startServerCmd(t, exec.Command(serverPath, args...))
+}
+
+// startServerCmd starts a command that runs bin/server and waits for its
+// first line, which names the URL it serves.
+func startServerCmd(t testing.TB, cmd *exec.Cmd) *server {
+	t.Helper()
+	s := &server{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{})}
+	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
-	cmd.Stderr = os.Stderr
+	cmd.Stderr = s.out
 	require.NoError(t, cmd.Start())
-	line, err := bufio.NewReader(out).ReadString('\n')
-	require.NoError(t, err, "reading the server's first line")
+	r := bufio.NewReader(stdout)
+	line, err := r.ReadString('\n')
+	if err != nil {
+		cmd.Wait()
+		t.Fatalf("bin/server did not start: %v\n%s", err, s.out.String())
+	}
 	i := strings.Index(line, "http://")
 	require.GreaterOrEqual(t, i, 0, "server said %q", line)
-	s := &server{URL: strings.TrimRight(strings.TrimSpace(line[i:]), "/"), cmd: cmd}
-	t.Cleanup(s.stop)
+	s.URL = strings.TrimRight(strings.TrimSpace(line[i:]), "/")
+	go func() {
+		io.Copy(s.out, r)
+		s.err = cmd.Wait()
+		close(s.exited)
+	}()
+	t.Cleanup(func() {
+		s.stop()
+		if t.Failed() {
+			t.Logf("bin/server said:\n%s", s.out.String())
+		}
+	})
 	return s
 }
 
+// waitOutput waits until the server has written s (its log reaches the
+// test through a pipe).
+func (srv *server) waitOutput(t testing.TB, s string) {
+	t.Helper()
+	if !waitUntil(10*time.Second, srv.exited, func() bool { return strings.Contains(srv.out.String(), s) }) {
+		t.Fatalf("the server never said %q; it said:\n%s", s, srv.out.String())
+	}
+}
+
+// stop interrupts the server and waits for it to exit (at most a minute:
+// the shutdown grace of bin/server is shorter).
 func (s *server) stop() {
-	if s.cmd.Process != nil && s.cmd.ProcessState == nil {
-		s.cmd.Process.Signal(os.Interrupt)
-		s.cmd.Wait()
+	s.once.Do(func() {
+		if s.cmd.Process != nil {
+			s.cmd.Process.Signal(os.Interrupt)
+		}
+	})
+	select {
+	case <-s.exited:
+	case <-time.After(time.Minute):
+		s.cmd.Process.Kill()
+		<-s.exited
 	}
 }
 

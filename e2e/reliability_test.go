@@ -1,11 +1,7 @@
 package e2e
 
 import (
-	"bufio"
-	"io"
 	"math/rand"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -21,142 +16,6 @@ import (
 
 	"jifen/score"
 )
-
-// rawRequest sends bytes on a new connection and returns the status code
-// of the answer (0 when the server closed without one). It never waits
-// more than 10 s.
-func rawRequest(t *testing.T, addr, req string) int {
-	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	require.NoError(t, err)
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := io.WriteString(c, req); err != nil {
-		return 0 // the server may stop reading a huge request early
-	}
-	line, err := bufio.NewReader(c).ReadString('\n')
-	if err != nil {
-		if e, ok := err.(net.Error); ok && e.Timeout() {
-			t.Fatalf("no answer within 10 s to %.80q", req)
-		}
-		return 0
-	}
-	f := strings.Fields(line)
-	require.GreaterOrEqual(t, len(f), 2, "status line %q", line)
-	code, err := strconv.Atoi(f[1])
-	require.NoError(t, err)
-	return code
-}
-
-func TestHostileRequests(t *testing.T) {
-	if serverPath == "" {
-		t.Skip("no server")
-	}
-	srv := startServer(t)
-	addr := strings.TrimPrefix(srv.URL, "http://")
-	get := func(target string, headers ...string) string {
-		return "GET " + target + " HTTP/1.1\r\nHost: " + addr + "\r\n" + strings.Join(headers, "") + "Connection: close\r\n\r\n"
-	}
-	many := make([]string, 3000)
-	for i := range many {
-		many[i] = "k" + strconv.Itoa(i) + "=" + strconv.Itoa(i)
-	}
-	cases := map[string]string{
-		"traversal":             get("/../../etc/passwd"),
-		"traversal in web":      get("/web/../site.go"),
-		"encoded traversal":     get("/web/..%2f..%2fetc%2fpasswd"),
-		"encoded dots":          get("/%2e%2e/%2e%2e/etc/passwd"),
-		"versioned traversal":   get("/abc/web/%2e%2e/%2e%2e/server.go"),
-		"double encoded":        get("/web/%252e%252e/site.go"),
-		"backslashes":           get("/web/..\\..\\site.go"),
-		"nul":                   get("/web/style.css%00.png"),
-		"long url":              get("/result?age=" + strings.Repeat("9", 100000)),
-		"long query value":      get("/result?education=" + strings.Repeat("x", 10000)),
-		"thousands of params":   get("/result?" + strings.Join(many, "&")),
-		"invalid utf-8":         get("/result?education=%ff%fe%80&%c3%28=1"),
-		"invalid utf-8 in path": get("/%ff%fe"),
-		"long header":           get("/", "X-Long: "+strings.Repeat("a", 200000)+"\r\n"),
-		"many headers":          get("/", strings.Repeat("X-A: b\r\n", 2000)),
-		"bad accept-encoding":   get("/web/app.wasm", "Accept-Encoding: br;q=nan, gzip;q=-1, *;q=0\r\n"),
-		"range on wasm":         get("/web/app.wasm", "Range: bytes=999999999-\r\n"),
-		"propfind":              "PROPFIND / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-		"trace":                 "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-		"unknown method":        "FROBNICATE /result HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-		"post with body":        "POST /result HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello",
-		"garbage":               "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n",
-		"http/0.9":              "GET /\r\n\r\n",
-		"no host":               "GET / HTTP/1.1\r\nConnection: close\r\n\r\n",
-		"absolute form":         "GET http://evil.example/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-	}
-	for name, req := range cases {
-		code := rawRequest(t, addr, req)
-		assert.True(t, code == 0 || code < 500, "%s: got %d", name, code)
-		if strings.Contains(name, "traversal") || strings.Contains(name, "encoded") || name == "backslashes" {
-			assert.NotEqual(t, 200, code, "%s must not serve a file", name)
-		}
-	}
-	// pages answer normally with bad input
-	for _, target := range []string{"/result?education=" + strings.Repeat("x", 10000), "/result?" + strings.Join(many, "&"), "/result?education=%ff%fe%80"} {
-		res, err := http.Get(srv.URL + target)
-		require.NoError(t, err)
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		assert.Equal(t, 200, res.StatusCode)
-		assert.Contains(t, string(body), "无法使用", "a notice in Chinese")
-	}
-	// and the server keeps answering
-	res, err := http.Get(srv.URL + "/")
-	require.NoError(t, err)
-	res.Body.Close()
-	assert.Equal(t, 200, res.StatusCode)
-}
-
-func TestGracefulShutdownFinishesDownloads(t *testing.T) {
-	if serverPath == "" {
-		t.Skip("no server")
-	}
-	srv := startServer(t)
-	req, err := http.NewRequest("GET", srv.URL+"/web/app.wasm", nil)
-	require.NoError(t, err)
-	req.Header.Set("Accept-Encoding", "identity") // the largest answer
-	res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	want, err := strconv.Atoi(res.Header.Get("Content-Length"))
-	require.NoError(t, err)
-	buf := make([]byte, 64<<10)
-	n, err := io.ReadFull(res.Body, buf)
-	require.NoError(t, err)
-
-	require.NoError(t, srv.cmd.Process.Signal(os.Interrupt))
-	exited := make(chan error, 1)
-	go func() { exited <- srv.cmd.Wait() }()
-	time.Sleep(300 * time.Millisecond)
-	// a new connection is refused while the download goes on
-	_, err = net.DialTimeout("tcp", strings.TrimPrefix(srv.URL, "http://"), time.Second)
-	assert.Error(t, err, "the listener is closed")
-	select {
-	case <-exited:
-		t.Fatal("the server quit before the download finished")
-	default:
-	}
-	for {
-		m, err := res.Body.Read(buf)
-		n += m
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
-		time.Sleep(2 * time.Millisecond) // a slow client
-	}
-	assert.Equal(t, want, n, "the whole app.wasm arrived")
-	select {
-	case err := <-exited:
-		assert.NoError(t, err, "clean exit")
-	case <-time.After(10 * time.Second):
-		t.Fatal("the server did not exit after the download")
-	}
-}
 
 // shareLinks returns 260 share-link queries: valid ones, the fuzzer's
 // corpus, and random mutations of both.

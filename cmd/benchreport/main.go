@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"strconv"
@@ -60,6 +61,19 @@ type row struct {
 	budget                           *budget
 }
 
+// optional rows are left out when not measured: the wrk ones, when wrk is
+// not installed.
+func (r row) optional() bool { return strings.HasPrefix(r.metric, "wrk-") }
+
+// The load groups: bin/server and nginx serving the same export, measured
+// by the same client in the same run.
+const (
+	pageLoad = "Load, 50 clients × 10 s: / (bin/server and nginx, same export, our Go client)"
+	wasmLoad = "Load, 50 clients × 10 s: app.wasm, brotli (bin/server and nginx, our Go client)"
+	wrkLoad  = "Load with wrk (2 threads, 50 connections × 10 s), bin/server and nginx, same export"
+	hostile  = "bin/server: junk query and memory (CPU with wrk when installed)"
+)
+
 var rows = []row{
 	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "pre-rendered first screen visible", "FirstVisitSlow4G", "ms-first-screen", "ms", &budget{max: 2000}},
 	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "interactive (loader gone)", "FirstVisitSlow4G", "ms-interactive", "ms", &budget{max: 10000}},
@@ -73,14 +87,49 @@ var rows = []row{
 	{"Scoring", "Plan", "Plan", "ns/op", "ns/op", &budget{max: 200000, less: true}},
 	{"Scoring", "Plan allocations", "Plan", "allocs/op", "allocs/op", nil},
 	{"Scoring", "jifen (100,000 profiles in < 2 s)", "Jifen", "profiles/s", "profiles/s", &budget{max: 50000, min: true}},
-	{"Server load, 50 clients × 10 s: /", "requests per second", "LoadPage", "req/s", "req/s", nil},
-	{"Server load, 50 clients × 10 s: /", "p50 latency", "LoadPage", "ms-p50", "ms", nil},
-	{"Server load, 50 clients × 10 s: /", "p99 latency", "LoadPage", "ms-p99", "ms", nil},
-	{"Server load, 50 clients × 10 s: /", "errors", "LoadPage", "errors", "", &budget{max: 0}},
-	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "requests per second", "LoadWasm", "req/s", "req/s", nil},
-	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "p50 latency", "LoadWasm", "ms-p50", "ms", nil},
-	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "p99 latency", "LoadWasm", "ms-p99", "ms", nil},
-	{"Server load, 50 clients × 10 s: /web/app.wasm (brotli)", "errors", "LoadWasm", "errors", "", &budget{max: 0}},
+	{pageLoad, "bin/server: requests per second", "Load", "page-server-req/s", "req/s", nil},
+	{pageLoad, "nginx: requests per second", "Load", "page-nginx-req/s", "req/s", nil},
+	{pageLoad, "ratio bin/server / nginx (aim ≥ 0.8)", "Load", "page-ratio", "", &budget{max: 0.5, min: true}},
+	{pageLoad, "bin/server: p50 latency", "Load", "page-server-ms-p50", "ms", nil},
+	{pageLoad, "nginx: p50 latency", "Load", "page-nginx-ms-p50", "ms", nil},
+	{pageLoad, "bin/server: p99 latency", "Load", "page-server-ms-p99", "ms", nil},
+	{pageLoad, "nginx: p99 latency", "Load", "page-nginx-ms-p99", "ms", nil},
+	{pageLoad, "bin/server: errors", "Load", "page-server-errors", "", &budget{max: 0}},
+	{pageLoad, "nginx: errors", "Load", "page-nginx-errors", "", &budget{max: 0}},
+	{wasmLoad, "bin/server: requests per second", "Load", "wasm-server-req/s", "req/s", nil},
+	{wasmLoad, "nginx: requests per second", "Load", "wasm-nginx-req/s", "req/s", nil},
+	{wasmLoad, "ratio bin/server / nginx", "Load", "wasm-ratio", "", nil},
+	{wasmLoad, "bin/server: p50 latency", "Load", "wasm-server-ms-p50", "ms", nil},
+	{wasmLoad, "nginx: p50 latency", "Load", "wasm-nginx-ms-p50", "ms", nil},
+	{wasmLoad, "bin/server: p99 latency", "Load", "wasm-server-ms-p99", "ms", nil},
+	{wasmLoad, "nginx: p99 latency", "Load", "wasm-nginx-ms-p99", "ms", nil},
+	{wasmLoad, "bin/server: errors", "Load", "wasm-server-errors", "", &budget{max: 0}},
+	{wasmLoad, "nginx: errors", "Load", "wasm-nginx-errors", "", &budget{max: 0}},
+	{wrkLoad, "/: bin/server, requests per second", "Load", "wrk-page-server-req/s", "req/s", nil},
+	{wrkLoad, "/: nginx, requests per second", "Load", "wrk-page-nginx-req/s", "req/s", nil},
+	{wrkLoad, "/: ratio bin/server / nginx (aim ≥ 0.8)", "Load", "wrk-page-ratio", "", &budget{max: 0.5, min: true}},
+	{wrkLoad, "/: bin/server, p50 latency", "Load", "wrk-page-server-ms-p50", "ms", nil},
+	{wrkLoad, "/: bin/server, p99 latency", "Load", "wrk-page-server-ms-p99", "ms", nil},
+	{wrkLoad, "/: nginx, p50 latency", "Load", "wrk-page-nginx-ms-p50", "ms", nil},
+	{wrkLoad, "/: nginx, p99 latency", "Load", "wrk-page-nginx-ms-p99", "ms", nil},
+	{wrkLoad, "/: bin/server errors", "Load", "wrk-page-server-errors", "", &budget{max: 0}},
+	{wrkLoad, "/: nginx errors", "Load", "wrk-page-nginx-errors", "", &budget{max: 0}},
+	{wrkLoad, "app.wasm: bin/server, requests per second", "Load", "wrk-wasm-server-req/s", "req/s", nil},
+	{wrkLoad, "app.wasm: nginx, requests per second", "Load", "wrk-wasm-nginx-req/s", "req/s", nil},
+	{wrkLoad, "app.wasm: ratio bin/server / nginx", "Load", "wrk-wasm-ratio", "", nil},
+	{wrkLoad, "app.wasm: bin/server, p50 latency", "Load", "wrk-wasm-server-ms-p50", "ms", nil},
+	{wrkLoad, "app.wasm: bin/server, p99 latency", "Load", "wrk-wasm-server-ms-p99", "ms", nil},
+	{wrkLoad, "app.wasm: nginx, p50 latency", "Load", "wrk-wasm-nginx-ms-p50", "ms", nil},
+	{wrkLoad, "app.wasm: nginx, p99 latency", "Load", "wrk-wasm-nginx-ms-p99", "ms", nil},
+	{wrkLoad, "app.wasm: bin/server errors", "Load", "wrk-wasm-server-errors", "", &budget{max: 0}},
+	{wrkLoad, "app.wasm: nginx errors", "Load", "wrk-wasm-nginx-errors", "", &budget{max: 0}},
+	{hostile, "CPU per request: /", "Load", "plain-us-cpu/req", "µs", nil},
+	{hostile, "CPU per request: / with a 64 kB junk query", "Load", "junk-us-cpu/req", "µs", nil},
+	{hostile, "junk query / plain request", "Load", "junk-cpu-ratio", "", &budget{max: 2}},
+	{hostile, "junk query: requests per second (50 clients)", "Load", "junk-server-req/s", "req/s", nil},
+	{hostile, "junk query: errors", "Load", "junk-server-errors", "", &budget{max: 0}},
+	{hostile, "memory after the load runs (RSS)", "Load", "MB-rss", "MB", nil},
+	{hostile, "memory, peak (VmHWM)", "Load", "MB-peak", "MB", nil},
 }
 
 func main() {
@@ -121,6 +170,9 @@ func main() {
 	}
 	for _, r := range rows {
 		v, found := metrics[r.bench][r.metric]
+		if !found && r.optional() {
+			continue
+		}
 		if !found {
 			fail(fmt.Errorf("no %s for Benchmark%s in the input", r.metric, r.bench))
 		}
@@ -178,7 +230,7 @@ func markdown(figs []figure) string {
 	var b strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&b, "# Benchmarks\n\nWritten by `make bench` on %s (%d cores, %s/%s, host %s), all in one run.\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, host)
-	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit; the load test is a bounded Go client of our own on loopback.\n")
+	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit. Load: on loopback, bin/server and nginx (deploy/nginx.conf, 2 workers) serving the same export, measured by the same client (a bounded Go client of our own, then wrk) in two alternating rounds of 5 s each (requests per second over both, latencies their mean); client and servers share the machine's 2 cores with whatever else runs, so the figures are noisy. CPU per request: the server's user+system time from /proc over a run, divided by its requests.\n")
 	group := ""
 	for _, f := range figs {
 		if f.Group != group {
@@ -192,7 +244,10 @@ func markdown(figs []figure) string {
 				mark = "❌ FAIL"
 			}
 		}
-		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		v := strconv.FormatFloat(f.Value, 'g', 4, 64)
+		if f.Value == math.Trunc(f.Value) {
+			v = strconv.FormatFloat(f.Value, 'f', -1, 64)
+		}
 		if f.Value >= 10000 {
 			v = thousands(int64(f.Value + 0.5))
 		}

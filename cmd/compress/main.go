@@ -1,16 +1,15 @@
-// Command compress writes FILE.br (brotli, highest quality) and FILE.gz
-// (gzip, best compression) beside each FILE given, for pre-compressed
-// serving. It is a build tool: `make build` runs it on app.wasm.
+// Command compress writes FILE.br (brotli, quality 11) and FILE.gz (gzip,
+// level 9) beside each FILE given, for pre-compressed serving. It is a
+// build tool: `make build` runs it on app.wasm; the server compresses
+// every other file the same way (server.Compress) when it starts.
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/andybalholm/brotli"
+	"jifen/server"
 )
 
 func main() {
@@ -31,33 +30,27 @@ func compress(name string) error {
 	if err != nil {
 		return err
 	}
-	if err := write(name+".br", data, func(w io.Writer) io.WriteCloser {
-		return brotli.NewWriterOptions(w, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-	}); err != nil {
+	br, gz, err := server.Compress(data)
+	if err != nil {
+		return fmt.Errorf("compressing %s: %w", name, err)
+	}
+	if err := write(name+".br", br); err != nil {
 		return err
 	}
-	return write(name+".gz", data, func(w io.Writer) io.WriteCloser {
-		zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-		return zw
-	})
+	return write(name+".gz", gz)
 }
 
-// write compresses data into name through a temporary file, so that a
-// failed run leaves no half-written file.
-func write(name string, data []byte, newWriter func(io.Writer) io.WriteCloser) error {
+// write writes data into name through a temporary file, so that a failed
+// run leaves no half-written file.
+func write(name string, data []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(name), ".compress-*")
 	if err != nil {
 		return fmt.Errorf("creating %s: %w", name, err)
 	}
 	defer os.Remove(f.Name())
-	zw := newWriter(f)
-	if _, err := zw.Write(data); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("compressing %s: %w", name, err)
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return fmt.Errorf("compressing %s: %w", name, err)
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
