@@ -231,7 +231,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 				return app.Elem("option").Attr("value", values[i]).Attr("selected", boolAttr(values[i] == v)).Text(labels[i])
 			}),
 		)
-	case "bool":
+	case "bool", "tri":
 		input = app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").
 			Attr("checked", boolAttr(v == "1" || v == "true")).OnChange(c.set(cf.key), app.EventScope(cf.key))
 	default:
@@ -258,7 +258,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 	it, hasItem := c.res.Item(cf.item)
 	label := app.Elem("label").Attr("for", id).Class("field-label").Text(f.Label)
 	row := app.Elem("div").Class("field-row").Body(label, input)
-	if f.Kind() == "bool" {
+	if f.Kind() == "bool" || f.Kind() == "tri" {
 		row = app.Elem("div").Class("field-row check-row").Body(input, label)
 	}
 	return app.Elem("div").Class("calc-field").DataSet("key", cf.key).Body(
@@ -268,16 +268,16 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(c.probs[cf.key])
 		}),
 		app.If(cf.key == "base_monthly" && c.p.BaseMonthlyFen > 0, func() app.UI {
-			w, _ := score.WageAt(c.res.AsOf)
-			t := score.TierRuleOf(score.TierOfMonthly(c.p.BaseMonthlyFen, w.Yuan))
-			return app.Elem("p").Class("field-points").Text("按 " + w.From.String()[:7] + " 起平均工资 " + score.YuanText(w.Yuan) + " 元计：属于“" + t.Name + "”档")
+			w := score.WageAt(c.res.AsOf)
+			t := score.TierRuleOf(score.TierOfMonthly(c.p.BaseMonthlyFen, c.res.AsOf))
+			return app.Elem("p").Class("field-points").Text("按 " + w.From.String()[:7] + " 起平均工资 " + yuanText(w.Yuan) + " 元计：属于“" + t.Label(c.res.AsOf) + "”档")
 		}),
 		app.If(hasItem, func() app.UI {
 			return app.Elem("div").Class("field-points").Body(
 				app.Elem("strong").Text(signed(it.Points)+" 分"),
 				app.Text(" "+it.Why),
 				app.If(it.Confidence != score.High, func() app.UI {
-					return app.Elem("span").Class("badge").Text("规则有争议：" + score.UncertainNote)
+					return app.Elem("span").Class("badge").Text("规则有争议：" + uncertainNote)
 				}),
 			)
 		}),

@@ -166,7 +166,7 @@ func itemRow(it score.Item) app.UI {
 			}
 			return app.Elem("p").Class("conf conf-"+string(it.Confidence)).Body(
 				app.Elem("span").Class("badge").Text(label),
-				app.Text(" "+score.UncertainNote),
+				app.Text(" "+uncertainNote),
 			)
 		}),
 	)

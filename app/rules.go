@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jifen/score"
@@ -19,6 +21,12 @@ func (c *rulesPage) OnNav(ctx app.Context) {
 	ctx.Page().SetDescription("上海居住证积分的全部指标和分值、上年度平均工资表、各规则的来源和可信度，以及尚无定论的问题。")
 }
 
+// ruleRow is one row of the rules table.
+type ruleRow struct {
+	Group, Name, Rule, Source string
+	Conf                      score.Confidence
+}
+
 func confLabel(c score.Confidence) string {
 	switch c {
 	case score.High:
@@ -30,8 +38,14 @@ func confLabel(c score.Confidence) string {
 }
 
 func (c *rulesPage) Render() app.UI {
-	rows := score.RuleTable()
-	wages := score.WageTable
+	var rows []ruleRow
+	for _, sec := range score.RuleSections(score.Today()) {
+		for _, r := range sec.Rows {
+			rows = append(rows, ruleRow{sec.Title, r.Name, r.Points + "；" + r.Conditions, strings.Join(sec.Sources, "；"), r.Confidence})
+		}
+	}
+	wages := score.WageRows(score.Today())
+	open := score.OpenQuestions(score.Today())
 	return sitePage(PathRules, "rules",
 		app.Elem("h1").Class("page-title").Text("积分规则"),
 		app.Elem("p").Text("标准分值 120 分。总分 = 年龄 + 学历与职称中较高者 + 社保年限 + 加分 − 减分；同一指标只计最高一项，减分累计。"),
@@ -57,16 +71,16 @@ func (c *rulesPage) Render() app.UI {
 					app.Elem("thead").Body(app.Elem("tr").Body(th("起用"), th("月平均工资"), th("0.8 倍"), th("3 倍（上限）"))),
 					app.Elem("tbody").Body(app.Range(wages).Slice(func(i int) app.UI {
 						w := wages[i]
-						return app.Elem("tr").Body(td(w.From.String()[:7]), td(score.YuanText(w.Yuan)+" 元"),
-							td(score.FenText(w.Yuan*80)+" 元"), td(score.YuanText(w.Yuan*3)+" 元"))
+						return app.Elem("tr").Body(td(w.From.String()[:7]), td(w.Wage),
+							td(w.Low), td(w.High))
 					})),
 				),
 			),
 		),
 		app.Elem("section").Class("card").Aria("labelledby", "open-title").Body(
 			app.Elem("h2").ID("open-title").Text("尚无定论的问题"),
-			app.Elem("ul").Class("warnings").Body(app.Range(score.OpenQuestions).Slice(func(i int) app.UI {
-				return app.Elem("li").Text(score.OpenQuestions[i])
+			app.Elem("ul").Class("warnings").Body(app.Range(open).Slice(func(i int) app.UI {
+				return app.Elem("li").Text(open[i])
 			})),
 		),
 		app.Elem("section").Class("card").Body(

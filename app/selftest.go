@@ -179,7 +179,7 @@ func (c *selfTest) renderBirth() app.UI {
 				),
 			),
 		),
-		app.Elem("p").Class("hint").Text("现在 "+strconv.Itoa(c.age())+" 周岁，年龄分 "+strconv.Itoa(score.AgePoints(c.age()))+" 分。"),
+		app.Elem("p").Class("hint").Text("现在 "+strconv.Itoa(c.age())+" 周岁，年龄分 "+strconv.Itoa(score.AgePoints(c.age(), c.today))+" 分。"),
 	)
 }
 
@@ -227,20 +227,25 @@ func (c *selfTest) setBirth(ctx app.Context, y, m int) {
 func (c *selfTest) renderTitle() app.UI {
 	tr := score.TitleRuleOf(c.p.Title)
 	er := score.EducationRuleOf(c.p.Education)
-	w, _ := score.WageAt(c.today)
+	w := score.WageAt(c.today)
 	return app.Elem("div").Body(
 		radioGroup("title", "您有职称或职业技能等级证书吗？", "学历和职称只计较高的一项；证书须与现在的岗位相符。", titleChoices(), titleValue(c.p.Title), func(ctx app.Context, v string) {
 			c.set(ctx, func(p *score.Profile) { p.Title = score.Title(noneToZero(v)) })
 		}),
-		app.If(tr.NeedsBase && tr.Points > er.Points, func() app.UI {
+		app.If(tr.NeedsBase && tr.PointsAt(c.today) > er.PointsAt(c.today), func() app.UI {
 			yes := "0"
-			if c.p.TitleBaseOK {
+			if c.p.TitleBaseOK == score.Yes {
 				yes = "1"
 			}
-			return radioGroup("title_base_ok", "近 12 个月中，是否至少 6 个月社保缴费基数 ≥ "+score.YuanText(w.Yuan)+" 元/月？",
-				tr.Name+"要求社保缴费基数达到上年度平均工资（"+score.YuanText(w.Yuan)+" 元/月）的 1 倍，否则此等级计 0 分。",
+			return radioGroup("title_base_ok", "近 12 个月中，是否至少 6 个月社保缴费基数 ≥ "+yuanText(w.Yuan)+" 元/月？",
+				tr.Name+"要求社保缴费基数达到上年度平均工资（"+yuanText(w.Yuan)+" 元/月）的 1 倍，否则此等级计 0 分。",
 				[]choice{{"1", "是", ""}, {"0", "否 / 不清楚", ""}}, yes, func(ctx app.Context, v string) {
-					c.set(ctx, func(p *score.Profile) { p.TitleBaseOK = v == "1" })
+					c.set(ctx, func(p *score.Profile) {
+						p.TitleBaseOK = score.Unknown
+						if v == "1" {
+							p.TitleBaseOK = score.Yes
+						}
+					})
 				})
 		}),
 	)
@@ -365,7 +370,7 @@ func educationChoices() []choice {
 	var cs []choice
 	for i := len(score.EducationTable) - 1; i >= 0; i-- {
 		r := score.EducationTable[i]
-		cs = append(cs, choice{eduValue(r.Value), r.Name, strconv.Itoa(r.Points) + " 分"})
+		cs = append(cs, choice{eduValue(r.Value), r.Name, strconv.Itoa(r.PointsAt(score.Today())) + " 分"})
 	}
 	return cs
 }
@@ -374,7 +379,7 @@ func titleChoices() []choice {
 	cs := []choice{{"none", "没有", "0 分"}}
 	for i := len(score.TitleTable) - 1; i >= 1; i-- {
 		r := score.TitleTable[i]
-		sub := strconv.Itoa(r.Points) + " 分"
+		sub := strconv.Itoa(r.PointsAt(score.Today())) + " 分"
 		if r.NeedsBase {
 			sub += "，需社保基数≥1 倍平均工资"
 		}
@@ -386,21 +391,21 @@ func titleChoices() []choice {
 // baseChoices shows each tier as a range of yuan under the wage in force
 // on today.
 func baseChoices(today score.Date) []choice {
-	w, _ := score.WageAt(today)
+	w := score.WageAt(today)
 	fen := w.Yuan * 100
 	// the lowest whole yuan at or above a multiple num/den of the wage
 	at := func(num, den int64) int64 { return (fen*num/den + 99) / 100 }
 	y08, y1, y2, y3 := at(8, 10), at(1, 1), at(2, 1), at(3, 1)
 	return []choice{
-		{"none", "低于 " + score.YuanText(y08) + " 元/月，或不清楚", "0 分"},
-		{"0.8", score.YuanText(y08) + "–" + score.YuanText(y1-1) + " 元/月", "平均工资 0.8–1 倍，25 分"},
-		{"1", score.YuanText(y1) + "–" + score.YuanText(y2-1) + " 元/月", "1–2 倍，50 分"},
-		{"2", score.YuanText(y2) + "–" + score.YuanText(y3-1) + " 元/月", "2–3 倍，100 分"},
-		{"3", score.YuanText(y3) + " 元/月（缴费上限）", "3 倍，120 分"},
+		{"none", "低于 " + yuanText(y08) + " 元/月，或不清楚", "0 分"},
+		{"0.8", yuanText(y08) + "–" + yuanText(y1-1) + " 元/月", "平均工资 0.8–1 倍，25 分"},
+		{"1", yuanText(y1) + "–" + yuanText(y2-1) + " 元/月", "1–2 倍，50 分"},
+		{"2", yuanText(y2) + "–" + yuanText(y3-1) + " 元/月", "2–3 倍，100 分"},
+		{"3", yuanText(y3) + " 元/月（缴费上限）", "3 倍，120 分"},
 	}
 }
 
 func baseHint(today score.Date) string {
-	w, _ := score.WageAt(today)
-	return "按 " + w.From.String()[:7] + " 起使用的上年度月平均工资 " + score.YuanText(w.Yuan) + " 元计算。须近 48 个月中累计 36 个月达到（3 倍档：近 36 个月中 24 个月），社保不满 3 年时暂不计分。"
+	w := score.WageAt(today)
+	return "按 " + w.From.String()[:7] + " 起使用的上年度月平均工资 " + yuanText(w.Yuan) + " 元计算。须近 48 个月中累计 36 个月达到（3 倍档：近 36 个月中 24 个月），社保不满 3 年时暂不计分。"
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jifen/score"
 )
 
 // choice is one option of a radio group.
@@ -91,3 +93,10 @@ func boolAttr(v bool) any {
 	}
 	return nil
 }
+
+// uncertainNote is said beside a rule below high confidence (score's texts
+// never say it: the page does).
+const uncertainNote = "各来源说法不一，以区人才服务中心核定为准"
+
+// yuanText writes whole yuan with the one money formatter: "12,434".
+func yuanText(y int64) string { return score.Money(y * 100) }

@@ -115,7 +115,7 @@ func Checklist(p score.Profile) []Material {
 		add("学历加分",
 			Material{ID: "diploma", Name: "毕业证书和学位证书", Note: "原件和复印件"},
 			Material{ID: "chsi", Name: "学信网学历（学位）认证报告", Note: "学信网在线申请"})
-		if !p.FullTime {
+		if p.FullTime != score.Yes {
 			add("非全日制学历", Material{ID: "adult_edu", Name: "毕业生登记表和成绩单", Note: "自考、成人、网络教育学历需要"})
 		}
 		add("境外学历（如有）", Material{ID: "cscse", Name: "教育部留学服务中心学历学位认证书", Note: "只在境外取得学历时需要"})

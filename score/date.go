@@ -94,9 +94,39 @@ func (d Date) String() string {
 	return string(b)
 }
 
-// Chinese formats d as 2026年11月28日.
+// Chinese formats d as a day for a reader: "2026 年 11 月 28 日".
 func (d Date) Chinese() string {
-	return strconv.Itoa(d.Year) + "年" + strconv.Itoa(int(d.Month)) + "月" + strconv.Itoa(d.Day) + "日"
+	return d.MonthChinese() + " " + strconv.Itoa(d.Day) + " 日"
+}
+
+// MonthChinese formats the month of d: "2027 年 11 月". Projected dates
+// are shown this way, to the month only.
+func (d Date) MonthChinese() string {
+	return strconv.Itoa(d.Year) + " 年 " + strconv.Itoa(int(d.Month)) + " 月"
+}
+
+// monthIndex counts months from year 0, so that differences of two are
+// whole months.
+func (d Date) monthIndex() int { return d.Year*12 + int(d.Month) - 1 }
+
+// prevDay is the day before d.
+func (d Date) prevDay() Date {
+	if d.Day > 1 {
+		return Date{d.Year, d.Month, d.Day - 1}
+	}
+	m := d.AddMonths(-1)
+	m.Day = daysIn(m.Year, m.Month)
+	return m
+}
+
+// nextDay is the day after d.
+func (d Date) nextDay() Date {
+	if d.Day < daysIn(d.Year, d.Month) {
+		return Date{d.Year, d.Month, d.Day + 1}
+	}
+	m := d.AddMonths(1)
+	m.Day = 1
+	return m
 }
 
 func appendPadded(b []byte, v, width int) []byte {

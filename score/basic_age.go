@@ -1,0 +1,94 @@
+package score
+
+// 基础指标: 年龄. Full years (周岁) at the evaluation date: 56-60 → 5;
+// each year younger +2; cap 30; over 60 → 0 (rules.md "Basic
+// indicators", age; high).
+var (
+	ageCap       = &param{"age.cap", []value{{rulesPeriod, 30, High, ""}}}
+	ageFloor     = &param{"age.floor", []value{{rulesPeriod, 5, High, ""}}}
+	ageFloorFrom = &param{"age.floor_from", []value{{rulesPeriod, 56, High, ""}}}
+	ageLast      = &param{"age.last", []value{{rulesPeriod, 60, High, ""}}}
+	ageStep      = &param{"age.step", []value{{rulesPeriod, 2, High, ""}}}
+)
+
+func init() {
+	register(&indicator{seq: 10, group: GroupBasic, keys: []string{"birth", "age"},
+		params: []*param{ageCap, ageFloor, ageFloorFrom, ageLast, ageStep},
+		score:  scoreAge, rules: ageRules, help: ageHelp})
+}
+
+// ageRule is the age indicator's values at one date.
+type ageRule struct{ cap, floor, floorFrom, last, step int }
+
+func readAge(r *reader) ageRule {
+	return ageRule{r.n(ageCap), r.n(ageFloor), r.n(ageFloorFrom), r.n(ageLast), r.n(ageStep)}
+}
+
+func (a ageRule) points(age int) int {
+	switch {
+	case age < 0 || age > a.last:
+		return 0
+	case age >= a.floorFrom:
+		return a.floor
+	}
+	return min(a.floor+a.step*(a.floorFrom-age), a.cap)
+}
+
+// fullUntil is the oldest age that still has the cap (43).
+func (a ageRule) fullUntil() int { return a.floorFrom - (a.cap-a.floor+a.step-1)/a.step }
+
+// AgePoints returns the age points for full years of age with the values
+// in force on d (0 for a negative age: unknown).
+func AgePoints(age int, d Date) int { r := reader{d: d}; return readAge(&r).points(age) }
+
+func scoreAge(e *eval) {
+	a := readAge(&e.reader)
+	pts := a.points(e.age)
+	e.total += pts
+	if e.res == nil {
+		return
+	}
+	if e.age < 0 {
+		e.item("age", "年龄", GroupBasic, 0, "未填写出生年月或年龄，年龄未计分")
+		e.warn("请填写出生年月或年龄：年龄最多 " + itoa(a.cap) + " 分，本次未计。")
+		return
+	}
+	e.item("age", "年龄", GroupBasic, pts, ageWhy(a, e.age, pts))
+}
+
+func ageWhy(a ageRule, age, pts int) string {
+	s := itoa(age) + " 周岁，"
+	switch {
+	case age > a.last:
+		return s + "超过 " + itoa(a.last) + " 周岁，0 分"
+	case age >= a.floorFrom:
+		return s + itoa(a.floorFrom) + " 至 " + itoa(a.last) + " 周岁 " + itoa(a.floor) + " 分"
+	case pts == a.cap:
+		return s + itoa(a.fullUntil()) + " 周岁及以下满分 " + itoa(a.cap) + " 分"
+	}
+	return s + itoa(a.floorFrom) + " 周岁 " + itoa(a.floor) + " 分，每年轻 1 岁加 " + itoa(a.step) + " 分：" + itoa(pts) + " 分"
+}
+
+// ageRuleText is the rule in one sentence: "43 周岁及以下 30 分；44 周岁
+// 29 分，之后每长 1 岁少 2 分；56 至 60 周岁 5 分；60 周岁以上 0 分".
+func ageRuleText(a ageRule) string {
+	f := a.fullUntil()
+	return itoa(f) + " 周岁及以下 " + itoa(a.cap) + " 分；" + itoa(f+1) + " 周岁 " + itoa(a.points(f+1)) + " 分，之后每长 1 岁少 " + itoa(a.step) +
+		" 分；" + itoa(a.floorFrom) + " 至 " + itoa(a.last) + " 周岁 " + itoa(a.floor) + " 分；" + itoa(a.last) + " 周岁以上 0 分"
+}
+
+func ageRules(w *ruleWriter) {
+	w.row("age", "年龄", ageRuleText(readAge(&w.reader)), "按计算日期时的周岁计")
+}
+
+func ageHelp(key string, r *reader) string {
+	if key == "age" {
+		return "只在没填出生年月时使用，按周岁填。"
+	}
+	return "年龄按周岁计：" + ageRuleText(readAge(r)) + "。"
+}
+
+// AgeHint says what an age is worth on d: "现在 35 周岁，年龄分 30 分。"
+func AgeHint(age int, d Date) string {
+	return "现在 " + itoa(age) + " 周岁，年龄分 " + itoa(AgePoints(age, d)) + " 分。"
+}

@@ -1,0 +1,121 @@
+package score
+
+// Statutory retirement ages, for the plan (rules.md "Retirement"; high):
+// from 2025-01-01 men rise from 60 to 63 and women with an original age of
+// 55 from 55 to 58, one month later for every 4 months of later birth;
+// women with an original age of 50 from 50 to 55, one month later for
+// every 2 months. The first affected are those who would have retired in
+// 2025-01 (each 1 month later).
+
+// RetireGroup is the statutory retirement rule that applies to a person.
+type RetireGroup string
+
+// RetireGroup values of the profile.
+const (
+	RetireNone     RetireGroup = ""
+	RetireMale     RetireGroup = "male"
+	RetireFemale55 RetireGroup = "female55"
+	RetireFemale50 RetireGroup = "female50"
+)
+
+// retirePeriod: the reform applies from its first month on; no known end.
+var retirePeriod = &period{Date{2025, 1, 1}, Date{}, SrcRetirement, pkOpen}
+
+var (
+	retireMaleOrig   = &param{"retire.male.original_age", []value{{retirePeriod, 60, High, ""}}}
+	retireMaleNew    = &param{"retire.male.new_age", []value{{retirePeriod, 63, High, ""}}}
+	retireMaleStep   = &param{"retire.male.step_months", []value{{retirePeriod, 4, High, ""}}}
+	retireF55Orig    = &param{"retire.female55.original_age", []value{{retirePeriod, 55, High, ""}}}
+	retireF55New     = &param{"retire.female55.new_age", []value{{retirePeriod, 58, High, ""}}}
+	retireF55Step    = &param{"retire.female55.step_months", []value{{retirePeriod, 4, High, ""}}}
+	retireF50Orig    = &param{"retire.female50.original_age", []value{{retirePeriod, 50, High, ""}}}
+	retireF50New     = &param{"retire.female50.new_age", []value{{retirePeriod, 55, High, ""}}}
+	retireF50Step    = &param{"retire.female50.step_months", []value{{retirePeriod, 2, High, ""}}}
+	retireGroupsData = []struct {
+		g              RetireGroup
+		orig, to, step *param
+	}{
+		{RetireMale, retireMaleOrig, retireMaleNew, retireMaleStep},
+		{RetireFemale55, retireF55Orig, retireF55New, retireF55Step},
+		{RetireFemale50, retireF50Orig, retireF50New, retireF50Step},
+	}
+)
+
+// retireRule is a group's values at a date.
+type retireRule struct{ orig, to, step int }
+
+func readRetire(r *reader, g RetireGroup) (retireRule, bool) {
+	for _, x := range retireGroupsData {
+		if x.g == g {
+			return retireRule{r.n(x.orig), r.n(x.to), r.n(x.step)}, true
+		}
+	}
+	return retireRule{}, false
+}
+
+// Label is the group's Chinese label: 男, 女（原 55 岁退休）, 女（原 50 岁退休）.
+func (g RetireGroup) Label() string {
+	r := reader{d: retirePeriod.From}
+	rr, _ := readRetire(&r, g)
+	switch g {
+	case RetireMale:
+		return "男"
+	case RetireFemale55, RetireFemale50:
+		return "女（原 " + itoa(rr.orig) + " 岁退休）"
+	}
+	return ""
+}
+
+// RetireGroupChoices are the retirement groups for the UI (not given:
+// the key is left out and the plan stops at 60).
+func RetireGroupChoices() []Choice {
+	cs := make([]Choice, 0, len(retireGroupsData))
+	for _, x := range retireGroupsData {
+		cs = append(cs, Choice{Value: string(x.g), Label: x.g.Label()})
+	}
+	return cs
+}
+
+// RetirementDate is the statutory retirement date of someone of group g
+// born on birth (its 1st day when only the month is known): the birth date
+// plus the original age plus one month for every step months of birth
+// from the first affected birth month on, up to the new age. ok is false
+// for an unknown group.
+func RetirementDate(g RetireGroup, birth Date) (Date, bool) {
+	r := reader{d: birth}
+	rr, ok := readRetire(&r, g)
+	if !ok {
+		return Date{}, false
+	}
+	return rr.date(birth), true
+}
+
+func (rr retireRule) date(birth Date) Date {
+	base := birth.AddYears(rr.orig)
+	k := base.monthIndex() - retirePeriod.From.monthIndex()
+	if k < 0 {
+		return base
+	}
+	return base.AddMonths(min(k/rr.step+1, (rr.to-rr.orig)*12))
+}
+
+// birthOf is the birth date a plan uses: birth, or with age only the month
+// of as_of, age years earlier.
+func birthOf(p *Profile) (Date, bool) {
+	switch {
+	case !p.Birth.IsZero():
+		return p.Birth, true
+	case p.Age > 0:
+		return Date{p.AsOf.Year - p.Age, p.AsOf.Month, 1}, true
+	}
+	return Date{}, false
+}
+
+func retireHelp(r *reader) string {
+	m, _ := readRetire(r, RetireMale)
+	f55, _ := readRetire(r, RetireFemale55)
+	f50, _ := readRetire(r, RetireFemale50)
+	return "用于规划：规划推算到法定退休前为止。" + retirePeriod.From.MonthChinese() + "起法定退休年龄逐步提高：男性从 " + itoa(m.orig) + " 岁到 " + itoa(m.to) +
+		" 岁、原 " + itoa(f55.orig) + " 岁退休的女性到 " + itoa(f55.to) + " 岁（每晚出生 " + itoa(m.step) + " 个月延迟 1 个月），原 " + itoa(f50.orig) +
+		" 岁退休的女性到 " + itoa(f50.to) + " 岁（每晚出生 " + itoa(f50.step) + " 个月延迟 1 个月）。不填时推算到 " + itoa(r.n(planStopAge)) + " 周岁。"
+}
