@@ -210,7 +210,7 @@ func scoreTier(e *eval) {
 	case t.points == nil:
 		why = "缴费基数未达上年度平均工资的 " + multText(e.n(t.next)) + " 倍，不加分"
 	default:
-		why = t.monthsText(&e.reader) + "缴费基数为上年度平均工资的 " + t.label(&e.reader) + "：" + itoa(raw) + " 分"
+		why = cat(t.monthsText(&e.reader)+"缴费基数为上年度平均工资的", t.label(&e.reader)) + "：" + itoa(raw) + " 分"
 	}
 	if raw > 0 && pts == 0 {
 		why += "；社保年限不足 " + itoa(need) + " 年，暂计 0 分"
@@ -248,8 +248,10 @@ func tierLevelsText(r *reader) string {
 }
 
 func tierRules(w *ruleWriter) {
+	v := w.n64(wage)
+	f := WageAt(w.d)
 	w.row("base_tier", "社保缴费基数", tierLevelsText(&w.reader)+"；只计最高一档",
-		"按上年度平均工资的倍数；月份不必连续；社保年限须够这些月份（不足时暂计 0 分）")
+		"按当月使用的上年度平均工资（"+f.From.MonthChinese()+"起 "+yuan(v)+"）的倍数；月份不必连续；社保年限须够这些月份（不足时暂计 0 分）")
 }
 
 func tierHelp(key string, r *reader) string {
@@ -268,7 +270,7 @@ func BaseTierChoices(d Date) []Choice {
 	w := r.nAt(wage, d)
 	cs := make([]Choice, 0, len(TierTable))
 	for _, t := range TierTable {
-		c := Choice{Value: string(t.Value), Points: r.pts(t.points), Note: "上年度平均工资的 " + t.label(&r)}
+		c := Choice{Value: string(t.Value), Points: r.pts(t.points), Note: cat("上年度平均工资的", t.label(&r))}
 		switch {
 		case t.multiple == nil:
 			c.Label = "低于 " + Money(w*r.n64(t.next)) + " 元，或不清楚"

@@ -112,10 +112,18 @@ func birthOf(p *Profile) (Date, bool) {
 }
 
 func retireHelp(r *reader) string {
-	m, _ := readRetire(r, RetireMale)
-	f55, _ := readRetire(r, RetireFemale55)
-	f50, _ := readRetire(r, RetireFemale50)
-	return "用于规划：规划推算到法定退休前为止。" + retirePeriod.From.MonthChinese() + "起法定退休年龄逐步提高：男性从 " + itoa(m.orig) + " 岁到 " + itoa(m.to) +
-		" 岁、原 " + itoa(f55.orig) + " 岁退休的女性到 " + itoa(f55.to) + " 岁（每晚出生 " + itoa(m.step) + " 个月延迟 1 个月），原 " + itoa(f50.orig) +
-		" 岁退休的女性到 " + itoa(f50.to) + " 岁（每晚出生 " + itoa(f50.step) + " 个月延迟 1 个月）。不填时推算到 " + itoa(r.n(planStopAge)) + " 周岁。"
+	s := "用于规划：规划推算到法定退休前为止。" + retirePeriod.From.MonthChinese() + "起法定退休年龄逐步提高："
+	for i, x := range retireGroupsData {
+		rr, _ := readRetire(r, x.g)
+		if i > 0 {
+			s += "，"
+		}
+		if x.g == RetireMale {
+			s += "男性"
+		} else {
+			s += "原 " + itoa(rr.orig) + " 岁退休的女性"
+		}
+		s += "从 " + itoa(rr.orig) + " 岁到 " + itoa(rr.to) + " 岁（每晚出生 " + itoa(rr.step) + " 个月延迟 1 个月）"
+	}
+	return s + "。不填时推算到 " + itoa(r.n(planStopAge)) + " 周岁。"
 }

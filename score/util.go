@@ -37,3 +37,19 @@ func named(name string, pts int) string {
 	}
 	return name + " " + itoa(pts) + " 分"
 }
+
+// cat joins two pieces of a sentence with a space between a digit and a
+// Chinese character, as conventions.md wants ("平均工资的 0.8 倍" but
+// "平均工资的不到 0.8 倍").
+func cat(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	x, y := a[len(a)-1], b[0]
+	if (isDigit(x) && y >= 0x80) || (x >= 0x80 && isDigit(y)) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
