@@ -210,7 +210,7 @@ func scoreTier(e *eval) {
 	case t.points == nil:
 		why = "缴费基数未达上年度平均工资的 " + multText(e.n(t.next)) + " 倍，不加分"
 	default:
-		why = cat(t.monthsText(&e.reader)+"缴费基数为上年度平均工资的", t.label(&e.reader)) + "：" + itoa(raw) + " 分"
+		why = t.monthsText(&e.reader) + "缴费基数为上年度平均工资的 " + t.label(&e.reader) + "：" + itoa(raw) + " 分"
 	}
 	if raw > 0 && pts == 0 {
 		why += "；社保年限不足 " + itoa(need) + " 年，暂计 0 分"

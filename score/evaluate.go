@@ -1,6 +1,9 @@
 package score
 
-import "errors"
+import (
+	"errors"
+	"sync/atomic"
+)
 
 // Item is the score of one indicator.
 type Item struct {
@@ -226,9 +229,23 @@ func ageAt(p *Profile, d Date) int {
 	return -1
 }
 
-// rulesAsOf says which rules and wage figure a result used.
+// rulesAsOf says which rules and wage figure a result used. The text of
+// the last wage figure asked for is kept, as most results use the same.
 func rulesAsOf(d Date) string {
 	w := WageAt(d)
-	return "积分办法：" + SrcPointsRules + "，有效期 " + rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() +
+	if c := lastRulesAsOf.Load(); c != nil && c.yuan == w.Yuan && c.from == w.From {
+		return c.text
+	}
+	s := "积分办法：" + SrcPointsRules + "，有效期 " + rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() +
 		"；上年度平均工资 " + yuan(w.Yuan) + "（" + w.From.MonthChinese() + "起使用）；规则核对于 " + RulesCheckedOn.Chinese()
+	lastRulesAsOf.Store(&rulesAsOfText{w.Yuan, w.From, s})
+	return s
 }
+
+type rulesAsOfText struct {
+	yuan int64
+	from Date
+	text string
+}
+
+var lastRulesAsOf atomic.Pointer[rulesAsOfText]

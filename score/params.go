@@ -114,6 +114,7 @@ func (p *param) at(d Date) (value, int) {
 type reader struct {
 	d        Date
 	track    bool
+	srcsToo  bool // track the sources too (rule rows)
 	conf     Confidence
 	disputes []string
 	srcs     []string
@@ -143,7 +144,7 @@ func (r *reader) nAt(p *param, d Date) int64 {
 	if v.Dispute != "" && !has(r.disputes, v.Dispute) {
 		r.disputes = append(r.disputes, v.Dispute)
 	}
-	if !has(r.srcs, v.Per.Source) {
+	if r.srcsToo && !has(r.srcs, v.Per.Source) {
 		r.srcs = append(r.srcs, v.Per.Source)
 	}
 	if where != 0 {

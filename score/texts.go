@@ -49,7 +49,7 @@ func RuleSections(d Date) []RuleSection {
 	secs := make([]RuleSection, 0, len(groupTitles))
 	for _, g := range groupTitles {
 		sec := RuleSection{Group: g.group, Title: g.title}
-		w := ruleWriter{reader: reader{d: d, track: true}, sec: &sec}
+		w := ruleWriter{reader: reader{d: d, track: true, srcsToo: true}, sec: &sec}
 		for _, ind := range indicators {
 			if ind.group == g.group {
 				ind.rules(&w)
