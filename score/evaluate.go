@@ -164,6 +164,9 @@ func Evaluate(p Profile) (Result, error) {
 	r.MeetsStandard = r.Total >= r.Standard && !r.Vetoed
 	r.Gap = max(r.Standard-r.Total, 0)
 	r.RulesAsOf = rulesAsOf(p.AsOf)
+	if w := retiredWarning(&p); w != "" {
+		r.Warnings = append(r.Warnings, w)
+	}
 	r.Warnings = append(r.Warnings, e.outsideWarnings()...)
 	return r, nil
 }

@@ -173,6 +173,10 @@ func PlanFrom(p Profile, res Result) (PlanResult, error) {
 		pr.Note = "存在一票否决情形，不能申请积分。"
 		return pr, nil
 	}
+	if w := retiredWarning(&p); w != "" {
+		pr.Note = w
+		return pr, nil
+	}
 	reach, ok := reachDate(&p, nil, end, Date{}, res.Standard)
 	if res.MeetsStandard { // met now, even past the projection's end
 		reach, ok = p.AsOf, true

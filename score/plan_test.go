@@ -245,10 +245,16 @@ func TestPlanStopsAtRetirement(t *testing.T) {
 	pr = plan(t, "retire_group=male&education=college")
 	assert.Equal(t, StopNoAge, pr.Stop.Reason)
 	assert.Contains(t, pr.Stop.Text, "未填写出生年月或年龄")
-	// already past retirement: no projection
+	// already past retirement (rules.md "Who can apply"): no projection,
+	// no path, and the result says why
 	pr = plan(t, "birth=1964-01&retire_group=male&education=doctor&insurance_years=5")
 	assert.Empty(t, pr.Timeline)
-	assert.Equal(t, asOf, *pr.ReachDate, "met today")
+	assert.Nil(t, pr.ReachDate)
+	assert.Empty(t, pr.Paths)
+	assert.Equal(t, "按退休类别“男”，2024 年 1 月已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。", pr.Note)
+	assert.Contains(t, warnings(*pr.Result), "已到法定退休年龄")
+	assert.NotContains(t, warnings(q(t, "birth=1966-07&retire_group=male")), "已到法定退休年龄", "retires 2026-12")
+	assert.Contains(t, warnings(q(t, "birth=1966-07&retire_group=male&as_of=2026-12-01")), "2026 年 12 月已到法定退休年龄")
 }
 
 func TestPlanFromUsesTheResult(t *testing.T) {

@@ -127,3 +127,18 @@ func retireHelp(r *reader) string {
 	}
 	return s + "。不填时推算到 " + itoa(r.n(planStopAge)) + " 周岁。"
 }
+
+// retiredWarning is a warning when p's statutory retirement date is on or
+// before as_of (rules.md "Who can apply": applicants past their statutory
+// retirement age cannot), "" otherwise.
+func retiredWarning(p *Profile) string {
+	birth, ok := birthOf(p)
+	if !ok {
+		return ""
+	}
+	ret, ok := RetirementDate(p.RetireGroup, birth)
+	if !ok || p.AsOf.Before(ret) {
+		return ""
+	}
+	return "按退休类别“" + p.RetireGroup.Label() + "”，" + ret.MonthChinese() + "已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。"
+}
