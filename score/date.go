@@ -17,7 +17,10 @@ type Date struct {
 var shanghai = time.FixedZone("CST", 8*3600)
 
 // Today returns today's date in Shanghai.
-func Today() Date { return DateOf(time.Now()) }
+func Today() Date { return DateOf(now()) }
+
+// now is the clock (tests move it).
+var now = time.Now
 
 // DateOf returns the Shanghai date of t.
 func DateOf(t time.Time) Date {

@@ -12,10 +12,12 @@ import (
 	"jifen/score"
 )
 
-// evaluate and plan score a profile (variables for tests).
+// evaluate and plan score a profile, today is the default as_of
+// (variables for tests).
 var (
 	evaluate = score.Evaluate
 	plan     = score.Plan
+	today    = score.Today
 )
 
 type mode int
@@ -100,7 +102,7 @@ func lineOf(input []byte, off int) int {
 func process(input []byte, opts options, w interface{ Write([]byte) (int, error) }) int {
 	recs := split(input)
 	if opts.asOf.IsZero() {
-		opts.asOf = score.Today()
+		opts.asOf = today()
 	}
 	const batch = 512
 	n := (len(recs) + batch - 1) / batch
