@@ -4,16 +4,16 @@ package score
 // each year younger +2; cap 30; over 60 → 0 (rules.md "Basic
 // indicators", age; high).
 var (
-	ageCap       = &param{"age.cap", []value{{rulesPeriod, 30, High, ""}}}
-	ageFloor     = &param{"age.floor", []value{{rulesPeriod, 5, High, ""}}}
-	ageFloorFrom = &param{"age.floor_from", []value{{rulesPeriod, 56, High, ""}}}
-	ageLast      = &param{"age.last", []value{{rulesPeriod, 60, High, ""}}}
-	ageStep      = &param{"age.step", []value{{rulesPeriod, 2, High, ""}}}
+	ageCap       = param{"age.cap", []value{{&rulesPeriod, 30, High, ""}}}
+	ageFloor     = param{"age.floor", []value{{&rulesPeriod, 5, High, ""}}}
+	ageFloorFrom = param{"age.floor_from", []value{{&rulesPeriod, 56, High, ""}}}
+	ageLast      = param{"age.last", []value{{&rulesPeriod, 60, High, ""}}}
+	ageStep      = param{"age.step", []value{{&rulesPeriod, 2, High, ""}}}
 )
 
 func init() {
 	register(&indicator{seq: 10, group: GroupBasic, keys: []string{"birth", "age"},
-		params: []*param{ageCap, ageFloor, ageFloorFrom, ageLast, ageStep},
+		params: []*param{&ageCap, &ageFloor, &ageFloorFrom, &ageLast, &ageStep},
 		score:  scoreAge, rules: ageRules, help: ageHelp})
 }
 
@@ -21,7 +21,7 @@ func init() {
 type ageRule struct{ cap, floor, floorFrom, last, step int }
 
 func readAge(r *reader) ageRule {
-	return ageRule{r.n(ageCap), r.n(ageFloor), r.n(ageFloorFrom), r.n(ageLast), r.n(ageStep)}
+	return ageRule{r.n(&ageCap), r.n(&ageFloor), r.n(&ageFloorFrom), r.n(&ageLast), r.n(&ageStep)}
 }
 
 func (a ageRule) points(age int) int {

@@ -20,11 +20,11 @@ const (
 
 // Education points (high).
 var (
-	eduCollege        = &param{"education.college", []value{{rulesPeriod, 50, High, ""}}}
-	eduBachelor       = &param{"education.bachelor", []value{{rulesPeriod, 60, High, ""}}}
-	eduBachelorDegree = &param{"education.bachelor_degree", []value{{rulesPeriod, 90, High, ""}}}
-	eduMaster         = &param{"education.master", []value{{rulesPeriod, 100, High, ""}}}
-	eduDoctor         = &param{"education.doctor", []value{{rulesPeriod, 110, High, ""}}}
+	eduCollege        = param{"education.college", []value{{&rulesPeriod, 50, High, ""}}}
+	eduBachelor       = param{"education.bachelor", []value{{&rulesPeriod, 60, High, ""}}}
+	eduBachelorDegree = param{"education.bachelor_degree", []value{{&rulesPeriod, 90, High, ""}}}
+	eduMaster         = param{"education.master", []value{{&rulesPeriod, 100, High, ""}}}
+	eduDoctor         = param{"education.doctor", []value{{&rulesPeriod, 110, High, ""}}}
 )
 
 // EducationRule is one row of the education table.
@@ -41,11 +41,11 @@ func (r EducationRule) PointsAt(d Date) int { rd := reader{d: d}; return rd.pts(
 // EducationTable lists the education levels, lowest first.
 var EducationTable = []EducationRule{
 	{EduNone, "大专以下", "大专以下", nil},
-	{EduCollege, "大专（高职）", "大专", eduCollege},
-	{EduBachelor, "本科（无学士学位）", "本科", eduBachelor},
-	{EduBachelorDegree, "本科+学士学位", "本科+学士", eduBachelorDegree},
-	{EduMaster, "硕士研究生（学历+学位）", "硕士", eduMaster},
-	{EduDoctor, "博士研究生（学历+学位）", "博士", eduDoctor},
+	{EduCollege, "大专（高职）", "大专", &eduCollege},
+	{EduBachelor, "本科（无学士学位）", "本科", &eduBachelor},
+	{EduBachelorDegree, "本科+学士学位", "本科+学士", &eduBachelorDegree},
+	{EduMaster, "硕士研究生（学历+学位）", "硕士", &eduMaster},
+	{EduDoctor, "博士研究生（学历+学位）", "博士", &eduDoctor},
 }
 
 // Title is a professional title or vocational skill level.
@@ -67,23 +67,23 @@ const (
 // Title points (high): 技能二级 or 中级职称 share one value, 技能一级 or
 // 高级职称 another.
 var (
-	titleSkill5 = &param{"title.skill5", []value{{rulesPeriod, 15, High, ""}}}
-	titleSkill4 = &param{"title.skill4", []value{{rulesPeriod, 30, High, ""}}}
-	titleSkill3 = &param{"title.skill3", []value{{rulesPeriod, 60, High, ""}}}
-	titleMid    = &param{"title.intermediate", []value{{rulesPeriod, 100, High, ""}}}
-	titleHigh   = &param{"title.senior", []value{{rulesPeriod, 140, High, ""}}}
+	titleSkill5 = param{"title.skill5", []value{{&rulesPeriod, 15, High, ""}}}
+	titleSkill4 = param{"title.skill4", []value{{&rulesPeriod, 30, High, ""}}}
+	titleSkill3 = param{"title.skill3", []value{{&rulesPeriod, 60, High, ""}}}
+	titleMid    = param{"title.intermediate", []value{{&rulesPeriod, 100, High, ""}}}
+	titleHigh   = param{"title.senior", []value{{&rulesPeriod, 140, High, ""}}}
 )
 
 // The base condition of 中级/高级职称 and 技能二级/一级: in the last 12
 // months at least 6 months of Shanghai insurance base ≥ 1× the previous
-// year's average wage (high: quoted on a district-government Q&A page).
+// year's average wage (high: quoted on a district-government QA page).
 // When title_base_ok is not given, it is inferred from the base tier: a
 // tier from 1× up counts it (medium).
 var (
-	titleBaseMonths = &param{"title.base_months", []value{{titleWindowPd, 6, High, ""}}}
-	titleBaseWindow = &param{"title.base_window", []value{{titleWindowPd, 12, High, ""}}}
-	titleBaseMult   = &param{"title.base_multiple", []value{{titleWindowPd, 100, High, ""}}}
-	titleBaseInfer  = &param{"title.base_inferred_from", []value{{titleWindowPd, 100, Medium, "这是按缴费基数档次的推定，不是确认：以实际缴费记录为准"}}}
+	titleBaseMonths = param{"title.base_months", []value{{&titleWindowPd, 6, High, ""}}}
+	titleBaseWindow = param{"title.base_window", []value{{&titleWindowPd, 12, High, ""}}}
+	titleBaseMult   = param{"title.base_multiple", []value{{&titleWindowPd, 100, High, ""}}}
+	titleBaseInfer  = param{"title.base_inferred_from", []value{{&titleWindowPd, 100, Medium, "这是按缴费基数档次的推定，不是确认：以实际缴费记录为准"}}}
 )
 
 // TitleRule is one row of the title table.
@@ -102,13 +102,13 @@ func (r TitleRule) PointsAt(d Date) int { rd := reader{d: d}; return rd.pts(r.po
 var TitleTable = []TitleRule{
 	{TitleNone, "无", false, nil},
 	{TitleJunior, "初级职称", false, nil},
-	{TitleSkill5, "技能五级（初级工）", false, titleSkill5},
-	{TitleSkill4, "技能四级（中级工）", false, titleSkill4},
-	{TitleSkill3, "技能三级（高级工）", false, titleSkill3},
-	{TitleSkill2, "技能二级（技师）", true, titleMid},
-	{TitleIntermediate, "中级职称", true, titleMid},
-	{TitleSkill1, "技能一级（高级技师）", true, titleHigh},
-	{TitleSenior, "高级职称", true, titleHigh},
+	{TitleSkill5, "技能五级（初级工）", false, &titleSkill5},
+	{TitleSkill4, "技能四级（中级工）", false, &titleSkill4},
+	{TitleSkill3, "技能三级（高级工）", false, &titleSkill3},
+	{TitleSkill2, "技能二级（技师）", true, &titleMid},
+	{TitleIntermediate, "中级职称", true, &titleMid},
+	{TitleSkill1, "技能一级（高级技师）", true, &titleHigh},
+	{TitleSenior, "高级职称", true, &titleHigh},
 }
 
 // EducationRuleOf returns the row of an education value.
@@ -141,9 +141,9 @@ func (r *reader) pts(p *param) int {
 
 func init() {
 	register(&indicator{seq: 20, group: GroupBasic, keys: []string{"education", "full_time", "title", "title_base_ok"},
-		params: []*param{eduCollege, eduBachelor, eduBachelorDegree, eduMaster, eduDoctor,
-			titleSkill5, titleSkill4, titleSkill3, titleMid, titleHigh,
-			titleBaseMonths, titleBaseWindow, titleBaseMult, titleBaseInfer},
+		params: []*param{&eduCollege, &eduBachelor, &eduBachelorDegree, &eduMaster, &eduDoctor,
+			&titleSkill5, &titleSkill4, &titleSkill3, &titleMid, &titleHigh,
+			&titleBaseMonths, &titleBaseWindow, &titleBaseMult, &titleBaseInfer},
 		score: scoreEducationTitle, rules: educationRules, help: educationHelp})
 }
 
@@ -156,14 +156,14 @@ func titleBase(e *eval) (ok, inferred bool) {
 	case No:
 		return false, false
 	}
-	return TierRuleOf(e.tier).mult(&e.reader) >= int64(e.n(titleBaseInfer)), true
+	return TierRuleOf(e.tier).mult(&e.reader) >= int64(e.n(&titleBaseInfer)), true
 }
 
 // baseCondText is the condition in words: "近 12 个月中至少 6 个月社保缴费
 // 基数达到上年度平均工资".
 func baseCondText(r *reader) string {
-	s := "近 " + itoa(r.n(titleBaseWindow)) + " 个月中至少 " + itoa(r.n(titleBaseMonths)) + " 个月社保缴费基数达到上年度平均工资"
-	if m := r.n(titleBaseMult); m != 100 {
+	s := "近 " + itoa(r.n(&titleBaseWindow)) + " 个月中至少 " + itoa(r.n(&titleBaseMonths)) + " 个月社保缴费基数达到上年度平均工资"
+	if m := r.n(&titleBaseMult); m != 100 {
 		s += "的 " + multText(m) + " 倍"
 	}
 	return s
@@ -259,8 +259,8 @@ func educationLevelsText(r *reader, full bool) string {
 }
 
 func titleLevelsText(r *reader) string {
-	return "技能五级 " + itoa(r.n(titleSkill5)) + " 分、四级 " + itoa(r.n(titleSkill4)) + " 分、三级 " + itoa(r.n(titleSkill3)) +
-		" 分；技能二级或中级职称 " + itoa(r.n(titleMid)) + " 分；技能一级或高级职称 " + itoa(r.n(titleHigh)) + " 分"
+	return "技能五级 " + itoa(r.n(&titleSkill5)) + " 分、四级 " + itoa(r.n(&titleSkill4)) + " 分、三级 " + itoa(r.n(&titleSkill3)) +
+		" 分；技能二级或中级职称 " + itoa(r.n(&titleMid)) + " 分；技能一级或高级职称 " + itoa(r.n(&titleHigh)) + " 分"
 }
 
 func educationRules(w *ruleWriter) {
@@ -268,7 +268,7 @@ func educationRules(w *ruleWriter) {
 	w.row("title", "职称/技能等级", titleLevelsText(&w.reader)+"；初级职称 0 分", "须与现工作岗位相符、在本市公布的目录内；职称须在本市工作期间取得，外省市证书须经本市复核认定")
 	w.row("education_title", "学历与职称", "只计较高的一项", "")
 	w.row("title_base", "职称基数条件", "不满足时，中级/高级职称和技能二级/一级计 0 分", baseCondText(&w.reader))
-	w.row("title_base_inferred", "职称基数条件未填写时", "按社保缴费基数档次推定：档次达到上年度平均工资的 "+multText(w.n(titleBaseInfer))+" 倍及以上，推定满足并请确认；否则未确认，暂不计分", "明确填写“是”或“否”时按填写的计算")
+	w.row("title_base_inferred", "职称基数条件未填写时", "按社保缴费基数档次推定：档次达到上年度平均工资的 "+multText(w.n(&titleBaseInfer))+" 倍及以上，推定满足并请确认；否则未确认，暂不计分", "明确填写“是”或“否”时按填写的计算")
 }
 
 func educationHelp(key string, r *reader) string {

@@ -5,13 +5,13 @@ package score
 // gap resets the count is disputed (rules.md "Basic indicators",
 // insurance_years).
 var (
-	insPerYear = &param{"insurance.per_year", []value{{rulesPeriod, 3, High, ""}}}
-	insCap     = &param{"insurance.cap", []value{{rulesPeriod, 0, Medium, "未见上限规定，按不设上限计算"}}} // 0: no cap
+	insPerYear = param{"insurance.per_year", []value{{&rulesPeriod, 3, High, ""}}}
+	insCap     = param{"insurance.cap", []value{{&rulesPeriod, 0, Medium, "未见上限规定，按不设上限计算"}}} // 0: no cap
 )
 
 func init() {
 	register(&indicator{seq: 30, group: GroupBasic, keys: []string{"insurance_years"},
-		params: []*param{insPerYear, insCap}, score: scoreInsurance, rules: insuranceRules, help: insuranceHelp})
+		params: []*param{&insPerYear, &insCap}, score: scoreInsurance, rules: insuranceRules, help: insuranceHelp})
 }
 
 // capped applies a cap where 0 means none.
@@ -31,7 +31,7 @@ func capText(cap int) string {
 }
 
 func scoreInsurance(e *eval) {
-	per, cap := e.n(insPerYear), e.n(insCap)
+	per, cap := e.n(&insPerYear), e.n(&insCap)
 	pts := capped(per*e.years, cap)
 	e.total += pts
 	if e.res == nil {
@@ -48,10 +48,10 @@ func scoreInsurance(e *eval) {
 }
 
 func insuranceRules(w *ruleWriter) {
-	w.row("insurance_years", "社保年限", "每满 1 年 "+itoa(w.n(insPerYear))+" 分"+capText(w.n(insCap)),
+	w.row("insurance_years", "社保年限", "每满 1 年 "+itoa(w.n(&insPerYear))+" 分"+capText(w.n(&insCap)),
 		"本市职工社保，由劳动合同单位缴纳；补缴的月份不算；中断后是否重新计算，各来源说法不一")
 }
 
 func insuranceHelp(_ string, r *reader) string {
-	return "在上海缴纳职工社保每满 1 年 " + itoa(r.n(insPerYear)) + " 分" + capText(r.n(insCap)) + "；补缴的月份不算。"
+	return "在上海缴纳职工社保每满 1 年 " + itoa(r.n(&insPerYear)) + " 分" + capText(r.n(&insCap)) + "；补缴的月份不算。"
 }

@@ -17,9 +17,9 @@ const (
 )
 
 var (
-	awardCitySpecial = &param{"award.city_special", []value{{rulesPeriod, 30, High, ""}}}
-	awardCity        = &param{"award.city", []value{{rulesPeriod, 60, High, ""}}}
-	awardNational    = &param{"award.national", []value{{rulesPeriod, 110, High, ""}}}
+	awardCitySpecial = param{"award.city_special", []value{{&rulesPeriod, 30, High, ""}}}
+	awardCity        = param{"award.city", []value{{&rulesPeriod, 60, High, ""}}}
+	awardNational    = param{"award.national", []value{{&rulesPeriod, 110, High, ""}}}
 )
 
 // AwardRule is one row of the award table.
@@ -35,9 +35,9 @@ func (r AwardRule) PointsAt(d Date) int { rd := reader{d: d}; return rd.pts(r.po
 // AwardTable lists the awards, lowest first.
 var AwardTable = []AwardRule{
 	{AwardNone, "无", nil},
-	{AwardCitySpecial, "市级委办局专项表彰", awardCitySpecial},
-	{AwardCity, "市级委办局综合表彰", awardCity},
-	{AwardNational, "省部级及以上政府表彰", awardNational},
+	{AwardCitySpecial, "市级委办局专项表彰", &awardCitySpecial},
+	{AwardCity, "市级委办局综合表彰", &awardCity},
+	{AwardNational, "省部级及以上政府表彰", &awardNational},
 }
 
 // AwardRuleOf returns the row of an award value.
@@ -52,7 +52,7 @@ func AwardRuleOf(a Award) AwardRule {
 
 func init() {
 	register(&indicator{seq: 170, group: GroupBonus, keys: []string{"award"},
-		params: []*param{awardCitySpecial, awardCity, awardNational}, score: scoreAward, rules: awardRules, help: awardHelp})
+		params: []*param{&awardCitySpecial, &awardCity, &awardNational}, score: scoreAward, rules: awardRules, help: awardHelp})
 }
 
 const awardCond = "须在本市公布的表彰目录内、在沪工作期间获得"

@@ -3,18 +3,18 @@ package score
 // 加分指标: 全日制应届高校毕业生. 10 points, for full-time graduates only:
 // without full_time it scores 0 with a warning (rules.md "Bonus
 // indicators", fresh_graduate; medium).
-var freshGradPts = &param{"fresh_graduate.points", []value{{rulesPeriod, 10, Medium, "毕业后多久内可以申请，未见明确规定"}}}
+var freshGradPts = param{"fresh_graduate.points", []value{{&rulesPeriod, 10, Medium, "毕业后多久内可以申请，未见明确规定"}}}
 
 func init() {
 	register(&indicator{seq: 160, group: GroupBonus, keys: []string{"fresh_graduate"},
-		params: []*param{freshGradPts}, score: scoreFreshGrad, rules: freshGradRules, help: freshGradHelp})
+		params: []*param{&freshGradPts}, score: scoreFreshGrad, rules: freshGradRules, help: freshGradHelp})
 }
 
 func scoreFreshGrad(e *eval) {
 	if !e.p.FreshGraduate {
 		return
 	}
-	full := e.n(freshGradPts)
+	full := e.n(&freshGradPts)
 	pts := 0
 	if e.p.FullTime == Yes {
 		pts = full
@@ -37,9 +37,9 @@ func scoreFreshGrad(e *eval) {
 }
 
 func freshGradRules(w *ruleWriter) {
-	w.row("fresh_graduate", "全日制应届高校毕业生", itoa(w.n(freshGradPts))+" 分", "只适用于全日制毕业生")
+	w.row("fresh_graduate", "全日制应届高校毕业生", itoa(w.n(&freshGradPts))+" 分", "只适用于全日制毕业生")
 }
 
 func freshGradHelp(_ string, r *reader) string {
-	return "全日制应届高校毕业生 " + itoa(r.n(freshGradPts)) + " 分；非全日制或未确认全日制时不计。"
+	return "全日制应届高校毕业生 " + itoa(r.n(&freshGradPts)) + " 分；非全日制或未确认全日制时不计。"
 }

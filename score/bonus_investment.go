@@ -6,16 +6,16 @@ package score
 // year → 10 per full 10 hires; the higher of the two; cap 120 (medium:
 // 100 in the 2013 trial text) (rules.md "Bonus indicators", investment).
 var (
-	investYears   = &param{"investment.years", []value{{rulesPeriod, 3, High, ""}}}
-	investTaxStep = &param{"investment.tax_step_yuan", []value{{rulesPeriod, 100000, High, ""}}}
-	investHires   = &param{"investment.hires_step", []value{{rulesPeriod, 10, High, ""}}}
-	investPerStep = &param{"investment.points_per_step", []value{{rulesPeriod, 10, High, ""}}}
-	investCap     = &param{"investment.cap", []value{{rulesPeriod, 120, Medium, "上限：2013 年试行办法为 100 分，较新来源为 120 分"}}}
+	investYears   = param{"investment.years", []value{{&rulesPeriod, 3, High, ""}}}
+	investTaxStep = param{"investment.tax_step_yuan", []value{{&rulesPeriod, 100000, High, ""}}}
+	investHires   = param{"investment.hires_step", []value{{&rulesPeriod, 10, High, ""}}}
+	investPerStep = param{"investment.points_per_step", []value{{&rulesPeriod, 10, High, ""}}}
+	investCap     = param{"investment.cap", []value{{&rulesPeriod, 120, Medium, "上限：2013 年试行办法为 100 分，较新来源为 120 分"}}}
 )
 
 func init() {
 	register(&indicator{seq: 130, group: GroupBonus, keys: []string{"invest_tax_avg", "invest_hires_avg"},
-		params: []*param{investYears, investTaxStep, investHires, investPerStep, investCap},
+		params: []*param{&investYears, &investTaxStep, &investHires, &investPerStep, &investCap},
 		score:  scoreInvestment, rules: investmentRules, help: investmentHelp})
 }
 
@@ -24,9 +24,9 @@ func scoreInvestment(e *eval) {
 	if p.InvestTaxAvgFen <= 0 && p.InvestHiresAvg <= 0 {
 		return
 	}
-	per, cap := e.n(investPerStep), e.n(investCap)
-	taxSteps := int(p.InvestTaxAvgFen / (e.n64(investTaxStep) * 100))
-	hireSteps := p.InvestHiresAvg / e.n(investHires)
+	per, cap := e.n(&investPerStep), e.n(&investCap)
+	taxSteps := int(p.InvestTaxAvgFen / (e.n64(&investTaxStep) * 100))
+	hireSteps := p.InvestHiresAvg / e.n(&investHires)
 	raw := max(taxSteps, hireSteps) * per
 	pts := min(raw, cap)
 	e.total += pts
@@ -44,19 +44,19 @@ func scoreInvestment(e *eval) {
 // investRuleText is "近 3 年个人出资部分年均纳税每满 100,000 元或年均聘用本市
 // 户籍人员每满 10 人计 10 分".
 func investRuleText(r *reader) string {
-	return "近 " + itoa(r.n(investYears)) + " 年个人出资部分年均纳税每满 " + yuan(r.n64(investTaxStep)) + "或年均聘用本市户籍人员每满 " +
-		itoa(r.n(investHires)) + " 人计 " + itoa(r.n(investPerStep)) + " 分"
+	return "近 " + itoa(r.n(&investYears)) + " 年个人出资部分年均纳税每满 " + yuan(r.n64(&investTaxStep)) + "或年均聘用本市户籍人员每满 " +
+		itoa(r.n(&investHires)) + " 人计 " + itoa(r.n(&investPerStep)) + " 分"
 }
 
 func investmentRules(w *ruleWriter) {
-	w.row("investment", "投资纳税或带动就业", investRuleText(&w.reader)+"；取较高者，上限 "+itoa(w.n(investCap))+" 分",
-		"连续 "+itoa(w.n(investYears))+" 年在本市投资，按个人出资部分计")
+	w.row("investment", "投资纳税或带动就业", investRuleText(&w.reader)+"；取较高者，上限 "+itoa(w.n(&investCap))+" 分",
+		"连续 "+itoa(w.n(&investYears))+" 年在本市投资，按个人出资部分计")
 }
 
 func investmentHelp(key string, r *reader) string {
 	if key == "invest_hires_avg" {
-		return "近 " + itoa(r.n(investYears)) + " 年年均聘用本市户籍人员每满 " + itoa(r.n(investHires)) + " 人 " + itoa(r.n(investPerStep)) + " 分；与纳税取较高者。"
+		return "近 " + itoa(r.n(&investYears)) + " 年年均聘用本市户籍人员每满 " + itoa(r.n(&investHires)) + " 人 " + itoa(r.n(&investPerStep)) + " 分；与纳税取较高者。"
 	}
-	return "近 " + itoa(r.n(investYears)) + " 年个人出资部分年均纳税每满 " + yuan(r.n64(investTaxStep)) + " " + itoa(r.n(investPerStep)) +
-		" 分，最多 " + itoa(r.n(investCap)) + " 分。"
+	return "近 " + itoa(r.n(&investYears)) + " 年个人出资部分年均纳税每满 " + yuan(r.n64(&investTaxStep)) + " " + itoa(r.n(&investPerStep)) +
+		" 分，最多 " + itoa(r.n(&investCap)) + " 分。"
 }

@@ -14,16 +14,16 @@ const (
 )
 
 var (
-	keyAreaPerYear   = &param{"key_area.per_year", []value{{rulesPeriod, 2, High, ""}}}
-	keyAreaCap       = &param{"key_area.cap", []value{{rulesPeriod, 20, High, ""}}}
-	keyAreaMinYears  = &param{"key_area.min_years", []value{{rulesPeriod, 5, High, ""}}}
-	lingangMinYears  = &param{"key_area.lingang.min_years", []value{{lingangPeriod, 3, Medium, "有报道称 2024 年 8 月 21 日起临港第一年即计入，未见来源证实"}}}
-	lingangInsMonths = &param{"key_area.lingang.insurance_months", []value{{lingangPeriod, 36, Medium, "有报道称 2024 年 8 月 21 日起临港第一年即计入，未见来源证实"}}}
+	keyAreaPerYear   = param{"key_area.per_year", []value{{&rulesPeriod, 2, High, ""}}}
+	keyAreaCap       = param{"key_area.cap", []value{{&rulesPeriod, 20, High, ""}}}
+	keyAreaMinYears  = param{"key_area.min_years", []value{{&rulesPeriod, 5, High, ""}}}
+	lingangMinYears  = param{"key_area.lingang.min_years", []value{{&lingangPeriod, 3, Medium, "有报道称 2024 年 8 月 21 日起临港第一年即计入，未见来源证实"}}}
+	lingangInsMonths = param{"key_area.lingang.insurance_months", []value{{&lingangPeriod, 36, Medium, "有报道称 2024 年 8 月 21 日起临港第一年即计入，未见来源证实"}}}
 )
 
 func init() {
 	register(&indicator{seq: 150, group: GroupBonus, keys: []string{"key_area", "key_area_years"},
-		params: []*param{keyAreaPerYear, keyAreaCap, keyAreaMinYears, lingangMinYears, lingangInsMonths},
+		params: []*param{&keyAreaPerYear, &keyAreaCap, &keyAreaMinYears, &lingangMinYears, &lingangInsMonths},
 		score:  scoreKeyArea, rules: keyAreaRules, help: keyAreaHelp})
 }
 
@@ -32,12 +32,12 @@ func scoreKeyArea(e *eval) {
 		return
 	}
 	lingang := e.p.KeyArea == KeyAreaLingang
-	per, cap := e.n(keyAreaPerYear), e.n(keyAreaCap)
+	per, cap := e.n(&keyAreaPerYear), e.n(&keyAreaCap)
 	need := 0
 	if lingang {
-		need = e.n(lingangMinYears)
+		need = e.n(&lingangMinYears)
 	} else {
-		need = e.n(keyAreaMinYears)
+		need = e.n(&keyAreaMinYears)
 	}
 	pts := 0
 	if e.keyArea >= need {
@@ -51,7 +51,7 @@ func scoreKeyArea(e *eval) {
 	name := "其他远郊重点区域"
 	if lingang {
 		name = "临港新片区"
-		e.n(lingangInsMonths) // its condition applies
+		e.n(&lingangInsMonths) // its condition applies
 	}
 	why := name + "每满 1 年 " + itoa(per) + " 分 × " + itoa(e.keyArea) + " 年，上限 " + itoa(cap) + " 分"
 	if pts == 0 {
@@ -66,18 +66,18 @@ func scoreKeyArea(e *eval) {
 }
 
 func lingangText(r *reader) string {
-	return "满 " + itoa(r.n(lingangMinYears)) + " 年后计入，另须在新片区连续缴纳社保 " + itoa(r.n(lingangInsMonths)) + " 个月（非补缴）并取得临港管委会推荐函"
+	return "满 " + itoa(r.n(&lingangMinYears)) + " 年后计入，另须在新片区连续缴纳社保 " + itoa(r.n(&lingangInsMonths)) + " 个月（非补缴）并取得临港管委会推荐函"
 }
 
 func keyAreaRules(w *ruleWriter) {
-	w.row("key_area", "重点区域", "每满 1 年 "+itoa(w.n(keyAreaPerYear))+" 分，上限 "+itoa(w.n(keyAreaCap))+" 分；满 "+itoa(w.n(keyAreaMinYears))+" 年后计入总分",
+	w.row("key_area", "重点区域", "每满 1 年 "+itoa(w.n(&keyAreaPerYear))+" 分，上限 "+itoa(w.n(&keyAreaCap))+" 分；满 "+itoa(w.n(&keyAreaMinYears))+" 年后计入总分",
 		"在远郊重点区域工作并居住；分值从第一年起累计，达到年限后一并计入")
 	w.row("key_area_lingang", "临港新片区", lingangText(&w.reader), "分值同上")
 }
 
 func keyAreaHelp(key string, r *reader) string {
 	if key == "key_area_years" {
-		return "每满 1 年 " + itoa(r.n(keyAreaPerYear)) + " 分，最多 " + itoa(r.n(keyAreaCap)) + " 分。"
+		return "每满 1 年 " + itoa(r.n(&keyAreaPerYear)) + " 分，最多 " + itoa(r.n(&keyAreaCap)) + " 分。"
 	}
-	return "在远郊重点区域工作并居住：其他远郊重点区域满 " + itoa(r.n(keyAreaMinYears)) + " 年后计入；临港新片区" + lingangText(r) + "。"
+	return "在远郊重点区域工作并居住：其他远郊重点区域满 " + itoa(r.n(&keyAreaMinYears)) + " 年后计入；临港新片区" + lingangText(r) + "。"
 }

@@ -4,21 +4,21 @@ package score
 // into the total only once 5 years are reached; no cap found in any
 // source (rules.md "Bonus indicators", public_service; medium).
 var (
-	publicPerYear  = &param{"public_service.per_year", []value{{rulesPeriod, 4, Medium, "分值只见于二手资料，未见原文"}}}
-	publicMinYears = &param{"public_service.min_years", []value{{rulesPeriod, 5, Medium, "分值只见于二手资料，未见原文"}}}
-	publicCap      = &param{"public_service.cap", []value{{rulesPeriod, 0, Medium, "未找到上限规定，按不设上限计算"}}} // 0: no cap
+	publicPerYear  = param{"public_service.per_year", []value{{&rulesPeriod, 4, Medium, "分值只见于二手资料，未见原文"}}}
+	publicMinYears = param{"public_service.min_years", []value{{&rulesPeriod, 5, Medium, "分值只见于二手资料，未见原文"}}}
+	publicCap      = param{"public_service.cap", []value{{&rulesPeriod, 0, Medium, "未找到上限规定，按不设上限计算"}}} // 0: no cap
 )
 
 func init() {
 	register(&indicator{seq: 140, group: GroupBonus, keys: []string{"public_service_years"},
-		params: []*param{publicPerYear, publicMinYears, publicCap}, score: scorePublic, rules: publicRules, help: publicHelp})
+		params: []*param{&publicPerYear, &publicMinYears, &publicCap}, score: scorePublic, rules: publicRules, help: publicHelp})
 }
 
 func scorePublic(e *eval) {
 	if e.public <= 0 {
 		return
 	}
-	per, need, cap := e.n(publicPerYear), e.n(publicMinYears), e.n(publicCap)
+	per, need, cap := e.n(&publicPerYear), e.n(&publicMinYears), e.n(&publicCap)
 	pts := 0
 	if e.public >= need {
 		pts = capped(per*e.public, cap)
@@ -39,7 +39,7 @@ func scorePublic(e *eval) {
 }
 
 func publicText(r *reader) string {
-	return "每满 1 年 " + itoa(r.n(publicPerYear)) + " 分，满 " + itoa(r.n(publicMinYears)) + " 年后计入总分" + capText(r.n(publicCap))
+	return "每满 1 年 " + itoa(r.n(&publicPerYear)) + " 分，满 " + itoa(r.n(&publicMinYears)) + " 年后计入总分" + capText(r.n(&publicCap))
 }
 
 func publicRules(w *ruleWriter) {

@@ -6,22 +6,22 @@ package score
 // (medium): with another education, or without full_time, it scores 0
 // with a warning saying why (rules.md "Bonus indicators", shortage_major).
 var (
-	shortagePts = &param{"shortage_major.points", []value{{rulesPeriod, 30, High, ""}}}
+	shortagePts = param{"shortage_major.points", []value{{&rulesPeriod, 30, High, ""}}}
 	// shortageFullTimeCollege is 1 while the bonus is for full-time 大专
 	// graduates only.
-	shortageFullTimeCollege = &param{"shortage_major.full_time_college", []value{{rulesPeriod, 1, Medium, "只适用于全日制大专（专科）毕业生，见于多个来源（“紧缺专业只针对专科”），未见原文"}}}
+	shortageFullTimeCollege = param{"shortage_major.full_time_college", []value{{&rulesPeriod, 1, Medium, "只适用于全日制大专（专科）毕业生，见于多个来源（“紧缺专业只针对专科”），未见原文"}}}
 )
 
 func init() {
 	register(&indicator{seq: 120, group: GroupBonus, keys: []string{"shortage_major"},
-		params: []*param{shortagePts, shortageFullTimeCollege}, score: scoreShortage, rules: shortageRules, help: shortageHelp})
+		params: []*param{&shortagePts, &shortageFullTimeCollege}, score: scoreShortage, rules: shortageRules, help: shortageHelp})
 }
 
 func scoreShortage(e *eval) {
 	if !e.p.ShortageMajor {
 		return
 	}
-	full, only := e.n(shortagePts), e.n(shortageFullTimeCollege) == 1
+	full, only := e.n(&shortagePts), e.n(&shortageFullTimeCollege) == 1
 	pts := full
 	if only && (e.edu != EduCollege || e.p.FullTime != Yes) {
 		pts = 0
@@ -49,16 +49,16 @@ func scoreShortage(e *eval) {
 
 func shortageCond(r *reader) string {
 	s := "专业在本市公布的紧缺急需专业目录内（专科专业），且从事相应岗位"
-	if r.n(shortageFullTimeCollege) == 1 {
+	if r.n(&shortageFullTimeCollege) == 1 {
 		s += "；只适用于全日制大专（专科）毕业生"
 	}
 	return s
 }
 
 func shortageRules(w *ruleWriter) {
-	w.row("shortage_major", "紧缺急需专业", itoa(w.n(shortagePts))+" 分", shortageCond(&w.reader))
+	w.row("shortage_major", "紧缺急需专业", itoa(w.n(&shortagePts))+" 分", shortageCond(&w.reader))
 }
 
 func shortageHelp(_ string, r *reader) string {
-	return itoa(r.n(shortagePts)) + " 分：" + shortageCond(r) + "。"
+	return itoa(r.n(&shortagePts)) + " 分：" + shortageCond(r) + "。"
 }

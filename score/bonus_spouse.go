@@ -3,20 +3,20 @@ package score
 // 加分指标: 配偶为本市户籍人员. 4 points per full year of marriage, cap 40
 // (rules.md "Bonus indicators", spouse; high).
 var (
-	spousePerYear = &param{"spouse.per_year", []value{{rulesPeriod, 4, High, ""}}}
-	spouseCap     = &param{"spouse.cap", []value{{rulesPeriod, 40, High, ""}}}
+	spousePerYear = param{"spouse.per_year", []value{{&rulesPeriod, 4, High, ""}}}
+	spouseCap     = param{"spouse.cap", []value{{&rulesPeriod, 40, High, ""}}}
 )
 
 func init() {
 	register(&indicator{seq: 180, group: GroupBonus, keys: []string{"spouse_years"},
-		params: []*param{spousePerYear, spouseCap}, score: scoreSpouse, rules: spouseRules, help: spouseHelp})
+		params: []*param{&spousePerYear, &spouseCap}, score: scoreSpouse, rules: spouseRules, help: spouseHelp})
 }
 
 func scoreSpouse(e *eval) {
 	if e.spouse <= 0 {
 		return
 	}
-	per, cap := e.n(spousePerYear), e.n(spouseCap)
+	per, cap := e.n(&spousePerYear), e.n(&spouseCap)
 	pts := min(per*e.spouse, cap)
 	e.total += pts
 	if e.res == nil {
@@ -31,7 +31,7 @@ func scoreSpouse(e *eval) {
 }
 
 func spouseText(r *reader) string {
-	return "婚龄每满 1 年 " + itoa(r.n(spousePerYear)) + " 分，最多 " + itoa(r.n(spouseCap)) + " 分"
+	return "婚龄每满 1 年 " + itoa(r.n(&spousePerYear)) + " 分，最多 " + itoa(r.n(&spouseCap)) + " 分"
 }
 
 func spouseRules(w *ruleWriter) {

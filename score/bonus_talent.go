@@ -8,41 +8,41 @@ package score
 const talentDispute = "分值和条件只见于二手资料，未见原文"
 
 var (
-	startupPts    = &param{"startup_talent.points", []value{{rulesPeriod, 120, Medium, talentDispute}}}
-	startupShare  = &param{"startup_talent.share_pct", []value{{rulesPeriod, 5, Medium, talentDispute}}}
-	startupMonths = &param{"startup_talent.months", []value{{rulesPeriod, 6, Medium, talentDispute}}}
-	transferPts   = &param{"tech_transfer.points", []value{{rulesPeriod, 120, Medium, talentDispute}}}
-	transferMonth = &param{"tech_transfer.months", []value{{rulesPeriod, 6, Medium, talentDispute}}}
+	startupPts    = param{"startup_talent.points", []value{{&rulesPeriod, 120, Medium, talentDispute}}}
+	startupShare  = param{"startup_talent.share_pct", []value{{&rulesPeriod, 5, Medium, talentDispute}}}
+	startupMonths = param{"startup_talent.months", []value{{&rulesPeriod, 6, Medium, talentDispute}}}
+	transferPts   = param{"tech_transfer.points", []value{{&rulesPeriod, 120, Medium, talentDispute}}}
+	transferMonth = param{"tech_transfer.months", []value{{&rulesPeriod, 6, Medium, talentDispute}}}
 )
 
 func init() {
 	register(&indicator{seq: 190, group: GroupBonus, keys: []string{"startup_talent"},
-		params: []*param{startupPts, startupShare, startupMonths}, score: scoreStartup,
+		params: []*param{&startupPts, &startupShare, &startupMonths}, score: scoreStartup,
 		rules: func(w *ruleWriter) {
-			w.row("startup_talent", "创业人才", itoa(w.n(startupPts))+" 分", startupCond(&w.reader))
+			w.row("startup_talent", "创业人才", itoa(w.n(&startupPts))+" 分", startupCond(&w.reader))
 		},
-		help: func(_ string, r *reader) string { return startupCond(r) + "，" + itoa(r.n(startupPts)) + " 分。" }})
+		help: func(_ string, r *reader) string { return startupCond(r) + "，" + itoa(r.n(&startupPts)) + " 分。" }})
 	register(&indicator{seq: 200, group: GroupBonus, keys: []string{"tech_transfer_talent"},
-		params: []*param{transferPts, transferMonth}, score: scoreTransfer,
+		params: []*param{&transferPts, &transferMonth}, score: scoreTransfer,
 		rules: func(w *ruleWriter) {
-			w.row("tech_transfer", "创新创业中介服务人才", itoa(w.n(transferPts))+" 分", transferCond(&w.reader))
+			w.row("tech_transfer", "创新创业中介服务人才", itoa(w.n(&transferPts))+" 分", transferCond(&w.reader))
 		},
-		help: func(_ string, r *reader) string { return transferCond(r) + "，" + itoa(r.n(transferPts)) + " 分。" }})
+		help: func(_ string, r *reader) string { return transferCond(r) + "，" + itoa(r.n(&transferPts)) + " 分。" }})
 }
 
 func startupCond(r *reader) string {
-	return "在本市科技企业孵化器孵化满 " + itoa(r.n(startupMonths)) + " 个月的企业中持股 " + itoa(r.n(startupShare)) + "% 及以上"
+	return "在本市科技企业孵化器孵化满 " + itoa(r.n(&startupMonths)) + " 个月的企业中持股 " + itoa(r.n(&startupShare)) + "% 及以上"
 }
 
 func transferCond(r *reader) string {
-	return "在本市登记的技术转移服务机构连续工作满 " + itoa(r.n(transferMonth)) + " 个月"
+	return "在本市登记的技术转移服务机构连续工作满 " + itoa(r.n(&transferMonth)) + " 个月"
 }
 
 func scoreStartup(e *eval) {
 	if !e.p.StartupTalent {
 		return
 	}
-	pts := e.n(startupPts)
+	pts := e.n(&startupPts)
 	e.total += pts
 	if e.res == nil {
 		e.take()
@@ -55,7 +55,7 @@ func scoreTransfer(e *eval) {
 	if !e.p.TechTransferTalent {
 		return
 	}
-	pts := e.n(transferPts)
+	pts := e.n(&transferPts)
 	e.total += pts
 	if e.res == nil {
 		e.take()

@@ -23,29 +23,28 @@ const (
 // Tier values: points, the multiple of the average wage the tier starts
 // at (per cent), and the months at the tier needed within a window.
 var (
-	tier08Pts    = &param{"base_tier.0.8", []value{{rulesPeriod, 25, High, ""}}}
-	tier1Pts     = &param{"base_tier.1", []value{{rulesPeriod, 50, High, ""}}}
-	tier2Pts     = &param{"base_tier.2", []value{{rulesPeriod, 100, High, ""}}}
-	tier3Pts     = &param{"base_tier.3", []value{{rulesPeriod, 120, High, ""}}}
-	tier08Mult   = &param{"base_tier.0.8.multiple", []value{{rulesPeriod, 80, High, ""}}}
-	tier1Mult    = &param{"base_tier.1.multiple", []value{{rulesPeriod, 100, High, ""}}}
-	tier2Mult    = &param{"base_tier.2.multiple", []value{{rulesPeriod, 200, High, ""}}}
-	tier3Mult    = &param{"base_tier.3.multiple", []value{{rulesPeriod, 300, High, ""}}}
-	tierMonths   = &param{"base_tier.months", []value{{rulesPeriod, 36, High, ""}}}
-	tierWindow   = &param{"base_tier.window", []value{{rulesPeriod, 48, High, ""}}}
-	tier3Months  = &param{"base_tier.3.months", []value{{rulesPeriod, 24, High, ""}}}
-	tier3Window  = &param{"base_tier.3.window", []value{{rulesPeriod, 36, High, ""}}}
-	wageFromJuly = []value{
+	tier08Pts   = param{"base_tier.0.8", []value{{&rulesPeriod, 25, High, ""}}}
+	tier1Pts    = param{"base_tier.1", []value{{&rulesPeriod, 50, High, ""}}}
+	tier2Pts    = param{"base_tier.2", []value{{&rulesPeriod, 100, High, ""}}}
+	tier3Pts    = param{"base_tier.3", []value{{&rulesPeriod, 120, High, ""}}}
+	tier08Mult  = param{"base_tier.0.8.multiple", []value{{&rulesPeriod, 80, High, ""}}}
+	tier1Mult   = param{"base_tier.1.multiple", []value{{&rulesPeriod, 100, High, ""}}}
+	tier2Mult   = param{"base_tier.2.multiple", []value{{&rulesPeriod, 200, High, ""}}}
+	tier3Mult   = param{"base_tier.3.multiple", []value{{&rulesPeriod, 300, High, ""}}}
+	tierMonths  = param{"base_tier.months", []value{{&rulesPeriod, 36, High, ""}}}
+	tierWindow  = param{"base_tier.window", []value{{&rulesPeriod, 48, High, ""}}}
+	tier3Months = param{"base_tier.3.months", []value{{&rulesPeriod, 24, High, ""}}}
+	tier3Window = param{"base_tier.3.window", []value{{&rulesPeriod, 36, High, ""}}}
+	// wage is the Shanghai average monthly wage (yuan) in use for the
+	// months of each period; each month's base is compared with the figure
+	// in use in that month.
+	wage = param{"wage", []value{
 		{&period{Date{2021, 7, 1}, Date{2022, 6, 30}, SrcWage, pkWage}, 10338, High, ""},
 		{&period{Date{2022, 7, 1}, Date{2023, 6, 30}, SrcWage, pkWage}, 11396, High, ""},
 		{&period{Date{2023, 7, 1}, Date{2024, 6, 30}, SrcWage, pkWage}, 12183, High, ""},
 		{&period{Date{2024, 7, 1}, Date{2025, 6, 30}, SrcWage, pkWage}, 12307, High, ""},
 		{&period{Date{2025, 7, 1}, Date{2026, 6, 30}, SrcWage, pkWage}, 12434, High, ""}, // published 2025-09
-	}
-	// wage is the Shanghai average monthly wage (yuan) in use for the
-	// months of each period; each month's base is compared with the figure
-	// in use in that month.
-	wage = &param{"wage", wageFromJuly}
+	}}
 	// wageMissingCheckedOn: the next figure was still unpublished then.
 	wageMissingCheckedOn = Date{2026, 7, 23}
 )
@@ -60,11 +59,11 @@ type TierRule struct {
 
 // TierTable lists the tiers, lowest first.
 var TierTable = []TierRule{
-	{TierNone, nil, nil, nil, nil, tier08Mult},
-	{Tier08, tier08Pts, tier08Mult, tierMonths, tierWindow, tier1Mult},
-	{Tier1, tier1Pts, tier1Mult, tierMonths, tierWindow, tier2Mult},
-	{Tier2, tier2Pts, tier2Mult, tierMonths, tierWindow, tier3Mult},
-	{Tier3, tier3Pts, tier3Mult, tier3Months, tier3Window, nil},
+	{TierNone, nil, nil, nil, nil, &tier08Mult},
+	{Tier08, &tier08Pts, &tier08Mult, &tierMonths, &tierWindow, &tier1Mult},
+	{Tier1, &tier1Pts, &tier1Mult, &tierMonths, &tierWindow, &tier2Mult},
+	{Tier2, &tier2Pts, &tier2Mult, &tierMonths, &tierWindow, &tier3Mult},
+	{Tier3, &tier3Pts, &tier3Mult, &tier3Months, &tier3Window, nil},
 }
 
 // TierRuleOf returns the row of a tier (TierNone's for unset).
@@ -159,7 +158,7 @@ func (w WageFigure) note() string {
 // tierOfMonthly is the tier a monthly base (in fen) falls in, with the
 // wage in force at d. Exact at the thresholds.
 func tierOfMonthly(r *reader, fen int64, d Date) Tier {
-	w := r.nAt(wage, d)
+	w := r.nAt(&wage, d)
 	for i := len(TierTable) - 1; i > 0; i-- {
 		// fen/100 ≥ w × mult/100  ⇔  fen ≥ w × mult
 		if t := TierTable[i]; fen >= w*t.mult(r) {
@@ -178,8 +177,8 @@ func TierOfMonthly(fen int64, d Date) Tier {
 
 func init() {
 	register(&indicator{seq: 110, group: GroupBonus, keys: []string{"base_tier", "base_monthly"},
-		params: []*param{tier08Pts, tier1Pts, tier2Pts, tier3Pts, tier08Mult, tier1Mult, tier2Mult, tier3Mult,
-			tierMonths, tierWindow, tier3Months, tier3Window, wage},
+		params: []*param{&tier08Pts, &tier1Pts, &tier2Pts, &tier3Pts, &tier08Mult, &tier1Mult, &tier2Mult, &tier3Mult,
+			&tierMonths, &tierWindow, &tier3Months, &tier3Window, &wage},
 		score: scoreTier, rules: tierRules, help: tierHelp})
 }
 
@@ -199,7 +198,7 @@ func scoreTier(e *eval) {
 	var why string
 	switch {
 	case e.tierEst:
-		w := e.nAt(wage, p.AsOf)
+		w := e.nAt(&wage, p.AsOf)
 		if t.points == nil {
 			why = "按月缴费基数 " + Money(p.BaseMonthlyFen) + " 元估算：低于上年度平均工资 " + yuan(w) + "的 " +
 				multText(e.n(t.next)) + " 倍（" + Money(w*int64(e.n(t.next))) + " 元），不加分（估算）"
@@ -248,7 +247,7 @@ func tierLevelsText(r *reader) string {
 }
 
 func tierRules(w *ruleWriter) {
-	v := w.n64(wage)
+	v := w.n64(&wage)
 	f := WageAt(w.d)
 	w.row("base_tier", "社保缴费基数", tierLevelsText(&w.reader)+"；只计最高一档",
 		"按当月使用的上年度平均工资（"+f.From.MonthChinese()+"起 "+yuan(v)+"）的倍数；月份不必连续；社保年限须够这些月份（不足时暂计 0 分）")
@@ -260,14 +259,14 @@ func tierHelp(key string, r *reader) string {
 		return "不清楚档次时填月缴费基数，按计算日期使用的上年度平均工资（" + yuan(w.Yuan) + "，" + w.From.MonthChinese() + "起）估算档次。" + w.note()
 	}
 	return "缴费基数达到上年度平均工资的倍数：" + tierLevelsText(r) + "。按 " + w.From.MonthChinese() + "起使用的 " + yuan(w.Yuan) +
-		"计，" + multText(r.n(tier08Mult)) + " 倍为 " + Money(w.Yuan*int64(r.n(tier08Mult))) + " 元。社保年限不足时暂不计分。" + w.note()
+		"计，" + multText(r.n(&tier08Mult)) + " 倍为 " + Money(w.Yuan*int64(r.n(&tier08Mult))) + " 元。社保年限不足时暂不计分。" + w.note()
 }
 
 // BaseTierChoices are the tiers as ranges of monthly base under the wage
 // in use on d, with exact thresholds: "9,947.2 元至 12,434 元（不含）".
 func BaseTierChoices(d Date) []Choice {
 	r := reader{d: d}
-	w := r.nAt(wage, d)
+	w := r.nAt(&wage, d)
 	cs := make([]Choice, 0, len(TierTable))
 	for _, t := range TierTable {
 		c := Choice{Value: string(t.Value), Points: r.pts(t.points), Note: cat("上年度平均工资的", t.label(&r))}
@@ -301,7 +300,7 @@ type WageRow struct {
 // "0.8 倍", "3 倍（缴费上限）".
 func WageHeaders(d Date) []string {
 	r := reader{d: d}
-	return []string{"起用", "月平均工资", multText(r.n(tier08Mult)) + " 倍", multText(r.n(tier3Mult)) + " 倍（缴费上限）"}
+	return []string{"起用", "月平均工资", multText(r.n(&tier08Mult)) + " 倍", multText(r.n(&tier3Mult)) + " 倍（缴费上限）"}
 }
 
 // WageRows lists the average wage figures, oldest first, with the
@@ -309,7 +308,7 @@ func WageHeaders(d Date) []string {
 // figure, a last row says that the next one is missing.
 func WageRows(d Date) []WageRow {
 	r := reader{d: d}
-	lo, hi := r.n64(tier08Mult), r.n64(tier3Mult)
+	lo, hi := r.n64(&tier08Mult), r.n64(&tier3Mult)
 	rows := make([]WageRow, 0, len(wage.Values)+1)
 	for _, v := range wage.Values {
 		rows = append(rows, WageRow{From: v.Per.From, To: v.Per.To, Yuan: v.N, Month: v.Per.From.MonthChinese(), Wage: yuan(v.N),

@@ -5,12 +5,12 @@ package score
 // 3 years −150; administrative detention within the last 5 years −50; an
 // ordinary criminal record within the last 5 years −150.
 var (
-	falseMaterialPts   = &param{"false_material.points", []value{{rulesPeriod, -150, High, ""}}}
-	falseMaterialYears = &param{"false_material.years", []value{{rulesPeriod, 3, High, ""}}}
-	detentionPts       = &param{"detention.points", []value{{rulesPeriod, -50, High, ""}}}
-	detentionYears     = &param{"detention.years", []value{{rulesPeriod, 5, High, ""}}}
-	criminalPts        = &param{"criminal.points", []value{{rulesPeriod, -150, High, ""}}}
-	criminalYears      = &param{"criminal.years", []value{{rulesPeriod, 5, High, ""}}}
+	falseMaterialPts   = param{"false_material.points", []value{{&rulesPeriod, -150, High, ""}}}
+	falseMaterialYears = param{"false_material.years", []value{{&rulesPeriod, 3, High, ""}}}
+	detentionPts       = param{"detention.points", []value{{&rulesPeriod, -50, High, ""}}}
+	detentionYears     = param{"detention.years", []value{{&rulesPeriod, 5, High, ""}}}
+	criminalPts        = param{"criminal.points", []value{{&rulesPeriod, -150, High, ""}}}
+	criminalYears      = param{"criminal.years", []value{{&rulesPeriod, 5, High, ""}}}
 )
 
 // deduction is one deduction indicator.
@@ -22,9 +22,9 @@ type deduction struct {
 
 func init() {
 	for i, d := range []*deduction{
-		{"false_material", "false_material", "提供虚假材料", "积分申请中提供虚假材料", falseMaterialPts, falseMaterialYears, func(p *Profile) int { return p.FalseMaterial }},
-		{"detention", "detention", "行政拘留", "受行政拘留", detentionPts, detentionYears, func(p *Profile) int { return p.Detention }},
-		{"criminal", "criminal", "一般刑事犯罪", "有一般刑事犯罪记录", criminalPts, criminalYears, func(p *Profile) int { return p.Criminal }},
+		{"false_material", "false_material", "提供虚假材料", "积分申请中提供虚假材料", &falseMaterialPts, &falseMaterialYears, func(p *Profile) int { return p.FalseMaterial }},
+		{"detention", "detention", "行政拘留", "受行政拘留", &detentionPts, &detentionYears, func(p *Profile) int { return p.Detention }},
+		{"criminal", "criminal", "一般刑事犯罪", "有一般刑事犯罪记录", &criminalPts, &criminalYears, func(p *Profile) int { return p.Criminal }},
 	} {
 		d := d
 		register(&indicator{seq: 300 + i, group: GroupDeduction, keys: []string{d.key}, params: []*param{d.pts, d.years},

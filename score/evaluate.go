@@ -159,7 +159,7 @@ func Evaluate(p Profile) (Result, error) {
 	e.run()
 	r.Age, r.Tier, r.TierEstimated, r.Vetoed = e.age, e.tier, e.tierEst, e.vetoed
 	r.Total = e.total
-	r.Standard = e.n(standardPts)
+	r.Standard = e.n(&standardPts)
 	e.take()
 	r.MeetsStandard = r.Total >= r.Standard && !r.Vetoed
 	r.Gap = max(r.Standard-r.Total, 0)

@@ -70,11 +70,11 @@ type period struct {
 // The renewed points regulation 沪府规〔2022〕21号 (high: quoted with these
 // dates above a 2023 indicator table). Its values are those of 沪府发〔2017〕98号.
 var (
-	rulesPeriod   = &period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcPointsRules, pkRules}
-	titleWindowPd = &period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcTitleWindow, pkRules}
-	lingangPeriod = &period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcLingang, pkRules}
-	birthPeriod   = &period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcBirthPolicy, pkRules}
-	permitPeriod  = &period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcPermitRules, pkRules}
+	rulesPeriod   = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcPointsRules, pkRules}
+	titleWindowPd = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcTitleWindow, pkRules}
+	lingangPeriod = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcLingang, pkRules}
+	birthPeriod   = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcBirthPolicy, pkRules}
+	permitPeriod  = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcPermitRules, pkRules}
 )
 
 // value is one dated value of a param.
@@ -213,7 +213,7 @@ func outsideText(o outsideUse) string {
 // The standard score (标准分值). Reaching it lets co-resident children sit
 // Shanghai's 中考 and 高考 and lets spouse and children join Shanghai
 // social insurance (沪府令58号 arts. 28-29).
-var standardPts = &param{"standard", []value{{rulesPeriod, 120, High, ""}}}
+var standardPts = param{"standard", []value{{&rulesPeriod, 120, High, ""}}}
 
 // StandardAt is the standard score in force on d (120).
-func StandardAt(d Date) int { r := reader{d: d}; return r.n(standardPts) }
+func StandardAt(d Date) int { r := reader{d: d}; return r.n(&standardPts) }

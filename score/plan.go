@@ -71,11 +71,11 @@ type Path struct {
 
 // planPeriod: the plan's own estimates (rules.md "Planning the way to
 // 120"), with no known start or end.
-var planPeriod = &period{Date{}, Date{}, SrcPlan, pkOpen}
+var planPeriod = period{Date{}, Date{}, SrcPlan, pkOpen}
 
 // planStopAge: without a retirement group, the plan stops after this
 // year of age.
-var planStopAge = &param{"plan.stop_age", []value{{planPeriod, 60, High, ""}}}
+var planStopAge = param{"plan.stop_age", []value{{&planPeriod, 60, High, ""}}}
 
 // noAgeYears bounds the projection when the age is unknown.
 const noAgeYears = 45
@@ -167,7 +167,7 @@ func PlanFrom(p Profile, res Result) (PlanResult, error) {
 		age := ageAt(&p, d)
 		years := p.InsuranceYears + k
 		pr.Timeline = append(pr.Timeline, YearPoint{Date: d, Age: age, Total: total(&p, d, nil),
-			AgePoints: readAge(&r).points(age), InsuranceYears: years, InsurancePoints: capped(r.n(insPerYear)*years, r.n(insCap))})
+			AgePoints: readAge(&r).points(age), InsuranceYears: years, InsurancePoints: capped(r.n(&insPerYear)*years, r.n(&insCap))})
 	}
 	if res.Vetoed {
 		pr.Note = "存在一票否决情形，不能申请积分。"
@@ -222,7 +222,7 @@ func PlanFrom(p Profile, res Result) (PlanResult, error) {
 // planStop is where the projection of p ends.
 func planStop(p *Profile) PlanStop {
 	r := reader{d: p.AsOf}
-	stopAge := r.n(planStopAge)
+	stopAge := r.n(&planStopAge)
 	birth, known := birthOf(p)
 	switch {
 	case !known:
@@ -250,7 +250,7 @@ func stopBefore(s PlanStop) string {
 		return "法定退休前"
 	case StopAge:
 		r := reader{d: s.Date}
-		return itoa(r.n(planStopAge)) + " 周岁前"
+		return itoa(r.n(&planStopAge)) + " 周岁前"
 	}
 	return s.Date.MonthChinese() + "前"
 }
@@ -295,7 +295,7 @@ func PlanAssumptions(p Profile) []string {
 		}
 	}
 	return []string{
-		"假设在本市连续缴纳社保、不中断：从计算日期起每满 1 年，社保年限加 1 年（+" + itoa(r.n(insPerYear)) + " 分）。",
+		"假设在本市连续缴纳社保、不中断：从计算日期起每满 1 年，社保年限加 1 年（+" + itoa(r.n(&insPerYear)) + " 分）。",
 		"已填写的婚龄、重点区域年限、公共服务领域年限同样每年加 1 年。",
 		"年龄在生日当天增长（只填年龄时，按计算日期的周年增长），" + itoa(a.fullUntil()) + " 周岁以后年龄分逐年减少。",
 		"社保缴费基数档次保持不变，社保年限够了之后开始计分；其他情况都不变。",

@@ -7,11 +7,11 @@ package score
 
 // Lead times, in months.
 var (
-	leadDegree = &param{"plan.lead.degree", []value{{planPeriod, 30, Medium, "常见用时，因学校和个人而异"}}}           // 大专, 专升本 (part-time)
-	leadMaster = &param{"plan.lead.master", []value{{planPeriod, 30, Medium, "常见用时，因学校和个人而异"}}}           // 硕士 (part-time)
-	leadDoctor = &param{"plan.lead.doctor", []value{{planPeriod, 36, Low, "用时差别很大，只是粗略估计"}}}              // 博士
-	leadSkill  = &param{"plan.lead.skill_level", []value{{planPeriod, 6, Low, "认定时间和报考年限要求各不相同，只是粗略估计"}}} // one skill level up
-	leadTitle  = &param{"plan.lead.title", []value{{planPeriod, 12, Low, "职称评审每年一次，且须取得学历后工作满一定年限，只是粗略估计"}}}
+	leadDegree = param{"plan.lead.degree", []value{{&planPeriod, 30, Medium, "常见用时，因学校和个人而异"}}}           // 大专, 专升本 (part-time)
+	leadMaster = param{"plan.lead.master", []value{{&planPeriod, 30, Medium, "常见用时，因学校和个人而异"}}}           // 硕士 (part-time)
+	leadDoctor = param{"plan.lead.doctor", []value{{&planPeriod, 36, Low, "用时差别很大，只是粗略估计"}}}              // 博士
+	leadSkill  = param{"plan.lead.skill_level", []value{{&planPeriod, 6, Low, "认定时间和报考年限要求各不相同，只是粗略估计"}}} // one skill level up
+	leadTitle  = param{"plan.lead.title", []value{{&planPeriod, 12, Low, "职称评审每年一次，且须取得学历后工作满一定年限，只是粗略估计"}}}
 )
 
 type planChange struct {
@@ -29,18 +29,18 @@ var (
 		lead           *param
 		change, detail string
 	}{
-		{EduCollege, leadDegree, "取得大专学历", "成人高考、开放大学等在职途径"},
-		{EduBachelorDegree, leadDegree, "取得本科学历和学士学位（专升本）", "在职专升本，学士学位另有成绩和外语要求"},
-		{EduMaster, leadMaster, "取得硕士研究生学历和学位", "非全日制硕士"},
-		{EduDoctor, leadDoctor, "取得博士研究生学历和学位", "博士"},
+		{EduCollege, &leadDegree, "取得大专学历", "成人高考、开放大学等在职途径"},
+		{EduBachelorDegree, &leadDegree, "取得本科学历和学士学位（专升本）", "在职专升本，学士学位另有成绩和外语要求"},
+		{EduMaster, &leadMaster, "取得硕士研究生学历和学位", "非全日制硕士"},
+		{EduDoctor, &leadDoctor, "取得博士研究生学历和学位", "博士"},
 	}
 )
 
 // leadTimesText lists the lead times: "技能等级每升一级约 6 个月，…".
 func leadTimesText(r *reader) string {
-	return "技能等级每升一级约 " + monthsText(r.n(leadSkill)) + "，中级或高级职称约 " + monthsText(r.n(leadTitle)) +
-		"（还须满足职称基数条件），大专、专升本约 " + monthsText(r.n(leadDegree)) + "，在职硕士约 " + monthsText(r.n(leadMaster)) + "，博士约 " + monthsText(r.n(leadDoctor)) +
-		"，提高缴费基数 " + monthsText(r.n(tierMonths)) + "（" + multText(r.n(tier3Mult)) + " 倍档 " + monthsText(r.n(tier3Months)) + "）"
+	return "技能等级每升一级约 " + monthsText(r.n(&leadSkill)) + "，中级或高级职称约 " + monthsText(r.n(&leadTitle)) +
+		"（还须满足职称基数条件），大专、专升本约 " + monthsText(r.n(&leadDegree)) + "，在职硕士约 " + monthsText(r.n(&leadMaster)) + "，博士约 " + monthsText(r.n(&leadDoctor)) +
+		"，提高缴费基数 " + monthsText(r.n(&tierMonths)) + "（" + multText(r.n(&tier3Mult)) + " 倍档 " + monthsText(r.n(&tier3Months)) + "）"
 }
 
 // planChanges lists the candidate changes of p in groups (skill levels,
@@ -59,7 +59,7 @@ func planChanges(p *Profile, res *Result) [][]planChange {
 		counted = max(counted, titleRaw)
 	}
 	r.take()
-	baseMonths := r.n(titleBaseMonths)
+	baseMonths := r.n(&titleBaseMonths)
 	cond := baseCondText(&r)
 	r.take()
 	// extra is the wait for the base condition of a new level that needs
@@ -87,8 +87,8 @@ func planChanges(p *Profile, res *Result) [][]planChange {
 			continue
 		}
 		step++
-		months := step * r.n(leadSkill)
-		detail := "通过职业技能等级认定取得，每升一级约 " + monthsText(r.n(leadSkill)) + "；证书须与现工作岗位相符。"
+		months := step * r.n(&leadSkill)
+		detail := "通过职业技能等级认定取得，每升一级约 " + monthsText(r.n(&leadSkill)) + "；证书须与现工作岗位相符。"
 		g := growth{title: t}
 		if row.NeedsBase {
 			months += extra
@@ -112,7 +112,7 @@ func planChanges(p *Profile, res *Result) [][]planChange {
 			continue
 		}
 		reviews++
-		months := reviews*r.n(leadTitle) + extra
+		months := reviews*r.n(&leadTitle) + extra
 		detail := "通过职称评审或考试取得并由单位聘任；评审每年一次，通常须取得学历后工作满一定年限；职称须与现工作岗位相符。此等级还须" + cond + "。"
 		if pts > counted {
 			titles = append(titles, path("title_"+string(t), "取得"+row.Name, detail, months, growth{title: t, titleOK: Yes}))
@@ -123,7 +123,7 @@ func planChanges(p *Profile, res *Result) [][]planChange {
 
 	// The base condition of a title already held.
 	if tr.NeedsBase && !baseOK && titleRaw > eduPts {
-		r.n(titleBaseMonths)
+		r.n(&titleBaseMonths)
 		groups = append(groups, []planChange{path("title_base_ok", "让社保缴费基数达到上年度平均工资，并保持 "+itoa(baseMonths)+" 个月",
 			"您的"+tr.Name+"须"+cond+"，满足后计 "+itoa(titleRaw)+" 分。如果已经满足，请在“职称基数条件”选“是”；否则需与单位协商按实际工资申报基数，",
 			baseMonths, growth{titleOK: Yes})})

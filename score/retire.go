@@ -19,25 +19,25 @@ const (
 )
 
 // retirePeriod: the reform applies from its first month on; no known end.
-var retirePeriod = &period{Date{2025, 1, 1}, Date{}, SrcRetirement, pkOpen}
+var retirePeriod = period{Date{2025, 1, 1}, Date{}, SrcRetirement, pkOpen}
 
 var (
-	retireMaleOrig   = &param{"retire.male.original_age", []value{{retirePeriod, 60, High, ""}}}
-	retireMaleNew    = &param{"retire.male.new_age", []value{{retirePeriod, 63, High, ""}}}
-	retireMaleStep   = &param{"retire.male.step_months", []value{{retirePeriod, 4, High, ""}}}
-	retireF55Orig    = &param{"retire.female55.original_age", []value{{retirePeriod, 55, High, ""}}}
-	retireF55New     = &param{"retire.female55.new_age", []value{{retirePeriod, 58, High, ""}}}
-	retireF55Step    = &param{"retire.female55.step_months", []value{{retirePeriod, 4, High, ""}}}
-	retireF50Orig    = &param{"retire.female50.original_age", []value{{retirePeriod, 50, High, ""}}}
-	retireF50New     = &param{"retire.female50.new_age", []value{{retirePeriod, 55, High, ""}}}
-	retireF50Step    = &param{"retire.female50.step_months", []value{{retirePeriod, 2, High, ""}}}
+	retireMaleOrig   = param{"retire.male.original_age", []value{{&retirePeriod, 60, High, ""}}}
+	retireMaleNew    = param{"retire.male.new_age", []value{{&retirePeriod, 63, High, ""}}}
+	retireMaleStep   = param{"retire.male.step_months", []value{{&retirePeriod, 4, High, ""}}}
+	retireF55Orig    = param{"retire.female55.original_age", []value{{&retirePeriod, 55, High, ""}}}
+	retireF55New     = param{"retire.female55.new_age", []value{{&retirePeriod, 58, High, ""}}}
+	retireF55Step    = param{"retire.female55.step_months", []value{{&retirePeriod, 4, High, ""}}}
+	retireF50Orig    = param{"retire.female50.original_age", []value{{&retirePeriod, 50, High, ""}}}
+	retireF50New     = param{"retire.female50.new_age", []value{{&retirePeriod, 55, High, ""}}}
+	retireF50Step    = param{"retire.female50.step_months", []value{{&retirePeriod, 2, High, ""}}}
 	retireGroupsData = []struct {
 		g              RetireGroup
 		orig, to, step *param
 	}{
-		{RetireMale, retireMaleOrig, retireMaleNew, retireMaleStep},
-		{RetireFemale55, retireF55Orig, retireF55New, retireF55Step},
-		{RetireFemale50, retireF50Orig, retireF50New, retireF50Step},
+		{RetireMale, &retireMaleOrig, &retireMaleNew, &retireMaleStep},
+		{RetireFemale55, &retireF55Orig, &retireF55New, &retireF55Step},
+		{RetireFemale50, &retireF50Orig, &retireF50New, &retireF50Step},
 	}
 )
 
@@ -125,7 +125,7 @@ func retireHelp(r *reader) string {
 		}
 		s += "从 " + itoa(rr.orig) + " 岁到 " + itoa(rr.to) + " 岁（每晚出生 " + itoa(rr.step) + " 个月延迟 1 个月）"
 	}
-	return s + "。不填时推算到 " + itoa(r.n(planStopAge)) + " 周岁。"
+	return s + "。不填时推算到 " + itoa(r.n(&planStopAge)) + " 周岁。"
 }
 
 // retiredWarning is a warning when p's statutory retirement date is on or

@@ -130,8 +130,8 @@ type Legend struct {
 // ChartLegend is the plan chart's legend with the values in force on d.
 func ChartLegend(d Date) Legend {
 	r := reader{d: d}
-	s := itoa(r.n(standardPts)) + " 分"
-	return Legend{Total: "总分", Insurance: "社保年限分（每年 +" + itoa(r.n(insPerYear)) + " 分）",
+	s := itoa(r.n(&standardPts)) + " 分"
+	return Legend{Total: "总分", Insurance: "社保年限分（每年 +" + itoa(r.n(&insPerYear)) + " 分）",
 		Age: "年龄分（" + itoa(readAge(&r).fullUntil()) + " 周岁后减少）", Standard: s + "标准分值", Line: s}
 }
 
@@ -141,13 +141,13 @@ func OpenQuestions(d Date) []string {
 	w := WageAt(d)
 	qs := []string{
 		"沪府规〔2022〕21号的确切条文，以及与 2017 年办法的差异。",
-		"投资纳税加分的上限（2013 年试行办法为 100 分，较新来源为 120 分；本计算器按 " + itoa(r.n(investCap)) + " 分）。",
+		"投资纳税加分的上限（2013 年试行办法为 100 分，较新来源为 120 分；本计算器按 " + itoa(r.n(&investCap)) + " 分）。",
 		"特定公共服务领域加分的上限（未找到，本计算器按不设上限）。",
 		"社保中断后是否重新计算社保年限。",
 		"年龄按哪一天计算（本计算器按计算日期，默认今天）。",
 		"每年 " + itoa(int(w.From.Month)) + " 月平均工资更替前后的月份用哪一年的数字。",
 		"违反计划生育政策是否仍为一票否决（" + familyPlanningApplied(&r) + "）。",
-		"临港新片区的年限是否自 2024 年 8 月 21 日起第一年即计入（有报道，未见来源证实；本计算器按满 " + itoa(r.n(lingangMinYears)) + " 年）。",
+		"临港新片区的年限是否自 2024 年 8 月 21 日起第一年即计入（有报道，未见来源证实；本计算器按满 " + itoa(r.n(&lingangMinYears)) + " 年）。",
 		"应届毕业生加分在毕业后多久内可以申请。",
 		"非全日制学历（自考、成人、网络教育）是否只认可在上海或户籍所在省份取得的（未经核实，不影响计分）。",
 		"紧缺急需专业和应届毕业生加分在非全日制学历下能否申请（本计算器不计分）。",

@@ -9,7 +9,7 @@ package score
 // person answers the question.
 
 // familyPlanningVeto is 1 when a breach is applied as a veto.
-var familyPlanningVeto = &param{"family_planning.veto", []value{{birthPeriod, 0, Low, "是否仍为一票否决，各来源说法不一"}}}
+var familyPlanningVeto = param{"family_planning.veto", []value{{&birthPeriod, 0, Low, "是否仍为一票否决，各来源说法不一"}}}
 
 func init() {
 	register(&indicator{seq: 400, group: GroupVeto, keys: []string{"serious_crime"}, score: scoreSeriousCrime,
@@ -17,7 +17,7 @@ func init() {
 			w.row("serious_crime", "严重刑事犯罪", "一票否决", "有严重刑事犯罪记录的，不能申请积分")
 		},
 		help: func(string, *reader) string { return "有严重刑事犯罪记录的，不能申请积分。" }})
-	register(&indicator{seq: 410, group: GroupVeto, keys: []string{"family_planning_breach"}, params: []*param{familyPlanningVeto},
+	register(&indicator{seq: 410, group: GroupVeto, keys: []string{"family_planning_breach"}, params: []*param{&familyPlanningVeto},
 		score: scoreFamilyPlanning,
 		rules: func(w *ruleWriter) {
 			w.row("family_planning", "违反计划生育政策", familyPlanningApplied(&w.reader), familyPlanningFacts)
@@ -29,7 +29,7 @@ func init() {
 const familyPlanningFacts = "2017 年的积分办法把违反计划生育政策列为一票否决，近年的咨询网页仍这样列出；但 2021 年中共中央、国务院关于优化生育政策的决定要求户籍、入学、就业与个人生育情况全面脱钩。"
 
 func familyPlanningApplied(r *reader) string {
-	if r.n(familyPlanningVeto) == 1 {
+	if r.n(&familyPlanningVeto) == 1 {
 		return "本计算器按一票否决计算"
 	}
 	return "本计算器不按一票否决计算"
@@ -49,7 +49,7 @@ func scoreFamilyPlanning(e *eval) {
 	if !e.p.FamilyPlanningBreach {
 		return
 	}
-	if e.n(familyPlanningVeto) == 1 {
+	if e.n(&familyPlanningVeto) == 1 {
 		e.vetoed = true
 	}
 	if e.res == nil {
