@@ -11,11 +11,11 @@ var (
 	ageStep      = param{"age.step", []value{{&rulesPeriod, 2, High, ""}}}
 )
 
-func init() {
-	register(&indicator{seq: 10, group: GroupBasic, keys: []string{"birth", "age"},
-		params: []*param{&ageCap, &ageFloor, &ageFloorFrom, &ageLast, &ageStep},
-		score:  scoreAge, rules: ageRules, help: ageHelp})
-}
+var ageInd = indicator{seq: 10, group: GroupBasic, keys: []string{"birth", "age"},
+	params: []*param{&ageCap, &ageFloor, &ageFloorFrom, &ageLast, &ageStep},
+	score:  scoreAge, rules: ageRules, help: ageHelp}
+
+func init() { register(&ageInd) }
 
 // ageRule is the age indicator's values at one date.
 type ageRule struct{ cap, floor, floorFrom, last, step int }
@@ -48,47 +48,45 @@ func scoreAge(e *eval) {
 	if e.res == nil {
 		return
 	}
-	if e.age < 0 {
-		e.item("age", "年龄", GroupBasic, 0, "未填写出生年月或年龄，年龄未计分")
-		e.warn("请填写出生年月或年龄：年龄最多 " + itoa(a.cap) + " 分，本次未计。")
-		return
-	}
-	e.item("age", "年龄", GroupBasic, pts, ageWhy(a, e.age, pts))
-}
-
-func ageWhy(a ageRule, age, pts int) string {
-	s := itoa(age) + " 周岁，"
+	var why string
 	switch {
-	case age > a.last:
-		return s + "超过 " + itoa(a.last) + " 周岁，0 分"
-	case age >= a.floorFrom:
-		return s + itoa(a.floorFrom) + " 至 " + itoa(a.last) + " 周岁 " + itoa(a.floor) + " 分"
+	case e.age < 0:
+		why = "未填写出生年月或年龄，年龄未计分"
+		e.warn(e.f("请填写出生年月或年龄：年龄最多 {age.cap} 分，本次未计。"))
+	case e.age > a.last:
+		why = e.f("{0} 周岁，超过 {age.last} 周岁，0 分", e.age)
+	case e.age >= a.floorFrom:
+		why = e.f("{0} 周岁，{age.floor_from} 至 {age.last} 周岁 {age.floor} 分", e.age)
 	case pts == a.cap:
-		return s + itoa(a.fullUntil()) + " 周岁及以下满分 " + itoa(a.cap) + " 分"
+		why = e.f("{0} 周岁，{1} 周岁及以下满分 {age.cap} 分", e.age, a.fullUntil())
+	default:
+		why = e.f("{0} 周岁，{age.floor_from} 周岁 {age.floor} 分，每年轻 1 岁加 {age.step} 分：{1} 分", e.age, pts)
 	}
-	return s + itoa(a.floorFrom) + " 周岁 " + itoa(a.floor) + " 分，每年轻 1 岁加 " + itoa(a.step) + " 分：" + itoa(pts) + " 分"
+	e.item("age", "年龄", GroupBasic, pts, why)
 }
 
 // ageRuleText is the rule in one sentence: "43 周岁及以下 30 分；44 周岁
 // 29 分，之后每长 1 岁少 2 分；56 至 60 周岁 5 分；60 周岁以上 0 分".
-func ageRuleText(a ageRule) string {
+func ageRuleText(r *reader) string {
+	a := readAge(r)
 	f := a.fullUntil()
-	return itoa(f) + " 周岁及以下 " + itoa(a.cap) + " 分；" + itoa(f+1) + " 周岁 " + itoa(a.points(f+1)) + " 分，之后每长 1 岁少 " + itoa(a.step) +
-		" 分；" + itoa(a.floorFrom) + " 至 " + itoa(a.last) + " 周岁 " + itoa(a.floor) + " 分；" + itoa(a.last) + " 周岁以上 0 分"
+	return r.f("{0} 周岁及以下 {age.cap} 分；{1} 周岁 {2} 分，之后每长 1 岁少 {age.step} 分；{age.floor_from} 至 {age.last} 周岁 {age.floor} 分；{age.last} 周岁以上 0 分",
+		f, f+1, a.points(f+1))
 }
 
 func ageRules(w *ruleWriter) {
-	w.row("age", "年龄", ageRuleText(readAge(&w.reader)), "按计算日期时的周岁计")
+	w.row("age", "年龄", ageRuleText(&w.reader), "按计算日期时的周岁计")
 }
 
 func ageHelp(key string, r *reader) string {
 	if key == "age" {
 		return "只在没填出生年月时使用，按周岁填。"
 	}
-	return "年龄按周岁计：" + ageRuleText(readAge(r)) + "。"
+	return "年龄按周岁计：" + ageRuleText(r) + "。"
 }
 
 // AgeHint says what an age is worth on d: "现在 35 周岁，年龄分 30 分。"
 func AgeHint(age int, d Date) string {
-	return "现在 " + itoa(age) + " 周岁，年龄分 " + itoa(AgePoints(age, d)) + " 分。"
+	r := reader{d: d}
+	return r.f("现在 {0} 周岁，年龄分 {1} 分。", age, readAge(&r).points(age))
 }

@@ -139,13 +139,13 @@ func (r *reader) pts(p *param) int {
 	return r.n(p)
 }
 
-func init() {
-	register(&indicator{seq: 20, group: GroupBasic, keys: []string{"education", "full_time", "title", "title_base_ok"},
-		params: []*param{&eduCollege, &eduBachelor, &eduBachelorDegree, &eduMaster, &eduDoctor,
-			&titleSkill5, &titleSkill4, &titleSkill3, &titleMid, &titleHigh,
-			&titleBaseMonths, &titleBaseWindow, &titleBaseMult, &titleBaseInfer},
-		score: scoreEducationTitle, rules: educationRules, help: educationHelp})
-}
+var educationInd = indicator{seq: 20, group: GroupBasic, keys: []string{"education", "full_time", "title", "title_base_ok"},
+	params: []*param{&eduCollege, &eduBachelor, &eduBachelorDegree, &eduMaster, &eduDoctor,
+		&titleSkill5, &titleSkill4, &titleSkill3, &titleMid, &titleHigh,
+		&titleBaseMonths, &titleBaseWindow, &titleBaseMult, &titleBaseInfer},
+	score: scoreEducationTitle, rules: educationRules, help: educationHelp}
+
+func init() { register(&educationInd) }
 
 // titleBase says whether the base condition counts: an explicit answer
 // wins; unknown is inferred from the tier.
@@ -162,11 +162,10 @@ func titleBase(e *eval) (ok, inferred bool) {
 // baseCondText is the condition in words: "近 12 个月中至少 6 个月社保缴费
 // 基数达到上年度平均工资".
 func baseCondText(r *reader) string {
-	s := "近 " + itoa(r.n(&titleBaseWindow)) + " 个月中至少 " + itoa(r.n(&titleBaseMonths)) + " 个月社保缴费基数达到上年度平均工资"
-	if m := r.n(&titleBaseMult); m != 100 {
-		s += "的 " + multText(m) + " 倍"
+	if r.n(&titleBaseMult) != 100 {
+		return r.f("近 {title.base_window} 个月中至少 {title.base_months} 个月社保缴费基数达到上年度平均工资的 {title.base_multiple:m} 倍")
 	}
-	return s
+	return r.f("近 {title.base_window} 个月中至少 {title.base_months} 个月社保缴费基数达到上年度平均工资")
 }
 
 func scoreEducationTitle(e *eval) {
@@ -198,46 +197,45 @@ func scoreEducationTitle(e *eval) {
 	}
 	titleConf, titleDisp := e.take()
 
-	why, shown := named(er.Name, eduPts), eduPts
+	why, shown := "", eduPts
 	switch {
 	case titleCounts:
-		why += "；" + tr.Name + "（" + itoa(titlePts) + " 分）更高，学历与职称只计较高者，本项不计"
-		shown = 0
+		why, shown = e.fs("；{a}（{0} 分）更高，学历与职称只计较高者，本项不计", []string{tr.Name}, titlePts), 0
 	case e.title != TitleNone && !ok && titleRaw > eduPts:
-		why += "；职称基数条件未满足或未确认，按学历计"
+		why = "；职称基数条件未满足或未确认，按学历计"
 	case e.title != TitleNone && titleRaw > 0:
-		why += "；学历与职称只计较高者，按学历计"
+		why = "；学历与职称只计较高者，按学历计"
 	}
-	e.itemConf("education", "学历", GroupBasic, shown, why, eduConf, eduDisp)
+	e.itemConf("education", "学历", GroupBasic, shown, named(er.Name, eduPts)+why, eduConf, eduDisp)
 	if e.edu != EduNone && e.p.FullTime == No {
 		e.warn("非全日制学历（自考、成人、网络教育）：有的计算器只认可在上海或户籍所在省份取得的，此说法未经核实，不影响本计算。")
 	}
 	if e.title == TitleNone {
 		return
 	}
-	why = named(tr.Name, titleRaw)
+	tmpl := "{a}"
 	switch {
 	case !tr.NeedsBase:
 	case !inferred && ok:
-		why += "（已确认" + cond + "）"
+		tmpl = "{a}（已确认{b}）"
 	case !inferred:
-		why += "，但" + cond + "这一条件未满足，此等级计 0 分"
+		tmpl = "{a}，但{b}这一条件未满足，此等级计 0 分"
 	case ok:
-		why += "；职称基数条件按缴费基数档次推定，请确认" + cond
+		tmpl = "{a}；职称基数条件按缴费基数档次推定，请确认{b}"
 	default:
-		why += "；职称基数条件（" + cond + "）未确认，暂不计分"
+		tmpl = "{a}；职称基数条件（{b}）未确认，暂不计分"
 	}
 	shown = titlePts
 	if !titleCounts {
 		if titlePts > 0 {
-			why += "；学历分不低于职称分，学历与职称只计较高者，本项不计"
+			tmpl += "；学历分不低于职称分，学历与职称只计较高者，本项不计"
 		}
 		shown = 0
 	}
-	e.itemConf("title", "职称/技能等级", GroupBasic, shown, why, titleConf, titleDisp)
+	e.itemConf("title", "职称/技能等级", GroupBasic, shown, e.fs(tmpl, []string{named(tr.Name, titleRaw), cond}), titleConf, titleDisp)
 	e.warn("职称或技能等级须与现工作岗位相符；外省市取得的证书须经本市复核认定。")
 	if tr.NeedsBase && !ok && titleRaw > eduPts {
-		e.warn(tr.Name + "须" + cond + "；满足后可计 " + itoa(titleRaw) + " 分。")
+		e.warn(e.fs("{a}须{b}；满足后可计 {0} 分。", []string{tr.Name, cond}, titleRaw))
 	}
 }
 
@@ -246,21 +244,20 @@ func scoreEducationTitle(e *eval) {
 func educationLevelsText(r *reader, full bool) string {
 	s := ""
 	for _, row := range EducationTable[1:] {
+		name := row.Short
+		if full {
+			name = row.Name
+		}
 		if s != "" {
 			s += "、"
 		}
-		if full {
-			s += named(row.Name, r.pts(row.points))
-		} else {
-			s += named(row.Short, r.pts(row.points))
-		}
+		s += named(name, r.pts(row.points))
 	}
 	return s
 }
 
 func titleLevelsText(r *reader) string {
-	return "技能五级 " + itoa(r.n(&titleSkill5)) + " 分、四级 " + itoa(r.n(&titleSkill4)) + " 分、三级 " + itoa(r.n(&titleSkill3)) +
-		" 分；技能二级或中级职称 " + itoa(r.n(&titleMid)) + " 分；技能一级或高级职称 " + itoa(r.n(&titleHigh)) + " 分"
+	return r.f("技能五级 {title.skill5} 分、四级 {title.skill4} 分、三级 {title.skill3} 分；技能二级或中级职称 {title.intermediate} 分；技能一级或高级职称 {title.senior} 分")
 }
 
 func educationRules(w *ruleWriter) {
@@ -268,7 +265,7 @@ func educationRules(w *ruleWriter) {
 	w.row("title", "职称/技能等级", titleLevelsText(&w.reader)+"；初级职称 0 分", "须与现工作岗位相符、在本市公布的目录内；职称须在本市工作期间取得，外省市证书须经本市复核认定")
 	w.row("education_title", "学历与职称", "只计较高的一项", "")
 	w.row("title_base", "职称基数条件", "不满足时，中级/高级职称和技能二级/一级计 0 分", baseCondText(&w.reader))
-	w.row("title_base_inferred", "职称基数条件未填写时", "按社保缴费基数档次推定：档次达到上年度平均工资的 "+multText(w.n(&titleBaseInfer))+" 倍及以上，推定满足并请确认；否则未确认，暂不计分", "明确填写“是”或“否”时按填写的计算")
+	w.row("title_base_inferred", "职称基数条件未填写时", w.f("按社保缴费基数档次推定：档次达到上年度平均工资的 {title.base_inferred_from:m} 倍及以上，推定满足并请确认；否则未确认，暂不计分"), "明确填写“是”或“否”时按填写的计算")
 }
 
 func educationHelp(key string, r *reader) string {
@@ -281,5 +278,5 @@ func educationHelp(key string, r *reader) string {
 		return titleLevelsText(r) + "；与学历只计较高者。"
 	}
 	w := WageAt(r.d)
-	return "中级/高级职称、技能二级/一级须" + baseCondText(r) + "（" + yuan(w.Yuan) + "/月，" + w.From.MonthChinese() + "起使用）。不清楚时按缴费基数档次推定。" + w.note()
+	return r.fs("中级/高级职称、技能二级/一级须{a}（{0:Y} 元/月，{b}起使用）。不清楚时按缴费基数档次推定。{c}", []string{baseCondText(r), w.From.MonthChinese(), w.note()}, int(w.Yuan))
 }

@@ -9,10 +9,10 @@ var (
 	insCap     = param{"insurance.cap", []value{{&rulesPeriod, 0, Medium, "未见上限规定，按不设上限计算"}}} // 0: no cap
 )
 
-func init() {
-	register(&indicator{seq: 30, group: GroupBasic, keys: []string{"insurance_years"},
-		params: []*param{&insPerYear, &insCap}, score: scoreInsurance, rules: insuranceRules, help: insuranceHelp})
-}
+var insuranceInd = indicator{seq: 30, group: GroupBasic, keys: []string{"insurance_years"},
+	params: []*param{&insPerYear, &insCap}, score: scoreInsurance, rules: insuranceRules, help: insuranceHelp}
+
+func init() { register(&insuranceInd) }
 
 // capped applies a cap where 0 means none.
 func capped(pts, cap int) int {
@@ -25,7 +25,8 @@ func capped(pts, cap int) int {
 // capText is "，上限 40 分" or "，未见上限" for a cap where 0 means none.
 func capText(cap int) string {
 	if cap > 0 {
-		return "，上限 " + itoa(cap) + " 分"
+		var r reader
+		return r.f("，上限 {0} 分", cap)
 	}
 	return "，未见上限"
 }
@@ -37,9 +38,9 @@ func scoreInsurance(e *eval) {
 	if e.res == nil {
 		return
 	}
-	why := "每满 1 年 " + itoa(per) + " 分 × " + itoa(e.years) + " 年 = " + itoa(per*e.years) + " 分"
+	why := e.f("每满 1 年 {0} 分 × {1} 年 = {2} 分", per, e.years, per*e.years)
 	if pts != per*e.years {
-		why += "，上限 " + itoa(cap) + " 分"
+		why += e.f("，上限 {0} 分", cap)
 	}
 	e.item("insurance_years", "社保年限", GroupBasic, pts, why)
 	if e.years > 0 {
@@ -48,10 +49,10 @@ func scoreInsurance(e *eval) {
 }
 
 func insuranceRules(w *ruleWriter) {
-	w.row("insurance_years", "社保年限", "每满 1 年 "+itoa(w.n(&insPerYear))+" 分"+capText(w.n(&insCap)),
+	w.row("insurance_years", "社保年限", w.f("每满 1 年 {insurance.per_year} 分")+capText(w.n(&insCap)),
 		"本市职工社保，由劳动合同单位缴纳；补缴的月份不算；中断后是否重新计算，各来源说法不一")
 }
 
 func insuranceHelp(_ string, r *reader) string {
-	return "在上海缴纳职工社保每满 1 年 " + itoa(r.n(&insPerYear)) + " 分" + capText(r.n(&insCap)) + "；补缴的月份不算。"
+	return r.fs("在上海缴纳职工社保每满 1 年 {insurance.per_year} 分{a}；补缴的月份不算。", []string{capText(r.n(&insCap))})
 }

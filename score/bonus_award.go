@@ -50,10 +50,10 @@ func AwardRuleOf(a Award) AwardRule {
 	return AwardTable[0]
 }
 
-func init() {
-	register(&indicator{seq: 170, group: GroupBonus, keys: []string{"award"},
-		params: []*param{&awardCitySpecial, &awardCity, &awardNational}, score: scoreAward, rules: awardRules, help: awardHelp})
-}
+var awardInd = indicator{seq: 170, group: GroupBonus, keys: []string{"award"},
+	params: []*param{&awardCitySpecial, &awardCity, &awardNational}, score: scoreAward, rules: awardRules, help: awardHelp}
+
+func init() { register(&awardInd) }
 
 const awardCond = "须在本市公布的表彰目录内、在沪工作期间获得"
 

@@ -5,10 +5,10 @@ package score
 // indicators", fresh_graduate; medium).
 var freshGradPts = param{"fresh_graduate.points", []value{{&rulesPeriod, 10, Medium, "毕业后多久内可以申请，未见明确规定"}}}
 
-func init() {
-	register(&indicator{seq: 160, group: GroupBonus, keys: []string{"fresh_graduate"},
-		params: []*param{&freshGradPts}, score: scoreFreshGrad, rules: freshGradRules, help: freshGradHelp})
-}
+var freshGradInd = indicator{seq: 160, group: GroupBonus, keys: []string{"fresh_graduate"},
+	params: []*param{&freshGradPts}, score: scoreFreshGrad, rules: freshGradRules, help: freshGradHelp}
+
+func init() { register(&freshGradInd) }
 
 func scoreFreshGrad(e *eval) {
 	if !e.p.FreshGraduate {
@@ -24,7 +24,7 @@ func scoreFreshGrad(e *eval) {
 		e.take()
 		return
 	}
-	why := "全日制应届高校毕业生 " + itoa(full) + " 分"
+	why := e.f("全日制应届高校毕业生 {0} 分", full)
 	switch e.p.FullTime {
 	case No:
 		why = "应届毕业生加分只适用于全日制毕业生，您填写的是非全日制，计 0 分"
@@ -37,9 +37,9 @@ func scoreFreshGrad(e *eval) {
 }
 
 func freshGradRules(w *ruleWriter) {
-	w.row("fresh_graduate", "全日制应届高校毕业生", itoa(w.n(&freshGradPts))+" 分", "只适用于全日制毕业生")
+	w.row("fresh_graduate", "全日制应届高校毕业生", w.f("{fresh_graduate.points} 分"), "只适用于全日制毕业生")
 }
 
 func freshGradHelp(_ string, r *reader) string {
-	return "全日制应届高校毕业生 " + itoa(r.n(&freshGradPts)) + " 分；非全日制或未确认全日制时不计。"
+	return r.f("全日制应届高校毕业生 {fresh_graduate.points} 分；非全日制或未确认全日制时不计。")
 }

@@ -13,11 +13,11 @@ var (
 	investCap     = param{"investment.cap", []value{{&rulesPeriod, 120, Medium, "上限：2013 年试行办法为 100 分，较新来源为 120 分"}}}
 )
 
-func init() {
-	register(&indicator{seq: 130, group: GroupBonus, keys: []string{"invest_tax_avg", "invest_hires_avg"},
-		params: []*param{&investYears, &investTaxStep, &investHires, &investPerStep, &investCap},
-		score:  scoreInvestment, rules: investmentRules, help: investmentHelp})
-}
+var investmentInd = indicator{seq: 130, group: GroupBonus, keys: []string{"invest_tax_avg", "invest_hires_avg"},
+	params: []*param{&investYears, &investTaxStep, &investHires, &investPerStep, &investCap},
+	score:  scoreInvestment, rules: investmentRules, help: investmentHelp}
+
+func init() { register(&investmentInd) }
 
 func scoreInvestment(e *eval) {
 	p := e.p
@@ -34,9 +34,9 @@ func scoreInvestment(e *eval) {
 		e.take()
 		return
 	}
-	why := investRuleText(&e.reader) + "：纳税 " + itoa(taxSteps*per) + " 分，聘用 " + itoa(hireSteps*per) + " 分，取较高者 " + itoa(pts) + " 分"
+	why := e.fs("{a}：纳税 {0} 分，聘用 {1} 分，取较高者 {2} 分", []string{investRuleText(&e.reader)}, taxSteps*per, hireSteps*per, pts)
 	if raw > cap {
-		why += "（已达上限 " + itoa(cap) + " 分）"
+		why += e.f("（已达上限 {0} 分）", cap)
 	}
 	e.item("investment", "投资纳税或带动就业", GroupBonus, pts, why)
 }
@@ -44,19 +44,17 @@ func scoreInvestment(e *eval) {
 // investRuleText is "近 3 年个人出资部分年均纳税每满 100,000 元或年均聘用本市
 // 户籍人员每满 10 人计 10 分".
 func investRuleText(r *reader) string {
-	return "近 " + itoa(r.n(&investYears)) + " 年个人出资部分年均纳税每满 " + yuan(r.n64(&investTaxStep)) + "或年均聘用本市户籍人员每满 " +
-		itoa(r.n(&investHires)) + " 人计 " + itoa(r.n(&investPerStep)) + " 分"
+	return r.f("近 {investment.years} 年个人出资部分年均纳税每满 {investment.tax_step_yuan:Y} 元或年均聘用本市户籍人员每满 {investment.hires_step} 人计 {investment.points_per_step} 分")
 }
 
 func investmentRules(w *ruleWriter) {
-	w.row("investment", "投资纳税或带动就业", investRuleText(&w.reader)+"；取较高者，上限 "+itoa(w.n(&investCap))+" 分",
-		"连续 "+itoa(w.n(&investYears))+" 年在本市投资，按个人出资部分计")
+	w.row("investment", "投资纳税或带动就业", investRuleText(&w.reader)+w.f("；取较高者，上限 {investment.cap} 分"),
+		w.f("连续 {investment.years} 年在本市投资，按个人出资部分计"))
 }
 
 func investmentHelp(key string, r *reader) string {
 	if key == "invest_hires_avg" {
-		return "近 " + itoa(r.n(&investYears)) + " 年年均聘用本市户籍人员每满 " + itoa(r.n(&investHires)) + " 人 " + itoa(r.n(&investPerStep)) + " 分；与纳税取较高者。"
+		return r.f("近 {investment.years} 年年均聘用本市户籍人员每满 {investment.hires_step} 人 {investment.points_per_step} 分；与纳税取较高者。")
 	}
-	return "近 " + itoa(r.n(&investYears)) + " 年个人出资部分年均纳税每满 " + yuan(r.n64(&investTaxStep)) + " " + itoa(r.n(&investPerStep)) +
-		" 分，最多 " + itoa(r.n(&investCap)) + " 分。"
+	return r.f("近 {investment.years} 年个人出资部分年均纳税每满 {investment.tax_step_yuan:Y} 元 {investment.points_per_step} 分，最多 {investment.cap} 分。")
 }

@@ -21,11 +21,11 @@ var (
 	lingangInsMonths = param{"key_area.lingang.insurance_months", []value{{&lingangPeriod, 36, Medium, "有报道称 2024 年 8 月 21 日起临港第一年即计入，未见来源证实"}}}
 )
 
-func init() {
-	register(&indicator{seq: 150, group: GroupBonus, keys: []string{"key_area", "key_area_years"},
-		params: []*param{&keyAreaPerYear, &keyAreaCap, &keyAreaMinYears, &lingangMinYears, &lingangInsMonths},
-		score:  scoreKeyArea, rules: keyAreaRules, help: keyAreaHelp})
-}
+var keyAreaInd = indicator{seq: 150, group: GroupBonus, keys: []string{"key_area", "key_area_years"},
+	params: []*param{&keyAreaPerYear, &keyAreaCap, &keyAreaMinYears, &lingangMinYears, &lingangInsMonths},
+	score:  scoreKeyArea, rules: keyAreaRules, help: keyAreaHelp}
+
+func init() { register(&keyAreaInd) }
 
 func scoreKeyArea(e *eval) {
 	if e.keyArea <= 0 {
@@ -53,31 +53,29 @@ func scoreKeyArea(e *eval) {
 		name = "临港新片区"
 		e.n(&lingangInsMonths) // its condition applies
 	}
-	why := name + "每满 1 年 " + itoa(per) + " 分 × " + itoa(e.keyArea) + " 年，上限 " + itoa(cap) + " 分"
+	tmpl := "{a}每满 1 年 {0} 分 × {1} 年，上限 {2} 分，计 {3} 分"
 	if pts == 0 {
-		why += "；满 " + itoa(need) + " 年后才计入总分，目前计 0 分"
-	} else {
-		why += "，计 " + itoa(pts) + " 分"
+		tmpl = "{a}每满 1 年 {0} 分 × {1} 年，上限 {2} 分；满 {4} 年后才计入总分，目前计 0 分"
 	}
-	e.item("key_area", "重点区域", GroupBonus, pts, why)
+	e.item("key_area", "重点区域", GroupBonus, pts, e.fs(tmpl, []string{name}, per, e.keyArea, cap, pts, need))
 	if e.p.KeyArea == "" {
-		e.warn("未选择重点区域类型，按“其他远郊重点区域”（满 " + itoa(need) + " 年计入）计算；若在临港新片区，请选择临港。")
+		e.warn(e.f("未选择重点区域类型，按“其他远郊重点区域”（满 {0} 年计入）计算；若在临港新片区，请选择临港。", need))
 	}
 }
 
 func lingangText(r *reader) string {
-	return "满 " + itoa(r.n(&lingangMinYears)) + " 年后计入，另须在新片区连续缴纳社保 " + itoa(r.n(&lingangInsMonths)) + " 个月（非补缴）并取得临港管委会推荐函"
+	return r.f("满 {key_area.lingang.min_years} 年后计入，另须在新片区连续缴纳社保 {key_area.lingang.insurance_months} 个月（非补缴）并取得临港管委会推荐函")
 }
 
 func keyAreaRules(w *ruleWriter) {
-	w.row("key_area", "重点区域", "每满 1 年 "+itoa(w.n(&keyAreaPerYear))+" 分，上限 "+itoa(w.n(&keyAreaCap))+" 分；满 "+itoa(w.n(&keyAreaMinYears))+" 年后计入总分",
+	w.row("key_area", "重点区域", w.f("每满 1 年 {key_area.per_year} 分，上限 {key_area.cap} 分；满 {key_area.min_years} 年后计入总分"),
 		"在远郊重点区域工作并居住；分值从第一年起累计，达到年限后一并计入")
 	w.row("key_area_lingang", "临港新片区", lingangText(&w.reader), "分值同上")
 }
 
 func keyAreaHelp(key string, r *reader) string {
 	if key == "key_area_years" {
-		return "每满 1 年 " + itoa(r.n(&keyAreaPerYear)) + " 分，最多 " + itoa(r.n(&keyAreaCap)) + " 分。"
+		return r.f("每满 1 年 {key_area.per_year} 分，最多 {key_area.cap} 分。")
 	}
-	return "在远郊重点区域工作并居住：其他远郊重点区域满 " + itoa(r.n(&keyAreaMinYears)) + " 年后计入；临港新片区" + lingangText(r) + "。"
+	return r.fs("在远郊重点区域工作并居住：其他远郊重点区域满 {key_area.min_years} 年后计入；临港新片区{a}。", []string{lingangText(r)})
 }

@@ -9,10 +9,10 @@ var (
 	publicCap      = param{"public_service.cap", []value{{&rulesPeriod, 0, Medium, "未找到上限规定，按不设上限计算"}}} // 0: no cap
 )
 
-func init() {
-	register(&indicator{seq: 140, group: GroupBonus, keys: []string{"public_service_years"},
-		params: []*param{&publicPerYear, &publicMinYears, &publicCap}, score: scorePublic, rules: publicRules, help: publicHelp})
-}
+var publicInd = indicator{seq: 140, group: GroupBonus, keys: []string{"public_service_years"},
+	params: []*param{&publicPerYear, &publicMinYears, &publicCap}, score: scorePublic, rules: publicRules, help: publicHelp}
+
+func init() { register(&publicInd) }
 
 func scorePublic(e *eval) {
 	if e.public <= 0 {
@@ -28,18 +28,19 @@ func scorePublic(e *eval) {
 		e.take()
 		return
 	}
-	why := "每满 1 年 " + itoa(per) + " 分 × " + itoa(e.public) + " 年 = " + itoa(per*e.public) + " 分"
+	tmpl := "每满 1 年 {0} 分 × {1} 年 = {2} 分"
 	switch {
 	case pts == 0:
-		why += "，满 " + itoa(need) + " 年后才计入总分，目前计 0 分"
+		tmpl += "，满 {3} 年后才计入总分，目前计 0 分"
 	case pts < per*e.public:
-		why += "，上限 " + itoa(cap) + " 分"
+		tmpl += "，上限 {4} 分"
 	}
+	why := e.f(tmpl, per, e.public, per*e.public, need, cap)
 	e.item("public_service", "特定公共服务领域", GroupBonus, pts, why)
 }
 
 func publicText(r *reader) string {
-	return "每满 1 年 " + itoa(r.n(&publicPerYear)) + " 分，满 " + itoa(r.n(&publicMinYears)) + " 年后计入总分" + capText(r.n(&publicCap))
+	return r.fs("每满 1 年 {public_service.per_year} 分，满 {public_service.min_years} 年后计入总分{a}", []string{capText(r.n(&publicCap))})
 }
 
 func publicRules(w *ruleWriter) {

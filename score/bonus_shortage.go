@@ -12,10 +12,10 @@ var (
 	shortageFullTimeCollege = param{"shortage_major.full_time_college", []value{{&rulesPeriod, 1, Medium, "只适用于全日制大专（专科）毕业生，见于多个来源（“紧缺专业只针对专科”），未见原文"}}}
 )
 
-func init() {
-	register(&indicator{seq: 120, group: GroupBonus, keys: []string{"shortage_major"},
-		params: []*param{&shortagePts, &shortageFullTimeCollege}, score: scoreShortage, rules: shortageRules, help: shortageHelp})
-}
+var shortageInd = indicator{seq: 120, group: GroupBonus, keys: []string{"shortage_major"},
+	params: []*param{&shortagePts, &shortageFullTimeCollege}, score: scoreShortage, rules: shortageRules, help: shortageHelp}
+
+func init() { register(&shortageInd) }
 
 func scoreShortage(e *eval) {
 	if !e.p.ShortageMajor {
@@ -31,11 +31,11 @@ func scoreShortage(e *eval) {
 		e.take()
 		return
 	}
-	why := "紧缺急需专业 " + itoa(full) + " 分（专业在本市紧缺急需目录内，且从事相应岗位）"
+	why := e.f("紧缺急需专业 {0} 分（专业在本市紧缺急需目录内，且从事相应岗位）", full)
 	switch {
 	case pts > 0:
 	case e.edu != EduCollege:
-		why = "紧缺急需专业加分只适用于全日制大专（专科）学历，您填写的学历是" + EducationRuleOf(e.edu).Name + "，计 0 分"
+		why = e.fs("紧缺急需专业加分只适用于全日制大专（专科）学历，您填写的学历是{a}，计 0 分", []string{EducationRuleOf(e.edu).Name})
 		e.warn("紧缺急需专业加分据各来源只针对全日制大专（专科）毕业生：学历不是大专时不计分。")
 	case e.p.FullTime == No:
 		why = "紧缺急需专业加分须为全日制大专学历，您填写的是非全日制，计 0 分"
@@ -56,9 +56,9 @@ func shortageCond(r *reader) string {
 }
 
 func shortageRules(w *ruleWriter) {
-	w.row("shortage_major", "紧缺急需专业", itoa(w.n(&shortagePts))+" 分", shortageCond(&w.reader))
+	w.row("shortage_major", "紧缺急需专业", w.f("{shortage_major.points} 分"), shortageCond(&w.reader))
 }
 
 func shortageHelp(_ string, r *reader) string {
-	return itoa(r.n(&shortagePts)) + " 分：" + shortageCond(r) + "。"
+	return r.fs("{shortage_major.points} 分：{a}。", []string{shortageCond(r)})
 }

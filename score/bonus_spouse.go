@@ -7,10 +7,10 @@ var (
 	spouseCap     = param{"spouse.cap", []value{{&rulesPeriod, 40, High, ""}}}
 )
 
-func init() {
-	register(&indicator{seq: 180, group: GroupBonus, keys: []string{"spouse_years"},
-		params: []*param{&spousePerYear, &spouseCap}, score: scoreSpouse, rules: spouseRules, help: spouseHelp})
-}
+var spouseInd = indicator{seq: 180, group: GroupBonus, keys: []string{"spouse_years"},
+	params: []*param{&spousePerYear, &spouseCap}, score: scoreSpouse, rules: spouseRules, help: spouseHelp}
+
+func init() { register(&spouseInd) }
 
 func scoreSpouse(e *eval) {
 	if e.spouse <= 0 {
@@ -23,15 +23,15 @@ func scoreSpouse(e *eval) {
 		e.take()
 		return
 	}
-	why := "婚龄每满 1 年 " + itoa(per) + " 分 × " + itoa(e.spouse) + " 年"
+	tmpl := "婚龄每满 1 年 {0} 分 × {1} 年，计 {3} 分"
 	if per*e.spouse > cap {
-		why += "，上限 " + itoa(cap) + " 分"
+		tmpl = "婚龄每满 1 年 {0} 分 × {1} 年，上限 {2} 分，计 {3} 分"
 	}
-	e.item("spouse", "配偶为上海户籍", GroupBonus, pts, why+"，计 "+itoa(pts)+" 分")
+	e.item("spouse", "配偶为上海户籍", GroupBonus, pts, e.f(tmpl, per, e.spouse, cap, pts))
 }
 
 func spouseText(r *reader) string {
-	return "婚龄每满 1 年 " + itoa(r.n(&spousePerYear)) + " 分，最多 " + itoa(r.n(&spouseCap)) + " 分"
+	return r.f("婚龄每满 1 年 {spouse.per_year} 分，最多 {spouse.cap} 分")
 }
 
 func spouseRules(w *ruleWriter) {

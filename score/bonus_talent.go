@@ -15,27 +15,40 @@ var (
 	transferMonth = param{"tech_transfer.months", []value{{&rulesPeriod, 6, Medium, talentDispute}}}
 )
 
+var (
+	startupInd = indicator{seq: 190, group: GroupBonus, keys: []string{"startup_talent"},
+		params: []*param{&startupPts, &startupShare, &startupMonths}, score: scoreStartup, rules: startupRules, help: startupHelp}
+	transferInd = indicator{seq: 200, group: GroupBonus, keys: []string{"tech_transfer_talent"},
+		params: []*param{&transferPts, &transferMonth}, score: scoreTransfer, rules: transferRules, help: transferHelp}
+)
+
 func init() {
-	register(&indicator{seq: 190, group: GroupBonus, keys: []string{"startup_talent"},
-		params: []*param{&startupPts, &startupShare, &startupMonths}, score: scoreStartup,
-		rules: func(w *ruleWriter) {
-			w.row("startup_talent", "创业人才", itoa(w.n(&startupPts))+" 分", startupCond(&w.reader))
-		},
-		help: func(_ string, r *reader) string { return startupCond(r) + "，" + itoa(r.n(&startupPts)) + " 分。" }})
-	register(&indicator{seq: 200, group: GroupBonus, keys: []string{"tech_transfer_talent"},
-		params: []*param{&transferPts, &transferMonth}, score: scoreTransfer,
-		rules: func(w *ruleWriter) {
-			w.row("tech_transfer", "创新创业中介服务人才", itoa(w.n(&transferPts))+" 分", transferCond(&w.reader))
-		},
-		help: func(_ string, r *reader) string { return transferCond(r) + "，" + itoa(r.n(&transferPts)) + " 分。" }})
+	register(&startupInd)
+	register(&transferInd)
+}
+
+func startupRules(w *ruleWriter) {
+	w.row("startup_talent", "创业人才", w.f("{startup_talent.points} 分"), startupCond(&w.reader))
+}
+
+func startupHelp(_ string, r *reader) string {
+	return r.fs("{a}，{startup_talent.points} 分。", []string{startupCond(r)})
+}
+
+func transferRules(w *ruleWriter) {
+	w.row("tech_transfer", "创新创业中介服务人才", w.f("{tech_transfer.points} 分"), transferCond(&w.reader))
+}
+
+func transferHelp(_ string, r *reader) string {
+	return r.fs("{a}，{tech_transfer.points} 分。", []string{transferCond(r)})
 }
 
 func startupCond(r *reader) string {
-	return "在本市科技企业孵化器孵化满 " + itoa(r.n(&startupMonths)) + " 个月的企业中持股 " + itoa(r.n(&startupShare)) + "% 及以上"
+	return r.f("在本市科技企业孵化器孵化满 {startup_talent.months} 个月的企业中持股 {startup_talent.share_pct}% 及以上")
 }
 
 func transferCond(r *reader) string {
-	return "在本市登记的技术转移服务机构连续工作满 " + itoa(r.n(&transferMonth)) + " 个月"
+	return r.f("在本市登记的技术转移服务机构连续工作满 {tech_transfer.months} 个月")
 }
 
 func scoreStartup(e *eval) {
@@ -48,7 +61,7 @@ func scoreStartup(e *eval) {
 		e.take()
 		return
 	}
-	e.item("startup_talent", "创业人才", GroupBonus, pts, startupCond(&e.reader)+"，"+itoa(pts)+" 分")
+	e.item("startup_talent", "创业人才", GroupBonus, pts, e.fs("{a}，{0} 分", []string{startupCond(&e.reader)}, pts))
 }
 
 func scoreTransfer(e *eval) {
@@ -61,5 +74,5 @@ func scoreTransfer(e *eval) {
 		e.take()
 		return
 	}
-	e.item("tech_transfer", "创新创业中介服务人才", GroupBonus, pts, transferCond(&e.reader)+"，"+itoa(pts)+" 分")
+	e.item("tech_transfer", "创新创业中介服务人才", GroupBonus, pts, e.fs("{a}，{0} 分", []string{transferCond(&e.reader)}, pts))
 }

@@ -104,16 +104,16 @@ func (t TierRule) Label(d Date) string {
 func (t TierRule) label(r *reader) string {
 	switch {
 	case t.multiple == nil:
-		return "不到 " + multText(r.n(t.next)) + " 倍"
+		return r.f("不到 {0:m} 倍", r.n(t.next))
 	case t.next == nil:
-		return multText(r.n(t.multiple)) + " 倍及以上"
+		return r.f("{0:m} 倍及以上", r.n(t.multiple))
 	}
-	return multText(r.n(t.multiple)) + " 倍至 " + multText(r.n(t.next)) + " 倍"
+	return r.f("{0:m} 倍至 {1:m} 倍", r.n(t.multiple), r.n(t.next))
 }
 
 // monthsText is "近 48 个月中累计 36 个月".
 func (t TierRule) monthsText(r *reader) string {
-	return "近 " + itoa(r.n(t.window)) + " 个月中累计 " + itoa(r.n(t.months)) + " 个月"
+	return r.f("近 {0} 个月中累计 {1} 个月", r.n(t.window), r.n(t.months))
 }
 
 // WageFigure is the average monthly wage in use on a date.
@@ -152,7 +152,8 @@ func (w WageFigure) note() string {
 	if w.Missing.IsZero() {
 		return ""
 	}
-	return w.Missing.MonthChinese() + "起使用的上年度平均工资尚未公布，暂按 " + yuan(w.Yuan) + "计算。"
+	var r reader
+	return r.fs("{a}起使用的上年度平均工资尚未公布，暂按 {0:Y} 元计算。", []string{w.Missing.MonthChinese()}, int(w.Yuan))
 }
 
 // tierOfMonthly is the tier a monthly base (in fen) falls in, with the
@@ -175,12 +176,12 @@ func TierOfMonthly(fen int64, d Date) Tier {
 	return tierOfMonthly(&r, fen, d)
 }
 
-func init() {
-	register(&indicator{seq: 110, group: GroupBonus, keys: []string{"base_tier", "base_monthly"},
-		params: []*param{&tier08Pts, &tier1Pts, &tier2Pts, &tier3Pts, &tier08Mult, &tier1Mult, &tier2Mult, &tier3Mult,
-			&tierMonths, &tierWindow, &tier3Months, &tier3Window, &wage},
-		score: scoreTier, rules: tierRules, help: tierHelp})
-}
+var tierInd = indicator{seq: 110, group: GroupBonus, keys: []string{"base_tier", "base_monthly"},
+	params: []*param{&tier08Pts, &tier1Pts, &tier2Pts, &tier3Pts, &tier08Mult, &tier1Mult, &tier2Mult, &tier3Mult,
+		&tierMonths, &tierWindow, &tier3Months, &tier3Window, &wage},
+	score: scoreTier, rules: tierRules, help: tierHelp}
+
+func init() { register(&tierInd) }
 
 func scoreTier(e *eval) {
 	t := TierRuleOf(e.tier)
@@ -197,32 +198,30 @@ func scoreTier(e *eval) {
 	}
 	var why string
 	switch {
+	case e.tierEst && t.points == nil:
+		w := e.nAt(&wage, p.AsOf)
+		why = e.f("按月缴费基数 {0:F} 元估算：低于上年度平均工资 {1:Y} 元的 {2:m} 倍（{3:F} 元），不加分（估算）",
+			int(p.BaseMonthlyFen), int(w), e.n(t.next), int(w)*e.n(t.next))
 	case e.tierEst:
 		w := e.nAt(&wage, p.AsOf)
-		if t.points == nil {
-			why = "按月缴费基数 " + Money(p.BaseMonthlyFen) + " 元估算：低于上年度平均工资 " + yuan(w) + "的 " +
-				multText(e.n(t.next)) + " 倍（" + Money(w*int64(e.n(t.next))) + " 元），不加分（估算）"
-		} else {
-			why = "按月缴费基数 " + Money(p.BaseMonthlyFen) + " 元估算（" + WageAt(p.AsOf).From.MonthChinese() + "起上年度平均工资 " + yuan(w) + "）：" +
-				t.label(&e.reader) + "档，须" + t.monthsText(&e.reader) + "达到，" + itoa(raw) + " 分（估算）"
-		}
+		why = e.fs("按月缴费基数 {0:F} 元估算（{a}起上年度平均工资 {1:Y} 元）：{b}档，须{c}达到，{2} 分（估算）",
+			[]string{WageAt(p.AsOf).From.MonthChinese(), t.label(&e.reader), t.monthsText(&e.reader)}, int(p.BaseMonthlyFen), int(w), raw)
 	case t.points == nil:
-		why = "缴费基数未达上年度平均工资的 " + multText(e.n(t.next)) + " 倍，不加分"
+		why = e.f("缴费基数未达上年度平均工资的 {0:m} 倍，不加分", e.n(t.next))
 	default:
-		why = t.monthsText(&e.reader) + "缴费基数为上年度平均工资的 " + t.label(&e.reader) + "：" + itoa(raw) + " 分"
+		why = e.fs("{a}缴费基数为上年度平均工资的 {b}：{0} 分", []string{t.monthsText(&e.reader), t.label(&e.reader)}, raw)
 	}
-	if raw > 0 && pts == 0 {
-		why += "；社保年限不足 " + itoa(need) + " 年，暂计 0 分"
+	short := raw > 0 && pts == 0
+	if short {
+		why += e.f("；社保年限不足 {0} 年，暂计 0 分", need)
 	}
 	e.item("base_tier", "社保缴费基数", GroupBonus, pts, why)
-	if raw > 0 && pts == 0 {
-		e.warn("社保缴费基数“" + t.Label(e.d) + "”一档须" + t.monthsText(&e.reader) + "达到，而社保年限只有 " + itoa(e.years) +
-			" 年，不足 " + itoa(need) + " 年，本项暂计 0 分。")
+	if short {
+		e.warn(e.fs("社保缴费基数“{a}”一档须{b}达到，而社保年限只有 {0} 年，不足 {1} 年，本项暂计 0 分。", []string{t.label(&e.reader), t.monthsText(&e.reader)}, e.years, need))
 	}
 	if p.BaseTier != TierUnset && p.BaseMonthlyFen > 0 {
 		if est := tierOfMonthly(&e.reader, p.BaseMonthlyFen, p.AsOf); est != e.tier {
-			e.warn("填写的月缴费基数 " + Money(p.BaseMonthlyFen) + " 元属于“" + TierRuleOf(est).Label(e.d) + "”，与所选档次“" +
-				t.Label(e.d) + "”不一致；按所选档次计算，请核对。")
+			e.warn(e.fs("填写的月缴费基数 {0:F} 元属于“{a}”，与所选档次“{b}”不一致；按所选档次计算，请核对。", []string{TierRuleOf(est).label(&e.reader), t.label(&e.reader)}, int(p.BaseMonthlyFen)))
 		}
 	}
 	e.take()
@@ -233,7 +232,7 @@ func scoreTier(e *eval) {
 func tierLevelsText(r *reader) string {
 	s := ""
 	for i, t := range TierTable[1:] {
-		s += multText(r.n(t.multiple)) + " 倍 " + itoa(r.n(t.points)) + " 分"
+		s += r.f("{0:m} 倍 {1} 分", r.n(t.multiple), r.n(t.points))
 		if t.next == nil {
 			return s + "（" + t.monthsText(r) + "）"
 		}
@@ -247,19 +246,18 @@ func tierLevelsText(r *reader) string {
 }
 
 func tierRules(w *ruleWriter) {
-	v := w.n64(&wage)
 	f := WageAt(w.d)
 	w.row("base_tier", "社保缴费基数", tierLevelsText(&w.reader)+"；只计最高一档",
-		"按当月使用的上年度平均工资（"+f.From.MonthChinese()+"起 "+yuan(v)+"）的倍数；月份不必连续；社保年限须够这些月份（不足时暂计 0 分）")
+		w.fs("按当月使用的上年度平均工资（{a}起 {wage:Y} 元）的倍数；月份不必连续；社保年限须够这些月份（不足时暂计 0 分）", []string{f.From.MonthChinese()}))
 }
 
 func tierHelp(key string, r *reader) string {
 	w := WageAt(r.d)
 	if key == "base_monthly" {
-		return "不清楚档次时填月缴费基数，按计算日期使用的上年度平均工资（" + yuan(w.Yuan) + "，" + w.From.MonthChinese() + "起）估算档次。" + w.note()
+		return r.fs("不清楚档次时填月缴费基数，按计算日期使用的上年度平均工资（{0:Y} 元，{a}起）估算档次。{b}", []string{w.From.MonthChinese(), w.note()}, int(w.Yuan))
 	}
-	return "缴费基数达到上年度平均工资的倍数：" + tierLevelsText(r) + "。按 " + w.From.MonthChinese() + "起使用的 " + yuan(w.Yuan) +
-		"计，" + multText(r.n(&tier08Mult)) + " 倍为 " + Money(w.Yuan*int64(r.n(&tier08Mult))) + " 元。社保年限不足时暂不计分。" + w.note()
+	return r.fs("缴费基数达到上年度平均工资的倍数：{a}。按 {b}起使用的 {0:Y} 元计，{base_tier.0.8.multiple:m} 倍为 {1:F} 元。社保年限不足时暂不计分。{c}",
+		[]string{tierLevelsText(r), w.From.MonthChinese(), w.note()}, int(w.Yuan), int(w.Yuan)*r.n(&tier08Mult))
 }
 
 // BaseTierChoices are the tiers as ranges of monthly base under the wage
@@ -272,12 +270,12 @@ func BaseTierChoices(d Date) []Choice {
 		c := Choice{Value: string(t.Value), Points: r.pts(t.points), Note: cat("上年度平均工资的", t.label(&r))}
 		switch {
 		case t.multiple == nil:
-			c.Label = "低于 " + Money(w*r.n64(t.next)) + " 元，或不清楚"
+			c.Label = r.f("低于 {0:F} 元，或不清楚", int(w)*r.n(t.next))
 		case t.next == nil:
-			c.Label = Money(w*t.mult(&r)) + " 元及以上（缴费上限）"
+			c.Label = r.f("{0:F} 元及以上（缴费上限）", int(w*t.mult(&r)))
 			c.Note += "，" + t.monthsText(&r)
 		default:
-			c.Label = Money(w*t.mult(&r)) + " 元至 " + Money(w*r.n64(t.next)) + " 元（不含）"
+			c.Label = r.f("{0:F} 元至 {1:F} 元（不含）", int(w*t.mult(&r)), int(w)*r.n(t.next))
 		}
 		cs = append(cs, c)
 	}
@@ -300,7 +298,7 @@ type WageRow struct {
 // "0.8 倍", "3 倍（缴费上限）".
 func WageHeaders(d Date) []string {
 	r := reader{d: d}
-	return []string{"起用", "月平均工资", multText(r.n(&tier08Mult)) + " 倍", multText(r.n(&tier3Mult)) + " 倍（缴费上限）"}
+	return append(make([]string, 0, 4), "起用", "月平均工资", r.f("{base_tier.0.8.multiple:m} 倍"), r.f("{base_tier.3.multiple:m} 倍（缴费上限）"))
 }
 
 // WageRows lists the average wage figures, oldest first, with the
@@ -311,12 +309,12 @@ func WageRows(d Date) []WageRow {
 	lo, hi := r.n64(&tier08Mult), r.n64(&tier3Mult)
 	rows := make([]WageRow, 0, len(wage.Values)+1)
 	for _, v := range wage.Values {
-		rows = append(rows, WageRow{From: v.Per.From, To: v.Per.To, Yuan: v.N, Month: v.Per.From.MonthChinese(), Wage: yuan(v.N),
-			Low: Money(v.N*lo) + " 元", High: Money(v.N*hi) + " 元", Conf: v.Conf})
+		rows = append(rows, WageRow{From: v.Per.From, To: v.Per.To, Yuan: v.N, Month: v.Per.From.MonthChinese(), Wage: r.f("{0:Y} 元", int(v.N)),
+			Low: r.f("{0:F} 元", int(v.N*lo)), High: r.f("{0:F} 元", int(v.N*hi)), Conf: v.Conf})
 	}
 	if w := WageAt(d); !w.Missing.IsZero() {
 		rows = append(rows, WageRow{From: w.Missing, Month: w.Missing.MonthChinese(), Wage: "尚未公布", Conf: Low,
-			Note: wageMissingCheckedOn.Chinese() + "时仍未公布；公布之前，这以后的月份按 " + yuan(w.Yuan) + "比较。"})
+			Note: r.fs("{a}时仍未公布；公布之前，这以后的月份按 {0:Y} 元比较。", []string{wageMissingCheckedOn.Chinese()}, int(w.Yuan))})
 	}
 	return rows
 }

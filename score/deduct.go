@@ -13,52 +13,61 @@ var (
 	criminalYears      = param{"criminal.years", []value{{&rulesPeriod, 5, High, ""}}}
 )
 
-// deduction is one deduction indicator.
+// deduction is one deduction: its item and key, and what it counts.
 type deduction struct {
-	id, key, name, what string
-	pts, years          *param
-	count               func(p *Profile) int
+	id, name, what string
+	pts, years     *param
+	count          func(p *Profile) int
 }
 
-func init() {
-	for i, d := range []*deduction{
-		{"false_material", "false_material", "提供虚假材料", "积分申请中提供虚假材料", &falseMaterialPts, &falseMaterialYears, func(p *Profile) int { return p.FalseMaterial }},
-		{"detention", "detention", "行政拘留", "受行政拘留", &detentionPts, &detentionYears, func(p *Profile) int { return p.Detention }},
-		{"criminal", "criminal", "一般刑事犯罪", "有一般刑事犯罪记录", &criminalPts, &criminalYears, func(p *Profile) int { return p.Criminal }},
-	} {
-		d := d
-		register(&indicator{seq: 300 + i, group: GroupDeduction, keys: []string{d.key}, params: []*param{d.pts, d.years},
-			score: d.score,
-			rules: func(w *ruleWriter) {
-				w.row(d.id, d.name, "每次 "+signed(w.n(d.pts))+" 分，累计", d.when(&w.reader))
-			},
-			help: func(_ string, r *reader) string {
-				return d.when(r) + "，每次 " + signed(r.n(d.pts)) + " 分。"
-			}})
-	}
+var deductions = []deduction{
+	{"false_material", "提供虚假材料", "积分申请中提供虚假材料", &falseMaterialPts, &falseMaterialYears, func(p *Profile) int { return p.FalseMaterial }},
+	{"detention", "行政拘留", "受行政拘留", &detentionPts, &detentionYears, func(p *Profile) int { return p.Detention }},
+	{"criminal", "一般刑事犯罪", "有一般刑事犯罪记录", &criminalPts, &criminalYears, func(p *Profile) int { return p.Criminal }},
 }
+
+// deductInd scores the deductions, each its own item (the profile key is
+// the item's id).
+var deductInd = indicator{seq: 300, group: GroupDeduction, keys: []string{"false_material", "detention", "criminal"},
+	params: []*param{&falseMaterialPts, &falseMaterialYears, &detentionPts, &detentionYears, &criminalPts, &criminalYears},
+	score:  scoreDeductions, rules: deductRules, help: deductHelp}
+
+func init() { register(&deductInd) }
 
 // when is "近 3 年积分申请中提供虚假材料".
-func (d *deduction) when(r *reader) string { return "近 " + itoa(r.n(d.years)) + " 年" + d.what }
-
-func (d *deduction) score(e *eval) {
-	n := d.count(e.p)
-	if n <= 0 {
-		return
-	}
-	each := e.n(d.pts)
-	e.total += n * each
-	if e.res == nil {
-		e.take()
-		return
-	}
-	e.item(d.id, d.name, GroupDeduction, n*each, d.when(&e.reader)+" "+itoa(n)+" 次 × "+signed(each)+" 分")
+func (d *deduction) when(r *reader) string {
+	return r.fs("近 {0} 年{a}", []string{d.what}, r.n(d.years))
 }
 
-// signed writes a negative number with a true minus sign: "−150".
-func signed(n int) string {
-	if n < 0 {
-		return "−" + itoa(-n)
+func scoreDeductions(e *eval) {
+	for i := range deductions {
+		d := &deductions[i]
+		n := d.count(e.p)
+		if n <= 0 {
+			continue
+		}
+		each := e.n(d.pts)
+		e.total += n * each
+		if e.res == nil {
+			continue
+		}
+		e.item(d.id, d.name, GroupDeduction, n*each, e.fs("{a} {0} 次 × {1} 分", []string{d.when(&e.reader)}, n, each))
 	}
-	return itoa(n)
+	e.take()
+}
+
+func deductRules(w *ruleWriter) {
+	for i := range deductions {
+		d := &deductions[i]
+		w.row(d.id, d.name, w.f("每次 {0} 分，累计", w.n(d.pts)), d.when(&w.reader))
+	}
+}
+
+func deductHelp(key string, r *reader) string {
+	for i := range deductions {
+		if d := &deductions[i]; d.id == key {
+			return r.fs("{a}，每次 {0} 分。", []string{d.when(r)}, r.n(d.pts))
+		}
+	}
+	return ""
 }

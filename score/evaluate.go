@@ -1,9 +1,6 @@
 package score
 
-import (
-	"errors"
-	"sync/atomic"
-)
+import "errors"
 
 // Item is the score of one indicator.
 type Item struct {
@@ -75,6 +72,7 @@ type indicator struct {
 var indicators []*indicator
 
 func register(ind *indicator) {
+	registerParams(ind.params...)
 	i := len(indicators)
 	indicators = append(indicators, ind)
 	for i > 0 && indicators[i-1].seq > ind.seq {
@@ -211,7 +209,9 @@ func Check(p Profile) Problems {
 		case p.Birth.After(p.AsOf):
 			probs = append(probs, Problem{Key: "birth", Zh: "出生年月晚于计算日期（" + p.AsOf.Chinese() + "），请检查", En: "birth: after as_of " + p.AsOf.String()})
 		case age < minAge || age > maxAge:
-			probs = append(probs, Problem{Key: "birth", Zh: "按出生年月算，计算日期时为 " + itoa(age) + " 周岁；请填 " + itoa(minAge) + " 到 " + itoa(maxAge) + " 周岁之间的出生年月", En: "birth: gives age " + itoa(age) + " at as_of, want " + itoa(minAge) + " to " + itoa(maxAge)})
+			var r reader
+			probs = append(probs, Problem{Key: "birth", Zh: r.f("按出生年月算，计算日期时为 {0} 周岁；请填 {1} 到 {2} 周岁之间的出生年月", age, minAge, maxAge),
+				En: r.f("birth: gives age {0} at as_of, want {1} to {2}", age, minAge, maxAge)})
 		}
 	}
 	return probs
@@ -232,23 +232,10 @@ func ageAt(p *Profile, d Date) int {
 	return -1
 }
 
-// rulesAsOf says which rules and wage figure a result used. The text of
-// the last wage figure asked for is kept, as most results use the same.
+// rulesAsOf says which rules and wage figure a result used.
 func rulesAsOf(d Date) string {
 	w := WageAt(d)
-	if c := lastRulesAsOf.Load(); c != nil && c.yuan == w.Yuan && c.from == w.From {
-		return c.text
-	}
-	s := "积分办法：" + SrcPointsRules + "，有效期 " + rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() +
-		"；上年度平均工资 " + yuan(w.Yuan) + "（" + w.From.MonthChinese() + "起使用）；规则核对于 " + RulesCheckedOn.Chinese()
-	lastRulesAsOf.Store(&rulesAsOfText{w.Yuan, w.From, s})
-	return s
+	var r reader
+	return r.fs("积分办法：{a}，有效期 {b}；上年度平均工资 {0:Y} 元（{c}起使用）；规则核对于 {d}",
+		[]string{SrcPointsRules, regPeriodText(), w.From.MonthChinese(), RulesCheckedOn.Chinese()}, int(w.Yuan))
 }
-
-type rulesAsOfText struct {
-	yuan int64
-	from Date
-	text string
-}
-
-var lastRulesAsOf atomic.Pointer[rulesAsOfText]

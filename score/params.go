@@ -190,6 +190,7 @@ func (r *reader) outsideWarnings() []string {
 }
 
 func outsideText(o outsideUse) string {
+	var r reader
 	per := o.v.Per
 	switch {
 	case per.kind == pkWage && o.after:
@@ -200,14 +201,14 @@ func outsideText(o outsideUse) string {
 		if missing == per.From {
 			missing = per.To.nextDay()
 		}
-		return missing.MonthChinese() + "起使用的上年度平均工资（" + itoa(missing.Year) + " 年公布）尚未收录：按 " +
-			per.From.MonthChinese() + "起的 " + yuan(o.v.N) + "比较，假设其不变。"
+		return r.fs("{a}起使用的上年度平均工资（{0} 年公布）尚未收录：按 {b}起的 {1:Y} 元比较，假设其不变。",
+			[]string{missing.MonthChinese(), per.From.MonthChinese()}, missing.Year, int(o.v.N))
 	case per.kind == pkWage:
-		return "计算日期早于已收录的最早上年度平均工资（" + per.From.MonthChinese() + "起使用）：按该数字比较。"
+		return r.fs("计算日期早于已收录的最早上年度平均工资（{a}起使用）：按该数字比较。", []string{per.From.MonthChinese()})
 	case o.after:
-		return "计算日期 " + o.d.Chinese() + "晚于现行积分办法的有效期（至 " + per.To.Chinese() + "）：按办法最后的分值计算，假设其延续。"
+		return r.fs("计算日期 {a}晚于现行积分办法的有效期（至 {b}）：按办法最后的分值计算，假设其延续。", []string{o.d.Chinese(), per.To.Chinese()})
 	}
-	return "计算日期早于现行积分办法施行（" + per.From.Chinese() + "）：按现行分值计算（据各来源，此前的沪府发〔2017〕98号指标相同）。"
+	return r.fs("计算日期早于现行积分办法施行（{a}）：按现行分值计算（据各来源，此前的沪府发〔2017〕98号指标相同）。", []string{per.From.Chinese()})
 }
 
 // The standard score (标准分值). Reaching it lets co-resident children sit
@@ -217,3 +218,5 @@ var standardPts = param{"standard", []value{{&rulesPeriod, 120, High, ""}}}
 
 // StandardAt is the standard score in force on d (120).
 func StandardAt(d Date) int { r := reader{d: d}; return r.n(&standardPts) }
+
+func init() { registerParams(&standardPts) }

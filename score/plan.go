@@ -177,20 +177,21 @@ func PlanFrom(p Profile, res Result) (PlanResult, error) {
 		pr.Note = w
 		return pr, nil
 	}
+	r0 := reader{d: p.AsOf}
 	reach, ok := reachDate(&p, nil, end, Date{}, res.Standard)
 	if res.MeetsStandard { // met now, even past the projection's end
 		reach, ok = p.AsOf, true
 	}
 	if ok && reach == p.AsOf {
 		pr.ReachDate = &reach
-		pr.Note = "已达到 " + itoa(res.Standard) + " 分标准分值。"
+		pr.Note = r0.f("已达到 {standard} 分标准分值。")
 		return pr, nil
 	}
 	limit := Date{}
 	if ok {
 		pr.ReachDate, limit = &reach, reach
 	} else {
-		pr.Note = "如果只是时间推移、其他情况不变，" + stopBefore(pr.Stop) + "达不到 " + itoa(res.Standard) + " 分。"
+		pr.Note = r0.fs("如果只是时间推移、其他情况不变，{a}达不到 {standard} 分。", []string{stopBefore(pr.Stop)})
 	}
 	for _, group := range planChanges(&p, &res) {
 		best := limit
@@ -227,19 +228,19 @@ func planStop(p *Profile) PlanStop {
 	switch {
 	case !known:
 		s := PlanStop{Date: p.AsOf.AddYears(noAgeYears), Reason: StopNoAge, Group: p.RetireGroup}
-		s.Text = "未填写出生年月或年龄，无法推算年龄和退休时间：推算到 " + s.Date.MonthChinese() + "为止。"
+		s.Text = r.fs("未填写出生年月或年龄，无法推算年龄和退休时间：推算到 {a}为止。", []string{s.Date.MonthChinese()})
 		return s
 	case p.RetireGroup != RetireNone:
 		ret, _ := RetirementDate(p.RetireGroup, birth)
 		s := PlanStop{Date: ret.prevDay(), Reason: StopRetirement, Group: p.RetireGroup, Retirement: &ret}
-		s.Text = "按退休类别“" + p.RetireGroup.Label() + "”，" + ret.MonthChinese() + "到法定退休年龄；规划推算到退休前为止。"
+		s.Text = r.fs("按退休类别“{a}”，{b}到法定退休年龄；规划推算到退休前为止。", []string{p.RetireGroup.Label(), ret.MonthChinese()})
 		return s
 	}
 	s := PlanStop{Date: p.AsOf.AddYears(stopAge + 1 - ageAt(p, p.AsOf)).prevDay(), Reason: StopAge}
 	if !p.Birth.IsZero() {
 		s.Date = p.Birth.AddYears(stopAge + 1).prevDay()
 	}
-	s.Text = "未填写退休类别，规划推算到 " + itoa(stopAge) + " 周岁为止（" + s.Date.MonthChinese() + "）；填写退休类别后按法定退休时间推算。"
+	s.Text = r.fs("未填写退休类别，规划推算到 {plan.stop_age} 周岁为止（{a}）；填写退休类别后按法定退休时间推算。", []string{s.Date.MonthChinese()})
 	return s
 }
 
@@ -250,7 +251,7 @@ func stopBefore(s PlanStop) string {
 		return "法定退休前"
 	case StopAge:
 		r := reader{d: s.Date}
-		return itoa(r.n(&planStopAge)) + " 周岁前"
+		return r.f("{plan.stop_age} 周岁前")
 	}
 	return s.Date.MonthChinese() + "前"
 }
@@ -287,20 +288,19 @@ func PlanAssumptions(p Profile) []string {
 	r := reader{d: p.AsOf}
 	a := readAge(&r)
 	w := WageAt(p.AsOf)
-	reg := "现行积分办法有效期至 " + rulesPeriod.To.Chinese() + "，之后的年份假设分值不变"
+	tmpl := "现行积分办法有效期至 {a}，之后的年份假设分值不变。"
 	if p.BaseTier == TierUnset && p.BaseMonthlyFen > 0 {
-		reg += "；缴费基数档次按 " + w.From.MonthChinese() + "起的上年度平均工资 " + yuan(w.Yuan) + "估算"
+		tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算。"
 		if !w.Missing.IsZero() {
-			reg += "（" + w.Missing.MonthChinese() + "起使用的数字尚未公布）"
+			tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算（{c}起使用的数字尚未公布）。"
 		}
 	}
-	return []string{
-		"假设在本市连续缴纳社保、不中断：从计算日期起每满 1 年，社保年限加 1 年（+" + itoa(r.n(&insPerYear)) + " 分）。",
+	as := make([]string, 0, 7)
+	return append(as, r.f("假设在本市连续缴纳社保、不中断：从计算日期起每满 1 年，社保年限加 1 年（+{insurance.per_year} 分）。"),
 		"已填写的婚龄、重点区域年限、公共服务领域年限同样每年加 1 年。",
-		"年龄在生日当天增长（只填年龄时，按计算日期的周年增长），" + itoa(a.fullUntil()) + " 周岁以后年龄分逐年减少。",
+		r.f("年龄在生日当天增长（只填年龄时，按计算日期的周年增长），{0} 周岁以后年龄分逐年减少。", a.fullUntil()),
 		"社保缴费基数档次保持不变，社保年限够了之后开始计分；其他情况都不变。",
 		planStop(&p).Text,
-		reg + "。",
-		"每条更快的办法都从最早可能的月份起计分：" + leadTimesText(&r) + "；日期只是估计，只精确到月。",
-	}
+		r.fs(tmpl, []string{rulesPeriod.To.Chinese(), w.From.MonthChinese(), w.Missing.MonthChinese()}, int(w.Yuan)),
+		"每条更快的办法都从最早可能的月份起计分："+leadTimesText(&r)+"；日期只是估计，只精确到月。")
 }

@@ -59,9 +59,9 @@ type Choice struct {
 
 // TriChoices are the three answers of a yes/no key that may be unknown:
 // 是 ("1"), 否 ("0") and 不清楚 ("", the key left out).
-func TriChoices() []Choice {
-	return []Choice{{Value: "1", Label: "是"}, {Value: "0", Label: "否"}, {Value: "", Label: "不清楚"}}
-}
+func TriChoices() []Choice { return append([]Choice(nil), triChoices...) }
+
+var triChoices = []Choice{{Value: "1", Label: "是"}, {Value: "0", Label: "否"}, {Value: "", Label: "不清楚"}}
 
 // Problem is one thing wrong with an input, naming its key.
 type Problem struct {

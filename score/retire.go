@@ -61,7 +61,7 @@ func (g RetireGroup) Label() string {
 	case RetireMale:
 		return "男"
 	case RetireFemale55, RetireFemale50:
-		return "女（原 " + itoa(rr.orig) + " 岁退休）"
+		return r.f("女（原 {0} 岁退休）", rr.orig)
 	}
 	return ""
 }
@@ -112,20 +112,16 @@ func birthOf(p *Profile) (Date, bool) {
 }
 
 func retireHelp(r *reader) string {
-	s := "用于规划：规划推算到法定退休前为止。" + retirePeriod.From.MonthChinese() + "起法定退休年龄逐步提高："
+	s := r.fs("用于规划：规划推算到法定退休前为止。{a}起法定退休年龄逐步提高：", []string{retirePeriod.From.MonthChinese()})
 	for i, x := range retireGroupsData {
 		rr, _ := readRetire(r, x.g)
-		if i > 0 {
-			s += "，"
+		tmpl := "，原 {0} 岁退休的女性从 {0} 岁到 {1} 岁（每晚出生 {2} 个月延迟 1 个月）"
+		if i == 0 {
+			tmpl = "男性从 {0} 岁到 {1} 岁（每晚出生 {2} 个月延迟 1 个月）"
 		}
-		if x.g == RetireMale {
-			s += "男性"
-		} else {
-			s += "原 " + itoa(rr.orig) + " 岁退休的女性"
-		}
-		s += "从 " + itoa(rr.orig) + " 岁到 " + itoa(rr.to) + " 岁（每晚出生 " + itoa(rr.step) + " 个月延迟 1 个月）"
+		s += r.f(tmpl, rr.orig, rr.to, rr.step)
 	}
-	return s + "。不填时推算到 " + itoa(r.n(&planStopAge)) + " 周岁。"
+	return s + r.f("。不填时推算到 {plan.stop_age} 周岁。")
 }
 
 // retiredWarning is a warning when p's statutory retirement date is on or
@@ -140,5 +136,11 @@ func retiredWarning(p *Profile) string {
 	if !ok || p.AsOf.Before(ret) {
 		return ""
 	}
-	return "按退休类别“" + p.RetireGroup.Label() + "”，" + ret.MonthChinese() + "已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。"
+	var r reader
+	return r.fs("按退休类别“{a}”，{b}已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。", []string{p.RetireGroup.Label(), ret.MonthChinese()})
+}
+
+func init() {
+	registerParams(&retireMaleOrig, &retireMaleNew, &retireMaleStep, &retireF55Orig, &retireF55New, &retireF55Step,
+		&retireF50Orig, &retireF50New, &retireF50Step)
 }

@@ -63,8 +63,9 @@ func RuleSections(d Date) []RuleSection {
 // RulesIntro is the rules page's first paragraph on d: the standard, the
 // formula and the regulation's period.
 func RulesIntro(d Date) string {
-	return "标准分值 " + itoa(StandardAt(d)) + " 分。总分 = 年龄 + 学历与职称中较高者 + 社保年限 + 加分 − 减分；同一指标只计最高一项，减分累计。现行积分办法有效期为 " +
-		rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() + "；规则核对于 " + RulesCheckedOn.Chinese() + "。"
+	r := reader{d: d}
+	return r.fs("标准分值 {standard} 分。总分 = 年龄 + 学历与职称中较高者 + 社保年限 + 加分 − 减分；同一指标只计最高一项，减分累计。现行积分办法有效期为 {a}；规则核对于 {b}。",
+		[]string{regPeriodText(), RulesCheckedOn.Chinese()})
 }
 
 // FieldHelp is the one-line help of a profile key on the calculator, with
@@ -73,7 +74,7 @@ func FieldHelp(key string, d Date) string {
 	r := reader{d: d}
 	switch key {
 	case "as_of":
-		return "默认今天。年龄、上年度平均工资和规则的有效期都按这一天计算；现行积分办法有效期为 " + rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() + "。"
+		return "默认今天。年龄、上年度平均工资和规则的有效期都按这一天计算；现行积分办法有效期为 " + regPeriodText() + "。"
 	case "retire_group":
 		return retireHelp(&r)
 	}
@@ -130,30 +131,32 @@ type Legend struct {
 // ChartLegend is the plan chart's legend with the values in force on d.
 func ChartLegend(d Date) Legend {
 	r := reader{d: d}
-	s := itoa(r.n(&standardPts)) + " 分"
-	return Legend{Total: "总分", Insurance: "社保年限分（每年 +" + itoa(r.n(&insPerYear)) + " 分）",
-		Age: "年龄分（" + itoa(readAge(&r).fullUntil()) + " 周岁后减少）", Standard: s + "标准分值", Line: s}
+	return Legend{Total: "总分", Insurance: r.f("社保年限分（每年 +{insurance.per_year} 分）"),
+		Age: r.f("年龄分（{0} 周岁后减少）", readAge(&r).fullUntil()), Standard: r.f("{standard} 分标准分值"), Line: r.f("{standard} 分")}
 }
 
 // OpenQuestions are what the sources leave open on d, one sentence each.
 func OpenQuestions(d Date) []string {
 	r := reader{d: d}
 	w := WageAt(d)
-	qs := []string{
-		"沪府规〔2022〕21号的确切条文，以及与 2017 年办法的差异。",
-		"投资纳税加分的上限（2013 年试行办法为 100 分，较新来源为 120 分；本计算器按 " + itoa(r.n(&investCap)) + " 分）。",
+	qs := make([]string, 0, 12)
+	qs = append(qs, "沪府规〔2022〕21号的确切条文，以及与 2017 年办法的差异。",
+		r.f("投资纳税加分的上限（2013 年试行办法为 100 分，较新来源为 120 分；本计算器按 {investment.cap} 分）。"),
 		"特定公共服务领域加分的上限（未找到，本计算器按不设上限）。",
 		"社保中断后是否重新计算社保年限。",
 		"年龄按哪一天计算（本计算器按计算日期，默认今天）。",
-		"每年 " + itoa(int(w.From.Month)) + " 月平均工资更替前后的月份用哪一年的数字。",
-		"违反计划生育政策是否仍为一票否决（" + familyPlanningApplied(&r) + "）。",
-		"临港新片区的年限是否自 2024 年 8 月 21 日起第一年即计入（有报道，未见来源证实；本计算器按满 " + itoa(r.n(&lingangMinYears)) + " 年）。",
+		r.f("每年 {0} 月平均工资更替前后的月份用哪一年的数字。", int(w.From.Month)),
+		"违反计划生育政策是否仍为一票否决（"+familyPlanningApplied(&r)+"）。",
+		r.f("临港新片区的年限是否自 2024 年 8 月 21 日起第一年即计入（有报道，未见来源证实；本计算器按满 {key_area.lingang.min_years} 年）。"),
 		"应届毕业生加分在毕业后多久内可以申请。",
 		"非全日制学历（自考、成人、网络教育）是否只认可在上海或户籍所在省份取得的（未经核实，不影响计分）。",
-		"紧缺急需专业和应届毕业生加分在非全日制学历下能否申请（本计算器不计分）。",
-	}
+		"紧缺急需专业和应届毕业生加分在非全日制学历下能否申请（本计算器不计分）。")
 	if !w.Missing.IsZero() {
-		qs = append(qs, w.Missing.MonthChinese()+"起使用的上年度平均工资（"+itoa(w.Missing.Year)+" 年公布）尚未收录。")
+		qs = append(qs, r.fs("{a}起使用的上年度平均工资（{0} 年公布）尚未收录。", []string{w.Missing.MonthChinese()}, w.Missing.Year))
 	}
 	return qs
 }
+
+// regPeriodText is the period of the points regulation: "2023 年 1 月 1 日至
+// 2027 年 12 月 31 日".
+func regPeriodText() string { return rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() }

@@ -1,6 +1,9 @@
 package score
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
@@ -53,3 +56,74 @@ func cat(a, b string) string {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// f writes a sentence from a template: {0}…{9} are the numbers given,
+// {param.id} is the param's value in force at r.d (read like r.n, so an
+// item's confidence and dispute follow). After a colon, a number is
+// written as a multiple given in per cent (m: 80 → "0.8"), a lead time in
+// months (y: 30 → "2.5 年"), whole yuan (Y: 12434 → "12,434") or fen
+// (F: 994720 → "9,947.2"); by default as a whole number, negative with a
+// true minus sign. Templates keep sentences as data rather than code.
+func (r *reader) f(s string, nums ...int) string { return r.fs(s, nil, nums...) }
+
+// fs is f with strings too: {a}…{e} are strs[0]…strs[4].
+func (r *reader) fs(s string, strs []string, nums ...int) string {
+	b := make([]byte, 0, len(s)+16)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := i + strings.IndexByte(s[i:], '}')
+		b = append(b, s[:i]...)
+		key, spec := s[i+1:j], byte(0)
+		if k := strings.IndexByte(key, ':'); k >= 0 {
+			key, spec = key[:k], key[k+1]
+		}
+		s = s[j+1:]
+		switch c := key[0]; {
+		case len(key) == 1 && c >= 'a' && c <= 'e':
+			b = append(b, strs[c-'a']...)
+		case c >= '0' && c <= '9':
+			b = appendNum(b, int64(nums[c-'0']), spec)
+		default:
+			p := paramByID[key]
+			if p == nil {
+				panic("score: no param " + key)
+			}
+			b = appendNum(b, r.nAt(p, r.d), spec)
+		}
+	}
+	return string(append(b, s...))
+}
+
+func appendNum(b []byte, n int64, spec byte) []byte {
+	switch spec {
+	case 'm':
+		return append(b, multText(int(n))...)
+	case 'y':
+		return append(b, monthsText(int(n))...)
+	case 'Y':
+		return append(b, Money(n*100)...)
+	case 'F':
+		return append(b, Money(n)...)
+	}
+	if n < 0 {
+		b, n = append(b, "−"...), -n
+	}
+	return strconv.AppendInt(b, n, 10)
+}
+
+// paramByID finds every registered param by its ID, for templates.
+var paramByID = map[string]*param{}
+
+// registerParams makes params known to templates (register does it for
+// an indicator's params).
+func registerParams(ps ...*param) {
+	for _, p := range ps {
+		if q := paramByID[p.ID]; q != nil && q != p {
+			panic("score: two params " + p.ID)
+		}
+		paramByID[p.ID] = p
+	}
+}

@@ -1,7 +1,10 @@
 package score
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -9,16 +12,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// otherParams are the params no indicator reads: the standard, the
-// retirement ages and the plan's values.
-var otherParams = []*param{&standardPts, &retireMaleOrig, &retireMaleNew, &retireMaleStep, &retireF55Orig, &retireF55New, &retireF55Step,
-	&retireF50Orig, &retireF50New, &retireF50Step, &planStopAge, &leadDegree, &leadMaster, &leadDoctor, &leadSkill, &leadTitle}
-
+// allParams are every registered param, by ID.
 func allParams() []*param {
-	ps := append([]*param{}, otherParams...)
-	for _, ind := range indicators {
-		ps = append(ps, ind.params...)
+	ps := make([]*param, 0, len(paramByID))
+	for _, p := range paramByID {
+		ps = append(ps, p)
 	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].ID < ps[j].ID })
 	return ps
 }
 
@@ -259,10 +259,7 @@ func TestValuesScore(t *testing.T) {
 }
 
 func TestValuesAreWellFormed(t *testing.T) {
-	seen := map[string]bool{}
 	for _, p := range allParams() {
-		assert.False(t, seen[p.ID], "param %s twice", p.ID)
-		seen[p.ID] = true
 		require.NotEmpty(t, p.Values, p.ID)
 		for i, v := range p.Values {
 			assert.NotEmpty(t, v.Per.Source, p.ID)
@@ -278,7 +275,22 @@ func TestValuesAreWellFormed(t *testing.T) {
 		for _, k := range ind.keys {
 			assert.NotNil(t, FieldByKey(k), k)
 		}
+		for _, p := range ind.params {
+			assert.Same(t, p, paramByID[p.ID], "%s registered", p.ID)
+		}
 	}
+	// every param declared in the package is registered (so templates and
+	// this test know it)
+	files, _ := filepath.Glob("*.go")
+	declared := 0
+	for _, f := range files {
+		if !strings.HasSuffix(f, "_test.go") {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			declared += len(regexp.MustCompile(`(?m)^\s*(var )?\w+\s*=\s*param\{`).FindAll(b, -1))
+		}
+	}
+	assert.Equal(t, declared, len(paramByID))
 }
 
 var (

@@ -11,18 +11,32 @@ package score
 // familyPlanningVeto is 1 when a breach is applied as a veto.
 var familyPlanningVeto = param{"family_planning.veto", []value{{&birthPeriod, 0, Low, "是否仍为一票否决，各来源说法不一"}}}
 
+var (
+	seriousCrimeInd = indicator{seq: 400, group: GroupVeto, keys: []string{"serious_crime"}, score: scoreSeriousCrime,
+		rules: seriousCrimeRules, help: seriousCrimeHelp}
+	familyPlanningInd = indicator{seq: 410, group: GroupVeto, keys: []string{"family_planning_breach"}, params: []*param{&familyPlanningVeto},
+		score: scoreFamilyPlanning, rules: familyPlanningRules, help: familyPlanningHelp}
+)
+
 func init() {
-	register(&indicator{seq: 400, group: GroupVeto, keys: []string{"serious_crime"}, score: scoreSeriousCrime,
-		rules: func(w *ruleWriter) {
-			w.row("serious_crime", "严重刑事犯罪", "一票否决", "有严重刑事犯罪记录的，不能申请积分")
-		},
-		help: func(string, *reader) string { return "有严重刑事犯罪记录的，不能申请积分。" }})
-	register(&indicator{seq: 410, group: GroupVeto, keys: []string{"family_planning_breach"}, params: []*param{&familyPlanningVeto},
-		score: scoreFamilyPlanning,
-		rules: func(w *ruleWriter) {
-			w.row("family_planning", "违反计划生育政策", familyPlanningApplied(&w.reader), familyPlanningFacts)
-		},
-		help: func(_ string, r *reader) string { return familyPlanningFacts + familyPlanningApplied(r) + "。" }})
+	register(&seriousCrimeInd)
+	register(&familyPlanningInd)
+}
+
+const seriousCrimeText = "有严重刑事犯罪记录的，不能申请积分"
+
+func seriousCrimeRules(w *ruleWriter) {
+	w.row("serious_crime", "严重刑事犯罪", "一票否决", seriousCrimeText)
+}
+
+func seriousCrimeHelp(string, *reader) string { return seriousCrimeText + "。" }
+
+func familyPlanningRules(w *ruleWriter) {
+	w.row("family_planning", "违反计划生育政策", familyPlanningApplied(&w.reader), familyPlanningFacts)
+}
+
+func familyPlanningHelp(_ string, r *reader) string {
+	return r.fs(familyPlanningFacts+"{a}。", []string{familyPlanningApplied(r)})
 }
 
 // familyPlanningFacts are the two facts of rules.md, said once.
