@@ -52,15 +52,15 @@ func scoreAge(e *eval) {
 	switch {
 	case e.age < 0:
 		why = "未填写出生年月或年龄，年龄未计分"
-		e.warn(e.f("请填写出生年月或年龄：年龄最多 {age.cap} 分，本次未计。"))
+		e.warn(e.f("请填写出生年月或年龄：年龄最多 {0} 分，本次未计。", a.cap))
 	case e.age > a.last:
-		why = e.f("{0} 周岁，超过 {age.last} 周岁，0 分", e.age)
+		why = e.f("{0} 周岁，超过 {1} 周岁，0 分", e.age, a.last)
 	case e.age >= a.floorFrom:
-		why = e.f("{0} 周岁，{age.floor_from} 至 {age.last} 周岁 {age.floor} 分", e.age)
+		why = e.f("{0} 周岁，{1} 至 {2} 周岁 {3} 分", e.age, a.floorFrom, a.last, a.floor)
 	case pts == a.cap:
-		why = e.f("{0} 周岁，{1} 周岁及以下满分 {age.cap} 分", e.age, a.fullUntil())
+		why = e.f("{0} 周岁，{1} 周岁及以下满分 {2} 分", e.age, a.fullUntil(), a.cap)
 	default:
-		why = e.f("{0} 周岁，{age.floor_from} 周岁 {age.floor} 分，每年轻 1 岁加 {age.step} 分：{1} 分", e.age, pts)
+		why = e.f("{0} 周岁，{1} 周岁 {2} 分，每年轻 1 岁加 {3} 分：{4} 分", e.age, a.floorFrom, a.floor, a.step, pts)
 	}
 	e.item("age", "年龄", GroupBasic, pts, why)
 }

@@ -162,10 +162,11 @@ func titleBase(e *eval) (ok, inferred bool) {
 // baseCondText is the condition in words: "近 12 个月中至少 6 个月社保缴费
 // 基数达到上年度平均工资".
 func baseCondText(r *reader) string {
-	if r.n(&titleBaseMult) != 100 {
-		return r.f("近 {title.base_window} 个月中至少 {title.base_months} 个月社保缴费基数达到上年度平均工资的 {title.base_multiple:m} 倍")
+	tmpl := "近 {0} 个月中至少 {1} 个月社保缴费基数达到上年度平均工资"
+	if m := r.n(&titleBaseMult); m != 100 {
+		tmpl += "的 {2:m} 倍"
 	}
-	return r.f("近 {title.base_window} 个月中至少 {title.base_months} 个月社保缴费基数达到上年度平均工资")
+	return r.f(tmpl, r.n(&titleBaseWindow), r.n(&titleBaseMonths), r.n(&titleBaseMult))
 }
 
 func scoreEducationTitle(e *eval) {

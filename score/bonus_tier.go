@@ -144,7 +144,7 @@ func wageFigure(v value, where int, d Date) WageFigure {
 // WageAt returns the average wage in use on d.
 func WageAt(d Date) WageFigure {
 	v, where := wage.at(d)
-	return wageFigure(v, where, d)
+	return wageFigure(*v, where, d)
 }
 
 // note is a sentence for a figure used past its period, "" otherwise.

@@ -99,13 +99,20 @@ func (d Date) String() string {
 
 // Chinese formats d as a day for a reader: "2026 年 11 月 28 日".
 func (d Date) Chinese() string {
-	return d.MonthChinese() + " " + strconv.Itoa(d.Day) + " 日"
+	var b [32]byte
+	return string(strconv.AppendInt(append(d.appendMonth(b[:0]), ' '), int64(d.Day), 10)) + " 日"
 }
 
 // MonthChinese formats the month of d: "2027 年 11 月". Projected dates
 // are shown this way, to the month only.
 func (d Date) MonthChinese() string {
-	return strconv.Itoa(d.Year) + " 年 " + strconv.Itoa(int(d.Month)) + " 月"
+	var b [32]byte
+	return string(d.appendMonth(b[:0]))
+}
+
+func (d Date) appendMonth(b []byte) []byte {
+	b = append(strconv.AppendInt(b, int64(d.Year), 10), " 年 "...)
+	return append(strconv.AppendInt(b, int64(d.Month), 10), " 月"...)
 }
 
 // monthIndex counts months from year 0, so that differences of two are

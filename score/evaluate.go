@@ -1,6 +1,9 @@
 package score
 
-import "errors"
+import (
+	"errors"
+	"sync/atomic"
+)
 
 // Item is the score of one indicator.
 type Item struct {
@@ -232,10 +235,24 @@ func ageAt(p *Profile, d Date) int {
 	return -1
 }
 
-// rulesAsOf says which rules and wage figure a result used.
+// rulesAsOf says which rules and wage figure a result used. The text of
+// the last wage figure asked for is kept: most results use the same.
 func rulesAsOf(d Date) string {
 	w := WageAt(d)
+	if c := lastRulesAsOf.Load(); c != nil && c.yuan == w.Yuan && c.from == w.From {
+		return c.text
+	}
 	var r reader
-	return r.fs("积分办法：{a}，有效期 {b}；上年度平均工资 {0:Y} 元（{c}起使用）；规则核对于 {d}",
+	s := r.fs("积分办法：{a}，有效期 {b}；上年度平均工资 {0:Y} 元（{c}起使用）；规则核对于 {d}",
 		[]string{SrcPointsRules, regPeriodText(), w.From.MonthChinese(), RulesCheckedOn.Chinese()}, int(w.Yuan))
+	lastRulesAsOf.Store(&rulesAsOfText{w.Yuan, w.From, s})
+	return s
 }
+
+type rulesAsOfText struct {
+	yuan int64
+	from Date
+	text string
+}
+
+var lastRulesAsOf atomic.Pointer[rulesAsOfText]

@@ -94,17 +94,20 @@ type param struct {
 // at returns the value in force on d, and where d lies: 0 within the known
 // values, 1 past the last one's end (the last is used), -1 before the first
 // one's start (the first is used).
-func (p *param) at(d Date) (value, int) {
+func (p *param) at(d Date) (*value, int) {
 	vs := p.Values
-	for i := len(vs) - 1; i >= 0; i-- {
-		if !d.Before(vs[i].Per.From) {
-			if to := vs[i].Per.To; i == len(vs)-1 && !to.IsZero() && d.After(to) {
-				return vs[i], 1
-			}
-			return vs[i], 0
-		}
+	i := len(vs) - 1
+	for i > 0 && d.Before(vs[i].Per.From) {
+		i--
 	}
-	return vs[0], -1
+	v := &vs[i]
+	switch {
+	case d.Before(v.Per.From):
+		return v, -1
+	case i == len(vs)-1 && !v.Per.To.IsZero() && d.After(v.Per.To):
+		return v, 1
+	}
+	return v, 0
 }
 
 // reader reads values at a date. When tracking, it keeps the lowest
@@ -153,7 +156,7 @@ func (r *reader) nAt(p *param, d Date) int64 {
 				return v.N
 			}
 		}
-		r.outside = append(r.outside, outsideUse{v, d, where > 0})
+		r.outside = append(r.outside, outsideUse{*v, d, where > 0})
 	}
 	return v.N
 }

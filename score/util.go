@@ -68,33 +68,41 @@ func (r *reader) f(s string, nums ...int) string { return r.fs(s, nil, nums...) 
 
 // fs is f with strings too: {a}…{e} are strs[0]…strs[4].
 func (r *reader) fs(s string, strs []string, nums ...int) string {
-	b := make([]byte, 0, len(s)+16)
+	var b strings.Builder
+	n := len(s) + 8*len(nums)
+	for _, x := range strs {
+		n += len(x)
+	}
+	b.Grow(n)
+	var num [32]byte
 	for {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
 			break
 		}
-		j := i + strings.IndexByte(s[i:], '}')
-		b = append(b, s[:i]...)
-		key, spec := s[i+1:j], byte(0)
-		if k := strings.IndexByte(key, ':'); k >= 0 {
+		b.WriteString(s[:i])
+		s = s[i+1:]
+		j := strings.IndexByte(s, '}')
+		key, spec := s[:j], byte(0)
+		s = s[j+1:]
+		if k := len(key) - 2; k > 0 && key[k] == ':' {
 			key, spec = key[:k], key[k+1]
 		}
-		s = s[j+1:]
 		switch c := key[0]; {
-		case len(key) == 1 && c >= 'a' && c <= 'e':
-			b = append(b, strs[c-'a']...)
-		case c >= '0' && c <= '9':
-			b = appendNum(b, int64(nums[c-'0']), spec)
+		case len(key) == 1 && c >= 'a':
+			b.WriteString(strs[c-'a'])
+		case len(key) == 1:
+			b.Write(appendNum(num[:0], int64(nums[c-'0']), spec))
 		default:
 			p := paramByID[key]
 			if p == nil {
 				panic("score: no param " + key)
 			}
-			b = appendNum(b, r.nAt(p, r.d), spec)
+			b.Write(appendNum(num[:0], r.nAt(p, r.d), spec))
 		}
 	}
-	return string(append(b, s...))
+	b.WriteString(s)
+	return b.String()
 }
 
 func appendNum(b []byte, n int64, spec byte) []byte {
