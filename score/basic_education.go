@@ -202,8 +202,10 @@ func scoreEducationTitle(e *eval) {
 	switch {
 	case titleCounts:
 		why, shown = e.fs("；{a}（{0} 分）更高，学历与职称只计较高者，本项不计", []string{tr.Name}, titlePts), 0
+	case e.title != TitleNone && !ok && titleRaw > eduPts && inferred:
+		why = "；职称基数条件未确认，按学历计"
 	case e.title != TitleNone && !ok && titleRaw > eduPts:
-		why = "；职称基数条件未满足或未确认，按学历计"
+		why = "；职称基数条件未满足，按学历计"
 	case e.title != TitleNone && titleRaw > 0:
 		why = "；学历与职称只计较高者，按学历计"
 	}

@@ -185,12 +185,14 @@ func TestTitleBaseInferred(t *testing.T) {
 		{"45", "title=senior&base_tier=0.8&title_base_ok=1", "title", 140, "已确认", "", 0},
 		{"45", "title=senior&base_tier=3&title_base_ok=0", "title", 0, "未满足", "", 0},
 	})
+	assert.Contains(t, itemWhy(q(t, "education=college&title=senior"), "education"), "职称基数条件未确认，按学历计")
+	assert.Contains(t, itemWhy(q(t, "education=college&title=senior&title_base_ok=0"), "education"), "职称基数条件未满足，按学历计")
 	for _, query := range []string{"title=senior", "title=intermediate&base_tier=0.8", "education=college&title=skill1&base_tier=none"} {
 		r := q(t, query)
 		it, _ := r.Item("title")
 		assert.NotContains(t, it.Why, "未满足", query)
 		assert.NotContains(t, it.Why+warnings(r), "未满 6 个月", query)
-		assert.NotContains(t, itemWhy(r, "education"), "未满足基数条件", query)
+		assert.NotContains(t, itemWhy(r, "education"), "未满足", query)
 	}
 	inferred, _ := q(t, "title=senior&base_tier=1").Item("title")
 	assert.Equal(t, Medium, inferred.Confidence, "the inference is medium")

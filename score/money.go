@@ -28,9 +28,6 @@ func Money(fen int64) string {
 	return string(b)
 }
 
-// yuan is Money for whole yuan, with the unit: "12,434 元".
-func yuan(y int64) string { return Money(y*100) + " 元" }
-
 // plainFen writes fen as yuan without separators, for links and JSON
 // ("9947.2"); "" for zero.
 func plainFen(fen int64) string {

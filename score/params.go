@@ -74,7 +74,6 @@ var (
 	titleWindowPd = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcTitleWindow, pkRules}
 	lingangPeriod = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcLingang, pkRules}
 	birthPeriod   = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcBirthPolicy, pkRules}
-	permitPeriod  = period{Date{2023, 1, 1}, Date{2027, 12, 31}, SrcPermitRules, pkRules}
 )
 
 // value is one dated value of a param.
