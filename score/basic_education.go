@@ -175,11 +175,13 @@ func scoreEducationTitle(e *eval) {
 	eduConf, eduDisp := e.take()
 	titleRaw := e.pts(tr.points)
 	ok, inferred := true, false
-	var cond string
+	var window, months int
+	var mult string // the multiple, when not 1×
 	if tr.NeedsBase {
 		ok, inferred = titleBase(e)
-		if e.res != nil {
-			cond = baseCondText(&e.reader)
+		window, months = e.n(&titleBaseWindow), e.n(&titleBaseMonths)
+		if m := e.n(&titleBaseMult); m != 100 && e.res != nil {
+			mult = "的 " + multText(m) + " 倍"
 		}
 	}
 	titlePts := titleRaw
@@ -198,47 +200,54 @@ func scoreEducationTitle(e *eval) {
 	}
 	titleConf, titleDisp := e.take()
 
-	why, shown := "", eduPts
+	// {a}{b}{0} 分: the name and its points ({b} is the space, none after
+	// a closing bracket); {c} the title's name, {1} its points.
+	tmpl, shown := "{a}{b}{0} 分", eduPts
 	switch {
 	case titleCounts:
-		why, shown = e.fs("；{a}（{0} 分）更高，学历与职称只计较高者，本项不计", []string{tr.Name}, titlePts), 0
+		tmpl, shown = "{a}{b}{0} 分；{c}（{1} 分）更高，学历与职称只计较高者，本项不计", 0
 	case e.title != TitleNone && !ok && titleRaw > eduPts && inferred:
-		why = "；职称基数条件未确认，按学历计"
+		tmpl = "{a}{b}{0} 分；职称基数条件未确认，按学历计"
 	case e.title != TitleNone && !ok && titleRaw > eduPts:
-		why = "；职称基数条件未满足，按学历计"
+		tmpl = "{a}{b}{0} 分；职称基数条件未满足，按学历计"
 	case e.title != TitleNone && titleRaw > 0:
-		why = "；学历与职称只计较高者，按学历计"
+		tmpl = "{a}{b}{0} 分；学历与职称只计较高者，按学历计"
 	}
-	e.itemConf("education", "学历", GroupBasic, shown, named(er.Name, eduPts)+why, eduConf, eduDisp)
+	e.itemConf("education", "学历", GroupBasic, shown, e.fs(tmpl, []string{er.Name, space(er.Name), tr.Name}, eduPts, titlePts), eduConf, eduDisp)
 	if e.edu != EduNone && e.p.FullTime == No {
 		e.warn("非全日制学历（自考、成人、网络教育）：有的计算器只认可在上海或户籍所在省份取得的，此说法未经核实，不影响本计算。")
 	}
 	if e.title == TitleNone {
 		return
 	}
-	tmpl := "{a}"
+	// {1}, {2} and {c}: the base condition's window, months and multiple;
+	// {d}: the tail when education counts instead.
+	const cond = "近 {1} 个月中至少 {2} 个月社保缴费基数达到上年度平均工资{c}"
+	tmpl = "{a}{b}{0} 分{d}"
 	switch {
 	case !tr.NeedsBase:
 	case !inferred && ok:
-		tmpl = "{a}（已确认{b}）"
+		tmpl = "{a}{b}{0} 分（已确认" + cond + "）{d}"
 	case !inferred:
-		tmpl = "{a}，但{b}这一条件未满足，此等级计 0 分"
+		tmpl = "{a}{b}{0} 分，但" + cond + "这一条件未满足，此等级计 0 分{d}"
 	case ok:
-		tmpl = "{a}；职称基数条件按缴费基数档次推定，请确认{b}"
+		tmpl = "{a}{b}{0} 分；职称基数条件按缴费基数档次推定，请确认" + cond + "{d}"
 	default:
-		tmpl = "{a}；职称基数条件（{b}）未确认，暂不计分"
+		tmpl = "{a}{b}{0} 分；职称基数条件（" + cond + "）未确认，暂不计分{d}"
 	}
+	tail := ""
 	shown = titlePts
 	if !titleCounts {
 		if titlePts > 0 {
-			tmpl += "；学历分不低于职称分，学历与职称只计较高者，本项不计"
+			tail = "；学历分不低于职称分，学历与职称只计较高者，本项不计"
 		}
 		shown = 0
 	}
-	e.itemConf("title", "职称/技能等级", GroupBasic, shown, e.fs(tmpl, []string{named(tr.Name, titleRaw), cond}), titleConf, titleDisp)
+	strs := []string{tr.Name, space(tr.Name), mult, tail}
+	e.itemConf("title", "职称/技能等级", GroupBasic, shown, e.fs(tmpl, strs, titleRaw, window, months), titleConf, titleDisp)
 	e.warn("职称或技能等级须与现工作岗位相符；外省市取得的证书须经本市复核认定。")
 	if tr.NeedsBase && !ok && titleRaw > eduPts {
-		e.warn(e.fs("{a}须{b}；满足后可计 {0} 分。", []string{tr.Name, cond}, titleRaw))
+		e.warn(e.fs("{a}须"+cond+"；满足后可计 {0} 分。", strs, titleRaw, window, months))
 	}
 }
 

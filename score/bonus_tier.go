@@ -208,8 +208,12 @@ func scoreTier(e *eval) {
 			[]string{WageAt(p.AsOf).From.MonthChinese(), t.label(&e.reader), t.monthsText(&e.reader)}, int(p.BaseMonthlyFen), int(w), raw)
 	case t.points == nil:
 		why = e.f("缴费基数未达上年度平均工资的 {0:m} 倍，不加分", e.n(t.next))
+	case t.next == nil:
+		why = e.f("近 {0} 个月中累计 {1} 个月缴费基数为上年度平均工资的 {2:m} 倍及以上：{3} 分",
+			e.n(t.window), e.n(t.months), e.n(t.multiple), raw)
 	default:
-		why = e.fs("{a}缴费基数为上年度平均工资的 {b}：{0} 分", []string{t.monthsText(&e.reader), t.label(&e.reader)}, raw)
+		why = e.f("近 {0} 个月中累计 {1} 个月缴费基数为上年度平均工资的 {2:m} 倍至 {4:m} 倍：{3} 分",
+			e.n(t.window), e.n(t.months), e.n(t.multiple), raw, e.n(t.next))
 	}
 	short := raw > 0 && pts == 0
 	if short {

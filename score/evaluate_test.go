@@ -286,6 +286,26 @@ func TestBaseMonthly(t *testing.T) {
 		"no wage warning when no wage is used")
 }
 
+// Whole reasons, word for word, for the items with the most parts.
+func TestReasonsExactly(t *testing.T) {
+	cases := []struct{ query, id, why string }{
+		{"base_tier=1&insurance_years=3", "base_tier", "近 48 个月中累计 36 个月缴费基数为上年度平均工资的 1 倍至 2 倍：50 分"},
+		{"base_tier=3&insurance_years=1", "base_tier", "近 36 个月中累计 24 个月缴费基数为上年度平均工资的 3 倍及以上：120 分；社保年限不足 2 年，暂计 0 分"},
+		{"base_monthly=9947.2&insurance_years=3&as_of=2026-01-01", "base_tier", "按月缴费基数 9,947.2 元估算（2025 年 7 月起上年度平均工资 12,434 元）：0.8 倍至 1 倍档，须近 48 个月中累计 36 个月达到，25 分（估算）"},
+		{"education=college&title=senior&base_tier=1", "title", "高级职称 140 分；职称基数条件按缴费基数档次推定，请确认近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资"},
+		{"education=college&title=senior", "title", "高级职称 140 分；职称基数条件（近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资）未确认，暂不计分"},
+		{"education=master&title=intermediate&title_base_ok=1", "title", "中级职称 100 分（已确认近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资）；学历分不低于职称分，学历与职称只计较高者，本项不计"},
+		{"education=college&title=senior&title_base_ok=1", "education", "大专（高职）50 分；高级职称（140 分）更高，学历与职称只计较高者，本项不计"},
+		{"education=bachelor_degree", "education", "本科+学士学位 90 分"},
+		{"age=47", "age", "47 周岁，56 周岁 5 分，每年轻 1 岁加 2 分：23 分"},
+		{"spouse_years=13", "spouse", "婚龄每满 1 年 4 分 × 13 年，上限 40 分，计 40 分"},
+		{"detention=2", "detention", "近 5 年受行政拘留 2 次 × −50 分"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.why, itemWhy(q(t, c.query), c.id), c.query)
+	}
+}
+
 func TestWageAt(t *testing.T) {
 	w := WageAt(Date{2024, 6, 30})
 	assert.True(t, w.Known)

@@ -129,7 +129,7 @@ func retireHelp(r *reader) string {
 // retirement age cannot), "" otherwise.
 func retiredWarning(p *Profile) string {
 	birth, ok := birthOf(p)
-	if !ok {
+	if !ok || p.RetireGroup == RetireNone {
 		return ""
 	}
 	ret, ok := RetirementDate(p.RetireGroup, birth)

@@ -32,6 +32,15 @@ func multText(pct int) string {
 	return s
 }
 
+// space is the space between a name and a number: none after a closing
+// bracket ("大专（高职）50 分").
+func space(name string) string {
+	if len(name) >= 3 && name[len(name)-3:] == "）" {
+		return ""
+	}
+	return " "
+}
+
 // named joins a name and a number of points: "本科+学士学位 90 分", but
 // "大专（高职）50 分" (no space after a closing bracket).
 func named(name string, pts int) string {
@@ -82,7 +91,10 @@ func (r *reader) fs(s string, strs []string, nums ...int) string {
 		}
 		b.WriteString(s[:i])
 		s = s[i+1:]
-		j := strings.IndexByte(s, '}')
+		j := 1
+		for s[j] != '}' {
+			j++
+		}
 		key, spec := s[:j], byte(0)
 		s = s[j+1:]
 		if k := len(key) - 2; k > 0 && key[k] == ':' {
