@@ -177,6 +177,7 @@ func TestTextsFollowValues(t *testing.T) {
 		{&detentionYears, 4, "detention=1", []string{"近 4 年受行政拘留"}, nil},
 		{&criminalPts, -200, "criminal=1", []string{"一般刑事犯罪记录，每次 −200 分"}, nil},
 		{&criminalYears, 3, "criminal=1", []string{"近 3 年有一般刑事犯罪记录"}, nil},
+		{&seriousCrimeVeto, 0, "age=35&education=master&serious_crime=1", []string{"有严重刑事犯罪记录的，本计算器不按一票否决计算", "有严重刑事犯罪记录，本计算器不按一票否决计算，0 分"}, []string{"有严重刑事犯罪记录的，不能申请积分"}},
 		{&familyPlanningVeto, 1, "age=35&education=master&family_planning_breach=1", []string{"\n本计算器按一票否决计算，0 分", "。本计算器按一票否决计算。"}, []string{"不按一票否决"}},
 		{&retireMaleOrig, 61, "birth=1964-06&retire_group=male", []string{"男性从 61 岁到 63 岁", "2025 年 8 月到法定退休年龄"}, nil},
 		{&retireMaleNew, 64, "birth=1990-06&retire_group=male", []string{"男性从 60 岁到 64 岁", "2054 年 6 月到法定退休年龄"}, nil},
@@ -256,6 +257,8 @@ func TestValuesScore(t *testing.T) {
 	}
 	setValue(t, &familyPlanningVeto, asOf, 1)
 	assert.True(t, q(t, "family_planning_breach=1").Vetoed)
+	setValue(t, &seriousCrimeVeto, asOf, 0)
+	assert.False(t, q(t, "serious_crime=1").Vetoed)
 }
 
 func TestValuesAreWellFormed(t *testing.T) {

@@ -8,11 +8,14 @@ package score
 // a person's births (low): not applied, both facts said once where the
 // person answers the question.
 
+// seriousCrimeVeto is 1 while a serious criminal record is a veto.
+var seriousCrimeVeto = param{"serious_crime.veto", []value{{&rulesPeriod, 1, High, ""}}}
+
 // familyPlanningVeto is 1 when a breach is applied as a veto.
 var familyPlanningVeto = param{"family_planning.veto", []value{{&birthPeriod, 0, Low, "是否仍为一票否决，各来源说法不一"}}}
 
 var (
-	seriousCrimeInd = indicator{seq: 400, group: GroupVeto, keys: []string{"serious_crime"}, score: scoreSeriousCrime,
+	seriousCrimeInd = indicator{seq: 400, group: GroupVeto, keys: []string{"serious_crime"}, params: []*param{&seriousCrimeVeto}, score: scoreSeriousCrime,
 		rules: seriousCrimeRules, help: seriousCrimeHelp}
 	familyPlanningInd = indicator{seq: 410, group: GroupVeto, keys: []string{"family_planning_breach"}, params: []*param{&familyPlanningVeto},
 		score: scoreFamilyPlanning, rules: familyPlanningRules, help: familyPlanningHelp}
@@ -23,13 +26,19 @@ func init() {
 	register(&familyPlanningInd)
 }
 
-const seriousCrimeText = "有严重刑事犯罪记录的，不能申请积分"
-
-func seriousCrimeRules(w *ruleWriter) {
-	w.row("serious_crime", "严重刑事犯罪", "一票否决", seriousCrimeText)
+// seriousCrimeText is "有严重刑事犯罪记录的，不能申请积分".
+func seriousCrimeText(r *reader) string {
+	if r.n(&seriousCrimeVeto) == 1 {
+		return "有严重刑事犯罪记录的，不能申请积分"
+	}
+	return "有严重刑事犯罪记录的，本计算器不按一票否决计算"
 }
 
-func seriousCrimeHelp(string, *reader) string { return seriousCrimeText + "。" }
+func seriousCrimeRules(w *ruleWriter) {
+	w.row("serious_crime", "严重刑事犯罪", "一票否决", seriousCrimeText(&w.reader))
+}
+
+func seriousCrimeHelp(_ string, r *reader) string { return seriousCrimeText(r) + "。" }
 
 func familyPlanningRules(w *ruleWriter) {
 	w.row("family_planning", "违反计划生育政策", familyPlanningApplied(&w.reader), familyPlanningFacts)
@@ -53,10 +62,17 @@ func scoreSeriousCrime(e *eval) {
 	if !e.p.SeriousCrime {
 		return
 	}
-	e.vetoed = true
-	if e.res != nil {
-		e.item("serious_crime", "严重刑事犯罪", GroupVeto, 0, "有严重刑事犯罪记录，一票否决，不能申请积分")
+	veto := e.n(&seriousCrimeVeto) == 1
+	e.vetoed = e.vetoed || veto
+	if e.res == nil {
+		e.take()
+		return
 	}
+	why := "有严重刑事犯罪记录，一票否决，不能申请积分"
+	if !veto {
+		why = "有严重刑事犯罪记录，本计算器不按一票否决计算，0 分"
+	}
+	e.item("serious_crime", "严重刑事犯罪", GroupVeto, 0, why)
 }
 
 func scoreFamilyPlanning(e *eval) {
