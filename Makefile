@@ -12,7 +12,7 @@ FUZZTIME ?= 80000x
 # compressed, which is what visitors download.
 WASM_FLAGS = -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build run dist version test vet unit fuzz e2e bench bench-score jifen wasm_exec clean
+.PHONY: all build run dist version test vet unit fuzz fuzz-corpus e2e bench bench-score jifen wasm_exec clean
 
 all: build
 
@@ -64,9 +64,17 @@ vet: web/app.wasm.br
 unit: web/app.wasm.br
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /e2e)
 
+## fuzz: a count-based run of each fuzzer, from the corpus checked in under
+## score/testdata/fuzz (which unit tests and the browser test read)
 fuzz:
 	$(GO) test ./score -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./score -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
+
+## fuzz-corpus: copy what the fuzzers found interesting (kept in Go's cache)
+## into score/testdata/fuzz, to be reviewed and committed
+fuzz-corpus:
+	for f in FuzzParseQuery FuzzParseJSON; do mkdir -p score/testdata/fuzz/$$f; \
+		cp -n "$$($(GO) env GOCACHE)"/fuzz/jifen/score/$$f/* score/testdata/fuzz/$$f/ 2>/dev/null || true; done
 
 ## e2e: browser tests (chromedp, Chromium) against bin/server
 e2e: dist e2e/axe/node_modules/axe-core/axe.min.js

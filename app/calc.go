@@ -25,7 +25,7 @@ type calcGroup struct {
 // calcGroups are every indicator of rules.md, in the regulation's order.
 var calcGroups = []calcGroup{
 	{"基础指标", false, []calcField{
-		{"birth", "age"}, {"age", ""}, {"education", "education"}, {"full_time", ""},
+		{"birth", "age"}, {"age", ""}, {"retire_group", ""}, {"education", "education"}, {"full_time", ""},
 		{"title", "title"}, {"title_base_ok", ""}, {"insurance_years", "insurance_years"},
 	}},
 	{"加分指标", false, []calcField{
@@ -47,38 +47,6 @@ var calcGroups = []calcGroup{
 		{"as_of", ""},
 	}},
 }
-
-// fieldHelps is the one-line help of each field.
-var fieldHelps = map[string]string{
-	"birth":                  "年龄按周岁计：43 周岁及以下 30 分，之后每长 1 岁少 2 分，56-60 周岁 5 分。",
-	"age":                    "只在没填出生年月时使用。",
-	"education":              "大专 50、本科 60、本科+学士 90、硕士 100、博士 110；与职称只计较高者。",
-	"full_time":              "全日制学历。紧缺专业和应届生加分需要全日制。",
-	"title":                  "技能五级 15、四级 30、三级 60；技能二级或中级职称 100；技能一级或高级职称 140。",
-	"title_base_ok":          "中级/高级职称、技能二级/一级须近 12 个月中 6 个月社保基数≥平均工资 1 倍。",
-	"insurance_years":        "在上海缴纳职工社保每满 1 年 3 分；补缴不算。",
-	"base_tier":              "近 48 个月中 36 个月基数达到：0.8 倍 25、1 倍 50、2 倍 100；3 倍（近 36 个月中 24 个月）120。",
-	"base_monthly":           "不清楚档次时填月缴费基数，按现行平均工资估算档次。",
-	"spouse_years":           "配偶为上海户籍，婚龄每满 1 年 4 分，最多 40 分。",
-	"shortage_major":         "专业在本市紧缺急需目录内且从事相应岗位，30 分。",
-	"fresh_graduate":         "全日制应届高校毕业生 10 分。",
-	"invest_tax_avg":         "近 3 年个人出资部分年均纳税每满 10 万元 10 分，最多 120 分。",
-	"invest_hires_avg":       "近 3 年年均聘用本市户籍人员每满 10 人 10 分；与纳税取较高者。",
-	"public_service_years":   "环卫等特定公共服务领域每满 1 年 4 分，满 5 年后计入。",
-	"key_area":               "远郊重点区域工作并居住；临港自 2024-08-21 起第一年即计入。",
-	"key_area_years":         "每满 1 年 2 分，最多 20 分；满 5 年（临港见上）后计入。",
-	"award":                  "市级委办局专项 30、综合 60；省部级及以上 110。",
-	"startup_talent":         "在本市孵化器孵化满 6 个月的企业持股≥5%，120 分。",
-	"tech_transfer_talent":   "在本市登记的技术转移服务机构连续工作满 6 个月，120 分。",
-	"false_material":         "近 3 年积分申请中提供虚假材料，每次 −150 分。",
-	"detention":              "近 5 年受行政拘留，每次 −50 分。",
-	"criminal":               "近 5 年有一般刑事犯罪记录，每次 −150 分。",
-	"serious_crime":          "有严重刑事犯罪记录的，不能申请积分。",
-	"family_planning_breach": "2017 年办法列为一票否决，近年清单未再列出：可能适用。",
-	"as_of":                  "默认今天。年龄、平均工资和临港规则按这一天计算。",
-}
-
-func fieldHelp(key string) string { return fieldHelps[key] }
 
 // calcPage is the full calculator at /calc: every indicator, the total
 // live as you type, each item's points and reason beside its field.
@@ -282,16 +250,16 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 	v := c.vals[cf.key]
 	msg := c.probs[cf.key]
 	var input app.UI
-	isCheck := f.Kind() == "bool" && !triState[cf.key]
+	isCheck := f.Kind() == "bool"
 	switch {
 	case isCheck:
 		input = app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").Aria("describedby", id+"-help").
 			Attr("checked", boolAttr(v == "1" || v == "true")).OnChange(c.set(cf.key), app.EventScope(cf.key))
-	case f.Kind() == "enum" || f.Kind() == "bool":
+	case f.Kind() == "enum" || f.Kind() == "tri":
 		values, labels := fieldOptions(f)
 		if v == "" {
 			v = optUnset
-			if f.Kind() == "enum" && cf.key != "base_tier" {
+			if f.Kind() == "enum" && cf.key != "base_tier" && cf.key != "retire_group" {
 				v = "none"
 			}
 		}
@@ -329,40 +297,43 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 	}
 	return app.Elem("div").Class("calc-field").DataSet("key", cf.key).Body(
 		row,
-		app.Elem("p").ID(id+"-help").Class("hint").Text(fieldHelp(cf.key)),
+		app.Elem("p").ID(id+"-help").Class("hint").Text(score.FieldHelp(cf.key, c.res.AsOf)),
 		app.If(msg != "", func() app.UI {
 			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(msg)
 		}),
 		app.If(cf.key == "base_monthly" && c.pp.p.BaseMonthlyFen > 0 && msg == "", func() app.UI {
-			w, _ := score.WageAt(c.res.AsOf)
-			t := score.TierRuleOf(score.TierOfMonthly(c.pp.p.BaseMonthlyFen, w.Yuan))
-			return app.Elem("p").Class("field-points").Text("按 " + monthText(w.From) + "起使用的上年度平均工资 " + score.YuanText(w.Yuan) + " 元计：属于“" + t.Name + "”档")
+			d := c.res.AsOf
+			w := score.WageAt(d)
+			t := score.TierRuleOf(score.TierOfMonthly(c.pp.p.BaseMonthlyFen, d))
+			return app.Elem("p").Class("field-points").Text("按 " + monthText(w.From) + "起使用的上年度平均工资 " + score.Money(w.Yuan*100) + " 元计：属于“" + t.Label(d) + "”档")
 		}),
 		app.If(hasItem && msg == "", func() app.UI {
 			return app.Elem("div").Class("field-points").Body(
 				app.Elem("strong").Text(signed(it.Points)+" 分"),
 				app.Text(" "+it.Why),
-				confBadge(it.Confidence, ""),
+				confBadge(it.Confidence, it.Dispute),
 			)
 		}),
 	)
 }
 
-// triState are the yes-no keys where "not known" is an answer of its
-// own (the key left out).
-var triState = map[string]bool{"full_time": true, "title_base_ok": true}
-
 // fieldOptions are the choices of a select: an enum's values, or 是/否
 // for a yes-no key, each with a value; keys that may be left out have an
 // option for that.
 func fieldOptions(f *score.Field) (values, labels []string) {
-	if f.Kind() == "bool" {
-		return []string{optUnset, "1", "0"}, []string{"不清楚", "是", "否"}
-	}
 	values, labels = f.Values()
-	if f.Key == "base_tier" {
+	for i, v := range values {
+		if v == "" {
+			values[i] = optUnset // 不清楚 of a yes/no/unknown key
+		}
+	}
+	switch f.Key {
+	case "base_tier":
 		values = append([]string{optUnset}, values...)
 		labels = append([]string{"不清楚（按下面的月缴费基数估算）"}, labels...)
+	case "retire_group":
+		values = append([]string{optUnset}, values...)
+		labels = append([]string{"不填（推算到 60 周岁）"}, labels...)
 	}
 	return values, labels
 }

@@ -115,9 +115,9 @@ func embedStatus(r *score.Result) (string, string) {
 	case r.Vetoed:
 		return "存在一票否决情形，不能申请积分", "status-bad"
 	case r.MeetsStandard:
-		return "积分已够 " + itoa(score.Standard) + " 分", "status-ok"
+		return "积分已够 " + itoa(r.Standard) + " 分", "status-ok"
 	}
-	return "还没到 " + itoa(score.Standard) + " 分", "status-gap"
+	return "还没到 " + itoa(r.Standard) + " 分", "status-gap"
 }
 
 func (c *selfTest) renderEmbedHero(r *score.Result) app.UI {

@@ -62,20 +62,22 @@ func (c *planPage) renderBody() app.UI {
 		)
 	}
 	pl := &c.plan
+	std := strconv.Itoa(pl.Standard)
 	summary := "目前 " + strconv.Itoa(pl.Total) + " 分。"
 	switch {
 	case pl.Vetoed:
 		summary += pl.Note
 	case pl.ReachDate != nil && *pl.ReachDate == pl.AsOf:
-		summary += "已达到 120 分标准分值。"
+		summary += "已达到 " + std + " 分标准分值。"
 	case pl.ReachDate != nil:
-		summary += "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + " 达到 120 分。"
+		summary += "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + " 达到 " + std + " 分。"
 	default:
 		summary += pl.Note
 	}
 	return app.Elem("div").Body(
 		app.Elem("section").Class("card").Body(
 			app.Elem("p").Class("reach").Attr("data-testid", "reach").Text(summary),
+			app.Elem("p").Class("small muted").Attr("data-testid", "stop").Text(pl.Stop.Text),
 			app.Raw(planChart(pl)),
 			app.Elem("details").Class("assume").Body(
 				app.Elem("summary").Text("逐年数字"),
@@ -98,6 +100,7 @@ func (c *planPage) renderBody() app.UI {
 				pathList(pl.Paths),
 			)
 		}),
+		c.renderRetire(),
 		app.Elem("section").Class("card").Body(
 			app.Elem("h2").Text("推算的假设"),
 			app.Elem("ul").Class("warnings").Body(app.Range(pl.Assume).Slice(func(i int) app.UI {
@@ -111,6 +114,41 @@ func (c *planPage) renderBody() app.UI {
 	)
 }
 
+// renderRetire asks the retirement group, which decides where the plan
+// stops; a change is the visitor's own answer.
+func (c *planPage) renderRetire() app.UI {
+	f := score.FieldByKey("retire_group")
+	values, labels := fieldOptions(f)
+	cur := string(c.pp.p.RetireGroup)
+	if cur == "" {
+		cur = optUnset
+	}
+	return app.Elem("section").Class("card").Aria("labelledby", "retire-title").Body(
+		app.Elem("h2").ID("retire-title").Text("推算到哪一年"),
+		app.Elem("div").Class("field-row").Body(
+			app.Elem("label").Attr("for", "plan-retire").Class("field-label").Text(f.Label),
+			app.Elem("select").ID("plan-retire").Class("select").Aria("describedby", "plan-retire-help").OnChange(c.setRetire).Body(
+				app.Range(values).Slice(func(i int) app.UI {
+					return app.Elem("option").Attr("value", values[i]).Attr("selected", boolAttr(values[i] == cur)).Text(labels[i])
+				}),
+			),
+		),
+		app.Elem("p").ID("plan-retire-help").Class("hint").Text(score.FieldHelp("retire_group", c.plan.AsOf)),
+	)
+}
+
+func (c *planPage) setRetire(ctx app.Context, e app.Event) {
+	v := ctx.JSSrc().Get("value").String()
+	if v == optUnset {
+		v = ""
+	}
+	c.pp.p.RetireGroup = score.RetireGroup(v)
+	if pl, err := score.Plan(c.pp.p); err == nil {
+		c.plan = pl
+	}
+	edited(ctx, &c.pp)
+}
+
 func th(s string) app.UI { return app.Elem("th").Attr("scope", "col").Text(s) }
 func td(s string) app.UI { return app.Elem("td").Text(s) }
 
@@ -121,8 +159,9 @@ func planChart(pl *score.PlanResult) string {
 	if len(ys) == 0 {
 		return "<div></div>"
 	}
+	lg := score.ChartLegend(pl.AsOf)
 	const w, h, left, right, top, bottom = 360.0, 230.0, 34.0, 12.0, 14.0, 30.0
-	hi := 140
+	hi := pl.Standard + pl.Standard/6 // room above the standard line
 	for _, y := range ys {
 		hi = max(hi, y.Total, y.InsurancePoints)
 	}
@@ -148,7 +187,7 @@ func planChart(pl *score.PlanResult) string {
 	var b strings.Builder
 	b.WriteString(`<svg class="chart" viewBox="0 0 360 230" role="img" aria-labelledby="chart-title chart-desc" data-testid="plan-chart">`)
 	b.WriteString(`<title id="chart-title">逐年积分走势</title><desc id="chart-desc">`)
-	b.WriteString("从 " + strconv.Itoa(ys[0].Date.Year) + " 年的 " + strconv.Itoa(ys[0].Total) + " 分到 " + strconv.Itoa(ys[n-1].Date.Year) + " 年的 " + strconv.Itoa(ys[n-1].Total) + " 分；虚线为 120 分标准分值。</desc>")
+	b.WriteString("从 " + strconv.Itoa(ys[0].Date.Year) + " 年的 " + strconv.Itoa(ys[0].Total) + " 分到 " + strconv.Itoa(ys[n-1].Date.Year) + " 年的 " + strconv.Itoa(ys[n-1].Total) + " 分；虚线为" + lg.Standard + "。</desc>")
 	for v := 0; v <= hi; v += 40 {
 		b.WriteString(`<line class="grid" x1="` + f(left) + `" x2="` + f(w-right) + `" y1="` + f(y(v)) + `" y2="` + f(y(v)) + `"></line>`)
 		b.WriteString(`<text class="axis" x="` + f(left-4) + `" y="` + f(y(v)+4) + `" text-anchor="end">` + strconv.Itoa(v) + `</text>`)
@@ -157,8 +196,8 @@ func planChart(pl *score.PlanResult) string {
 	for i := 0; i < n; i += step {
 		b.WriteString(`<text class="axis" x="` + f(x(i)) + `" y="` + f(h-bottom+16) + `" text-anchor="middle">` + strconv.Itoa(ys[i].Date.Year) + `</text>`)
 	}
-	b.WriteString(`<line class="line-120" data-testid="line-120" x1="` + f(left) + `" x2="` + f(w-right) + `" y1="` + f(y(120)) + `" y2="` + f(y(120)) + `"></line>`)
-	b.WriteString(`<text class="label-120" x="` + f(w-right) + `" y="` + f(y(120)-4) + `" text-anchor="end">120 分</text>`)
+	b.WriteString(`<line class="line-120" data-testid="line-120" x1="` + f(left) + `" x2="` + f(w-right) + `" y1="` + f(y(pl.Standard)) + `" y2="` + f(y(pl.Standard)) + `"></line>`)
+	b.WriteString(`<text class="label-120" x="` + f(w-right) + `" y="` + f(y(pl.Standard)-4) + `" text-anchor="end">` + lg.Line + `</text>`)
 	b.WriteString(line("line-age", func(p score.YearPoint) int { return p.AgePoints }))
 	b.WriteString(line("line-ins", func(p score.YearPoint) int { return p.InsurancePoints }))
 	b.WriteString(line("line-total", func(p score.YearPoint) int { return p.Total }))
@@ -171,6 +210,6 @@ func planChart(pl *score.PlanResult) string {
 		}
 	}
 	b.WriteString(`</svg>`)
-	b.WriteString(`<div class="legend"><span class="k k-total">总分</span><span class="k k-ins">社保年限分（逐年增加）</span><span class="k k-age">年龄分（43 岁后减少）</span><span class="k k-120">120 分标准</span></div>`)
+	b.WriteString(`<div class="legend"><span class="k k-total">` + lg.Total + `</span><span class="k k-ins">` + lg.Insurance + `</span><span class="k k-age">` + lg.Age + `</span><span class="k k-120">` + lg.Standard + `</span></div>`)
 	return "<div class=\"chart-box\">" + b.String() + "</div>"
 }

@@ -203,15 +203,15 @@ func scoreHero(r *score.Result, label, status, class string) app.UI {
 			app.Elem("span").Class("total-unit").Text(" 分"),
 		),
 		app.Elem("p").Class("hero-gap").Attr("data-testid", "gap").Text(gapText(r)),
-		heroBar(r.Total),
+		heroBar(r.Total, r.Standard),
 		app.Elem("p").Class("hero-status "+class).Text(status),
 	)
 }
 
 // gapText answers "how far from 120".
 func gapText(r *score.Result) string {
-	std := "标准 " + strconv.Itoa(score.Standard) + " 分 · "
-	switch d := r.Total - score.Standard; {
+	std := "标准 " + strconv.Itoa(r.Standard) + " 分 · "
+	switch d := r.Total - r.Standard; {
 	case d < 0:
 		return std + "还差 " + strconv.Itoa(-d) + " 分"
 	case d == 0:
@@ -231,7 +231,7 @@ func loadingHero(label string) app.UI {
 				app.Elem("span").Class("total total-loading").Attr("data-testid", "total").Text("正在计算…"),
 			),
 			app.Elem("p").Class("hero-gap").Text("您的答案只在这台设备上计算"),
-			heroBar(-1),
+			heroBar(-1, stdScore),
 			app.Elem("p").Class("hero-status").Text(" "),
 		),
 	)
@@ -239,18 +239,18 @@ func loadingHero(label string) app.UI {
 
 // heroBar draws the total on a scale that always shows 120, with a
 // labelled mark at 120 (total < 0: an empty bar, while loading).
-func heroBar(total int) app.UI {
-	full := max(160, total+total/8)
+func heroBar(total, std int) app.UI {
+	full := max(std*4/3, total+total/8)
 	w := 0
 	if total > 0 {
 		w = min(300, total*300/full)
 	}
-	x := strconv.Itoa(score.Standard * 300 / full)
+	x := strconv.Itoa(std * 300 / full)
 	return app.Raw(`<svg class="hero-bar" viewBox="0 0 300 30" aria-hidden="true" focusable="false">` +
 		`<rect class="bar-bg" y="4" width="300" height="10" rx="5"></rect>` +
 		`<rect class="bar-fg" y="4" width="` + strconv.Itoa(w) + `" height="10" rx="5"></rect>` +
 		`<line class="mark-120" data-testid="mark-120" x1="` + x + `" x2="` + x + `" y1="0" y2="18"></line>` +
-		`<text class="mark-label" x="` + x + `" y="29" text-anchor="middle">` + strconv.Itoa(score.Standard) + `</text></svg>`)
+		`<text class="mark-label" x="` + x + `" y="29" text-anchor="middle">` + strconv.Itoa(std) + `</text></svg>`)
 }
 
 // itemList shows every item: points, a bar scaled to the item's own
@@ -273,9 +273,22 @@ func itemRow(it score.Item) app.UI {
 		),
 		bar(it.Points, itemMax(it), ""),
 		app.Elem("p").Class("item-why").Text(it.Why),
-		confBadge(it.Confidence, ""),
+		confBadge(it.Confidence, it.Dispute),
 	)
 }
+
+// itemMax is the scale of an item's bar: the most the item can score, or
+// for an item without a cap the larger of the standard and its points.
+func itemMax(it score.Item) int {
+	if it.Max > 0 {
+		return it.Max
+	}
+	return max(stdScore, it.Points, -it.Points)
+}
+
+// stdScore is the standard score today, for drawing: a result's own
+// figures use its Standard.
+var stdScore = score.StandardAt(score.Today())
 
 // confBadge marks a rule below high confidence, with its dispute in one
 // line.

@@ -6,8 +6,10 @@ import (
 	"jifen/score"
 )
 
-// rulesPage is /rules: the whole indicator table with points, sources and
-// confidence, the wage table, the open questions and the date checked.
+// rulesPage is /rules: every indicator with its points, conditions and
+// confidence, in the regulation's groups, each group's sources once; the
+// wage table; the open questions; the date the rules were checked. Every
+// number comes from package score's dated values, at today.
 type rulesPage struct {
 	app.Compo
 }
@@ -21,56 +23,91 @@ func (c *rulesPage) OnNav(ctx app.Context) {
 func confLabel(c score.Confidence) string {
 	switch c {
 	case score.High:
-		return "高"
+		return "可信度高"
 	case score.Medium:
-		return "中：有争议"
+		return "规则有争议"
 	}
-	return "低：不确定"
+	return "未确认"
 }
 
 func (c *rulesPage) Render() app.UI {
-	rows := score.RuleTable()
-	wages := score.WageTable
+	d := score.Today()
+	sections := score.RuleSections(d)
 	return sitePage(PathRules, "rules",
 		app.Elem("h1").Class("page-title").Text("积分规则"),
-		app.Elem("p").Text("标准分值 120 分。总分 = 年龄 + 学历与职称中较高者 + 社保年限 + 加分 − 减分；同一指标只计最高一项，减分累计。"),
-		app.Elem("p").Class("notice notice-info").Text("依据："+score.SrcPointsRules+"、"+score.SrcImplementing+"。本页依据公开的二手资料整理（未找到现行办法全文），规则核对于 "+score.RulesCheckedOn.Chinese()+"。积分以区人才服务中心核定为准。"),
-		app.Elem("section").Class("card").Aria("labelledby", "ind-title").Body(
-			app.Elem("h2").ID("ind-title").Text("指标和分值"),
-			app.Elem("div").Class("table-wrap").Body(
-				app.Elem("table").Class("table").Attr("data-testid", "rules-table").Body(
-					app.Elem("thead").Body(app.Elem("tr").Body(th("类别"), th("指标"), th("分值规则"), th("依据"), th("可信度"))),
-					app.Elem("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
-						r := rows[i]
-						return app.Elem("tr").Body(td(r.Group), td(r.Name), td(r.Rule), app.Elem("td").Class("small").Text(r.Source),
-							app.Elem("td").Class("conf-"+string(r.Conf)).Text(confLabel(r.Conf)))
-					})),
-				),
-			),
-		),
-		app.Elem("section").Class("card").Aria("labelledby", "wage-title").Body(
-			app.Elem("h2").ID("wage-title").Text("上年度全口径城镇单位就业人员月平均工资"),
-			app.Elem("p").Class("muted small").Text("来源："+score.SrcWage+"。每个月的缴费基数按当月使用的数字比较。"),
-			app.Elem("div").Class("table-wrap").Body(
-				app.Elem("table").Class("table").Body(
-					app.Elem("thead").Body(app.Elem("tr").Body(th("起用"), th("月平均工资"), th("0.8 倍"), th("3 倍（上限）"))),
-					app.Elem("tbody").Body(app.Range(wages).Slice(func(i int) app.UI {
-						w := wages[i]
-						return app.Elem("tr").Body(td(w.From.String()[:7]), td(score.YuanText(w.Yuan)+" 元"),
-							td(score.FenText(w.Yuan*80)+" 元"), td(score.YuanText(w.Yuan*3)+" 元"))
-					})),
-				),
-			),
-		),
+		app.Elem("p").Text(score.RulesIntro(d)),
+		app.Elem("p").Class("muted small").Text("本页依据公开的二手资料整理（未找到现行办法全文）；标着“规则有争议”或“未确认”的，后面一句说明各来源的分歧。"),
+		app.Range(sections).Slice(func(i int) app.UI { return renderRuleSection(sections[i]) }),
+		renderWages(d),
 		app.Elem("section").Class("card").Aria("labelledby", "open-title").Body(
 			app.Elem("h2").ID("open-title").Text("尚无定论的问题"),
-			app.Elem("ul").Class("warnings").Body(app.Range(score.OpenQuestions).Slice(func(i int) app.UI {
-				return app.Elem("li").Text(score.OpenQuestions[i])
+			app.Elem("ul").Class("warnings").Body(app.Range(score.OpenQuestions(d)).Slice(func(i int) app.UI {
+				return app.Elem("li").Text(score.OpenQuestions(d)[i])
 			})),
 		),
 		app.Elem("section").Class("card").Body(
-			app.Elem("h2").Text("120 分的用处"),
-			app.Elem("p").Text("达到 120 分后，同住子女可以在上海参加中考、高考，配偶和子女可以参加本市社会保险（"+score.SrcPermitRules+"第 28-29 条）。"),
+			app.Elem("h2").Text(itoa(score.StandardAt(d))+" 分的用处"),
+			app.Elem("p").Text("达到 "+itoa(score.StandardAt(d))+" 分后，同住子女可以在上海参加中考、高考，配偶和子女可以参加本市社会保险（"+score.SrcPermitRules+"第 28-29 条）。"),
 		),
+	)
+}
+
+// renderRuleSection is one group of the regulation: a card per rule (on a
+// phone one under the other, on a wide screen in a grid), then the
+// group's sources, once.
+func renderRuleSection(sec score.RuleSection) app.UI {
+	id := "rules-" + sec.Group
+	return app.Elem("section").Class("card").Aria("labelledby", id).Attr("data-testid", "rules-"+sec.Group).Body(
+		app.Elem("h2").ID(id).Text(sec.Title),
+		app.Elem("div").Class("rule-list").Body(app.Range(sec.Rows).Slice(func(i int) app.UI {
+			r := sec.Rows[i]
+			return app.Elem("article").Class("rule").DataSet("id", r.ID).Body(
+				app.Elem("h3").Class("rule-name").Text(r.Name),
+				app.Elem("p").Class("rule-points").Text(r.Points),
+				app.If(r.Conditions != "", func() app.UI { return app.Elem("p").Class("rule-cond small").Text(r.Conditions) }),
+				app.Elem("p").Class("conf conf-"+string(r.Confidence)).Body(
+					app.Elem("span").Class("badge").Text(confLabel(r.Confidence)),
+					app.If(r.Dispute != "", func() app.UI { return app.Text(" " + r.Dispute) }),
+				),
+			)
+		})),
+		app.Elem("p").Class("sources small muted").Text("依据："+joinSources(sec.Sources)),
+	)
+}
+
+func joinSources(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += "；"
+		}
+		out += x
+	}
+	return out
+}
+
+// renderWages is the table of the average wage figures, with their months.
+func renderWages(d score.Date) app.UI {
+	rows := score.WageRows(d)
+	heads := score.WageHeaders(d)
+	return app.Elem("section").Class("card").Aria("labelledby", "wage-title").Body(
+		app.Elem("h2").ID("wage-title").Text("上年度平均工资"),
+		app.Elem("p").Class("muted small").Text("每个月的缴费基数按当月使用的上年度平均工资比较。"),
+		app.Elem("div").Class("table-wrap").Body(
+			app.Elem("table").Class("table wages").Attr("data-testid", "wage-table").Body(
+				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(heads).Slice(func(i int) app.UI { return th(heads[i]) }))),
+				app.Elem("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
+					w := rows[i]
+					return app.Elem("tr").Body(td(w.Month), td(w.Wage), td(w.Low), td(w.High))
+				})),
+			),
+		),
+		app.Range(rows).Slice(func(i int) app.UI {
+			if rows[i].Note == "" {
+				return nil
+			}
+			return app.Elem("p").Class("small conf conf-" + string(rows[i].Conf)).Text(rows[i].Note)
+		}),
+		app.Elem("p").Class("sources small muted").Text("来源："+score.SrcWage+"。"),
 	)
 }

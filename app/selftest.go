@@ -151,7 +151,7 @@ func (c *selfTest) renderStep() app.UI {
 	case stepBirth:
 		return c.renderBirth()
 	case stepEducation:
-		return radioGroup("education", "您的学历是？", "按取得的最高一级填；须为国家承认的学历，境外学历需留服认证。", educationChoices(), eduValue(c.pp.p.Education), c.onPick("education"))
+		return radioGroup("education", "您的学历是？", "按取得的最高一级填；须为国家承认的学历，境外学历需留服认证。", choices(score.EducationChoices(c.today)), eduValue(c.pp.p.Education), c.onPick("education"))
 	case stepTitle:
 		return c.renderTitle()
 	case stepYears:
@@ -163,7 +163,7 @@ func (c *selfTest) renderStep() app.UI {
 			}),
 		)
 	case stepBase:
-		return radioGroup("base_tier", "近几年大多数月份的社保缴费基数是？", baseHint(c.today), baseChoices(c.today), tierValue(c.pp.p.BaseTier), c.onPick("base_tier"))
+		return radioGroup("base_tier", "近几年大多数月份的社保缴费基数是？", score.FieldHelp("base_tier", c.today), choices(score.BaseTierChoices(c.today)), tierValue(c.pp.p.BaseTier), c.onPick("base_tier"))
 	}
 	return c.renderSpouse()
 }
@@ -195,7 +195,7 @@ func (c *selfTest) renderBirth() app.UI {
 				),
 			),
 		),
-		app.Elem("p").Class("hint").Text("现在 "+strconv.Itoa(c.age())+" 周岁，年龄分 "+strconv.Itoa(score.AgePoints(c.age()))+" 分。"),
+		app.Elem("p").Class("hint").Text(score.AgeHint(c.age(), c.today)),
 	)
 }
 
@@ -245,19 +245,18 @@ func (c *selfTest) setBirth(ctx app.Context, y, m int) {
 // would count more than the education.
 func (c *selfTest) needsBase() bool {
 	tr := score.TitleRuleOf(c.pp.p.Title)
-	return tr.NeedsBase && tr.Points > score.EducationRuleOf(c.pp.p.Education).Points
+	return tr.NeedsBase && tr.PointsAt(c.today) > score.EducationRuleOf(c.pp.p.Education).PointsAt(c.today)
 }
 
 func (c *selfTest) renderTitle() app.UI {
 	tr := score.TitleRuleOf(c.pp.p.Title)
-	w, _ := score.WageAt(c.today)
 	return app.Elem("div").Body(
-		radioGroup("title", "您有职称或职业技能等级证书吗？", "学历和职称只计较高的一项；证书须与现在的岗位相符。", titleChoices(), titleValue(c.pp.p.Title), c.onPick("title")),
+		radioGroup("title", "您有职称或职业技能等级证书吗？", "学历和职称只计较高的一项；证书须与现在的岗位相符。", choices(score.TitleChoices(c.today)), titleValue(c.pp.p.Title), c.onPick("title")),
 		app.If(c.needsBase(), func() app.UI {
 			return app.Elem("div").ID("base-followup").Class("followup").Body(
-				radioGroup("title_base_ok", "近 12 个月中，是否至少 6 个月社保缴费基数 ≥ "+score.YuanText(w.Yuan)+" 元/月？",
-					tr.Name+"要求社保缴费基数达到上年度平均工资（"+score.YuanText(w.Yuan)+" 元/月），否则此等级计 0 分。不清楚时选“不清楚”，结果会说明按什么推定。",
-					[]choice{{"1", "是", ""}, {"0", "否", ""}, {"unknown", "不清楚", ""}}, c.baseAnswer(), c.onPick("title_base_ok")),
+				radioGroup("title_base_ok", "您的"+tr.Name+"满足职称基数条件吗？",
+					score.FieldHelp("title_base_ok", c.today)+"不满足时此等级计 0 分。",
+					choices(score.TriChoices()), c.baseAnswer(), c.onPick("title_base_ok")),
 				app.If(c.baseMissing, func() app.UI {
 					return app.Elem("p").Class("field-error").Role("alert").Text("请先回答这个问题：选“是”“否”或“不清楚”。")
 				}),
@@ -283,7 +282,7 @@ func (c *selfTest) renderSpouse() app.UI {
 		married = "1"
 	}
 	return app.Elem("div").Body(
-		radioGroup("spouse", "配偶是上海户籍吗？", spouseHint(), []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, c.onPick("spouse")),
+		radioGroup("spouse", "配偶是上海户籍吗？", score.SpouseHint(c.today), []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, c.onPick("spouse")),
 		app.If(c.pp.p.SpouseYears > 0, func() app.UI {
 			return stepper("spouse_years", "婚龄（满几年）", "年", func() int { return c.pp.p.SpouseYears }, 1, 60, func(ctx app.Context, v int) {
 				c.setYears(ctx, "spouse_years", v)
@@ -425,8 +424,11 @@ func (c *selfTest) clear(ctx app.Context, e app.Event) {
 // baseOK is the title base condition as the follow-up question shows
 // it: "1", "0", or "" when the visitor does not know.
 func baseOK(p score.Profile) string {
-	if p.TitleBaseOK {
+	switch p.TitleBaseOK {
+	case score.Yes:
 		return "1"
+	case score.No:
+		return "0"
 	}
 	return ""
 }
@@ -434,12 +436,32 @@ func baseOK(p score.Profile) string {
 // setBaseOK answers the title base condition: "1", "0" or "" (unknown,
 // the key left out).
 func setBaseOK(p *score.Profile, v string) {
-	p.TitleBaseOK = v == "1"
+	switch v {
+	case "1":
+		p.TitleBaseOK = score.Yes
+	case "0":
+		p.TitleBaseOK = score.No
+	default:
+		p.TitleBaseOK = score.Unknown
+	}
 }
 
-func spouseHint() string {
-	return "配偶为上海户籍，婚龄每满 1 年加 " + itoa(score.SpousePointsPerYear) + " 分，最多 " + itoa(score.SpouseCap) + " 分。"
+// choices are score's answers as radio choices; "" (the key left out)
+// becomes valueUnknown, or "none" for an enum's lowest value.
+func choices(cs []score.Choice) []choice {
+	out := make([]choice, len(cs))
+	for i, c := range cs {
+		v := c.Value
+		if v == "" {
+			v = valueUnknown
+		}
+		out[i] = choice{v, c.Label, c.Note}
+	}
+	return out
 }
+
+// valueUnknown is the value of a "不清楚" answer, which leaves its key out.
+const valueUnknown = "unknown"
 
 func noneToZero(v string) string {
 	if v == "none" {
@@ -467,48 +489,4 @@ func titleValue(t score.Title) string {
 		return "none"
 	}
 	return string(t)
-}
-
-func educationChoices() []choice {
-	var cs []choice
-	for i := len(score.EducationTable) - 1; i >= 0; i-- {
-		r := score.EducationTable[i]
-		cs = append(cs, choice{eduValue(r.Value), r.Name, strconv.Itoa(r.Points) + " 分"})
-	}
-	return cs
-}
-
-func titleChoices() []choice {
-	cs := []choice{{"none", "没有", "0 分"}}
-	for i := len(score.TitleTable) - 1; i >= 1; i-- {
-		r := score.TitleTable[i]
-		sub := strconv.Itoa(r.Points) + " 分"
-		if r.NeedsBase {
-			sub += "，需社保基数≥1 倍平均工资"
-		}
-		cs = append(cs, choice{string(r.Value), r.Name, sub})
-	}
-	return cs
-}
-
-// baseChoices shows each tier as a range of yuan under the wage in force
-// on today.
-func baseChoices(today score.Date) []choice {
-	w, _ := score.WageAt(today)
-	fen := w.Yuan * 100
-	// the lowest whole yuan at or above a multiple num/den of the wage
-	at := func(num, den int64) int64 { return (fen*num/den + 99) / 100 }
-	y08, y1, y2, y3 := at(8, 10), at(1, 1), at(2, 1), at(3, 1)
-	return []choice{
-		{"none", "低于 " + score.YuanText(y08) + " 元/月，或不清楚", "0 分"},
-		{"0.8", score.YuanText(y08) + "–" + score.YuanText(y1-1) + " 元/月", "平均工资 0.8–1 倍，25 分"},
-		{"1", score.YuanText(y1) + "–" + score.YuanText(y2-1) + " 元/月", "1–2 倍，50 分"},
-		{"2", score.YuanText(y2) + "–" + score.YuanText(y3-1) + " 元/月", "2–3 倍，100 分"},
-		{"3", score.YuanText(y3) + " 元/月（缴费上限）", "3 倍，120 分"},
-	}
-}
-
-func baseHint(today score.Date) string {
-	w, _ := score.WageAt(today)
-	return "按 " + w.From.String()[:7] + " 起使用的上年度月平均工资 " + score.YuanText(w.Yuan) + " 元计算。须近 48 个月中累计 36 个月达到（3 倍档：近 36 个月中 24 个月），社保不满 3 年时暂不计分。"
 }

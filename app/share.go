@@ -175,35 +175,6 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 	img.Call("scrollIntoView", map[string]any{"block": "start", "behavior": "smooth"})
 }
 
-// itemMax is the most an item can score, for its bar: the rule's cap, or
-// the standard score for items without one.
-func itemMax(it score.Item) int {
-	m := score.Standard
-	switch it.ID {
-	case "age":
-		m = score.AgePointsCap
-	case "education":
-		m = score.EducationTable[len(score.EducationTable)-1].Points
-	case "title":
-		m = score.TitleTable[len(score.TitleTable)-1].Points
-	case "base_tier":
-		m = score.TierTable[len(score.TierTable)-1].Points
-	case "shortage_major":
-		m = score.ShortageMajorPoints
-	case "investment":
-		m = score.InvestCap
-	case "key_area":
-		m = score.KeyAreaCap
-	case "fresh_graduate":
-		m = score.FreshGraduatePoints
-	case "award":
-		m = score.AwardTable[len(score.AwardTable)-1].Points
-	case "spouse":
-		m = score.SpouseCap
-	}
-	return max(m, it.Points, -it.Points)
-}
-
 // qrSVG is the QR code of a link as SVG.
 func qrSVG(text string) (string, error) { return qrsvg.SVG(text) }
 

@@ -13,7 +13,7 @@ var numbers = []struct {
 	key string
 	v   int
 }{
-	{"standard", score.Standard},
+	{"standard", score.StandardAt(score.Today())},
 	{"permit_days", PermitWaitDays},
 	{"residence_months", ResidenceMonths},
 	{"insured_months", InsuredMonths},

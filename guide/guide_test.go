@@ -110,7 +110,7 @@ func groupOf(groups []Group) map[string]string {
 }
 
 func TestMaterialsGroupsAndNoDuplicates(t *testing.T) {
-	everything := profile(t, "education=master&full_time=1&title=intermediate&base_tier=1&spouse_years=3&invest_hires_avg=12&award=city&shortage_major=1&key_area=lingang&key_area_years=4&public_service_years=5&fresh_graduate=1&startup_talent=1&tech_transfer_talent=1")
+	everything := profile(t, "education=master&full_time=0&title=intermediate&base_tier=1&spouse_years=3&invest_hires_avg=12&award=city&shortage_major=1&key_area=lingang&key_area_years=4&public_service_years=5&fresh_graduate=1&startup_talent=1&tech_transfer_talent=1")
 	all := Answers{QChildren: true, QForeign: true, QNonFullDeg: true, QDispatch: true, QBranch: true}
 	for _, a := range []Answers{nil, all} {
 		groups := Materials(everything, a)
@@ -286,7 +286,7 @@ func TestHeader(t *testing.T) {
 	assert.Equal(t, "计算日期：2026 年 11 月 28 日", h.AsOf)
 	assert.Equal(t, "总分 "+itoa(r.Total)+" 分（标准分值 120 分）", h.Total)
 	assert.Contains(t, h.Items, "年龄 30 分")
-	assert.Contains(t, h.Items, "社保缴纳年限 12 分")
+	assert.Contains(t, h.Items, "社保年限 12 分")
 	assert.Contains(t, h.Items, "学历 100 分")
 	var minus bool
 	for _, it := range h.Items {
@@ -380,4 +380,30 @@ func TestTextsLeaveTheCentreNoteToThePage(t *testing.T) {
 		assert.NotContains(t, s, "  ", "double space in %q", s)
 		assert.NotContains(t, s, "{", "a number left unfilled in %q", s)
 	}
+}
+
+func TestNonFullTimeAskedOnlyWhenUnknown(t *testing.T) {
+	asked := func(q string) bool {
+		for _, x := range QuestionsFor(profile(t, q)) {
+			if x.ID == QNonFullDeg {
+				return true
+			}
+		}
+		return false
+	}
+	assert.True(t, asked("education=master"), "unknown: asked")
+	assert.False(t, asked("education=master&full_time=1"), "full-time: not asked")
+	assert.False(t, asked("education=master&full_time=0"), "not full-time: not asked")
+	has := func(q string, a Answers) bool {
+		for _, m := range Flatten(Materials(profile(t, q), a)) {
+			if m.ID == "adult_edu" {
+				return true
+			}
+		}
+		return false
+	}
+	assert.True(t, has("education=master&full_time=0", nil), "the profile says non-full-time")
+	assert.False(t, has("education=master&full_time=1", Answers{QNonFullDeg: true}), "the profile says full-time")
+	assert.True(t, has("education=master", Answers{QNonFullDeg: true}), "answered here")
+	assert.False(t, has("education=master", nil))
 }

@@ -34,11 +34,23 @@ const (
 
 func claimsEducation(p *score.Profile) bool { return p.Education != score.EduNone }
 
+// fullTimeUnknown: education is claimed and the profile does not say
+// whether it was full-time study (where it does, nothing is asked).
+func fullTimeUnknown(p *score.Profile) bool {
+	return claimsEducation(p) && p.FullTime == score.Unknown
+}
+
+// nonFullTime: the claimed education was not full-time study, as the
+// profile says or as answered here.
+func nonFullTime(p *score.Profile, a Answers) bool {
+	return claimsEducation(p) && (p.FullTime == score.No || p.FullTime == score.Unknown && a[QNonFullDeg])
+}
+
 // Questions are every question the checklist may ask, in order.
 var Questions = []Question{
 	{QChildren, "子女是否随迁、要享受积分待遇（在上海参加中考、高考，参加本市社保）？", "需要子女的出生医学证明、身份证或户口簿，结婚证和户籍证明。", nil},
 	{QForeign, "学历是否在境外取得？", "需要教育部留学服务中心的学历学位认证书。", claimsEducation},
-	{QNonFullDeg, "是否非全日制（自考、成人、网络）学历？", "另需毕业生登记表和成绩单。", claimsEducation},
+	{QNonFullDeg, "是否非全日制（自考、成人、网络）学历？", "另需毕业生登记表和成绩单。", fullTimeUnknown},
 	{QDispatch, "是否劳务派遣人员（劳动合同与派遣公司签订）？", "劳动合同换成派遣协议；派遣公司另需劳务派遣经营许可证。", nil},
 	{QBranch, "单位是否外省市企业在上海的分支机构？", "单位另需在上海缴纳企业所得税的证明。", nil},
 }
@@ -115,7 +127,7 @@ var materialRows = []materialRow{
 		return !a[QForeign] && p.Education != score.EduNone && p.Education != score.EduCollege && p.Education != score.EduBachelor
 	}, []Material{
 		{ID: "cdgdc", Name: "学位网学位认证电子报告", Note: "中国学位与研究生教育信息网在线申请"}}},
-	{"education", "学历", "非全日制学历", func(p *score.Profile, a Answers) bool { return claimsEducation(p) && a[QNonFullDeg] }, []Material{
+	{"education", "学历", "非全日制学历", nonFullTime, []Material{
 		{ID: "adult_edu", Name: "毕业生登记表和成绩单", Note: "自考、成人、网络教育学历需要"}}},
 
 	{"title", "职称/技能等级", "", func(p *score.Profile, _ Answers) bool { return p.Title != score.TitleNone }, []Material{

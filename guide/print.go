@@ -19,7 +19,7 @@ func Header(r score.Result, printed score.Date) PrintHeader {
 		Title: "上海居住证积分申请材料清单",
 		Date:  "打印日期：" + dayText(printed),
 		AsOf:  "计算日期：" + dayText(r.AsOf),
-		Total: "总分 " + n(r.Total) + " 分（标准分值 " + n(score.Standard) + " 分）",
+		Total: "总分 " + n(r.Total) + " 分（标准分值 " + n(score.StandardAt(r.AsOf)) + " 分）",
 	}
 	for _, it := range r.Items {
 		if it.Points == 0 {

@@ -27,7 +27,7 @@ func icsDate(d score.Date) ics.Date { return ics.Date{Year: d.Year, Month: d.Mon
 // updates them instead of doubling them.
 func Reminders(reach *score.Date, permitExpiry, today score.Date) []ics.Event {
 	var evs []ics.Event
-	std := n(score.Standard)
+	std := n(score.StandardAt(today))
 	if reach != nil {
 		first := score.Date{Year: reach.Year, Month: reach.Month, Day: 1}
 		if first.After(today) {

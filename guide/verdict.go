@@ -42,7 +42,7 @@ type Verdict struct {
 // Below the standard the conditions are not listed: the gap comes first.
 func Decide(r score.Result, confirmed map[string]bool) Verdict {
 	v := Verdict{Total: r.Total}
-	std := n(score.Standard)
+	std := n(score.StandardAt(r.AsOf))
 	switch {
 	case r.Vetoed:
 		v.Kind, v.Headline = Vetoed, "存在一票否决情形，不能申请积分"

@@ -17,7 +17,10 @@ type Date struct {
 var shanghai = time.FixedZone("CST", 8*3600)
 
 // Today returns today's date in Shanghai.
-func Today() Date { return DateOf(time.Now()) }
+func Today() Date { return DateOf(now()) }
+
+// now is the clock (tests move it).
+var now = time.Now
 
 // DateOf returns the Shanghai date of t.
 func DateOf(t time.Time) Date {
@@ -94,9 +97,46 @@ func (d Date) String() string {
 	return string(b)
 }
 
-// Chinese formats d as 2026年11月28日.
+// Chinese formats d as a day for a reader: "2026 年 11 月 28 日".
 func (d Date) Chinese() string {
-	return strconv.Itoa(d.Year) + "年" + strconv.Itoa(int(d.Month)) + "月" + strconv.Itoa(d.Day) + "日"
+	var b [32]byte
+	return string(strconv.AppendInt(append(d.appendMonth(b[:0]), ' '), int64(d.Day), 10)) + " 日"
+}
+
+// MonthChinese formats the month of d: "2027 年 11 月". Projected dates
+// are shown this way, to the month only.
+func (d Date) MonthChinese() string {
+	var b [32]byte
+	return string(d.appendMonth(b[:0]))
+}
+
+func (d Date) appendMonth(b []byte) []byte {
+	b = append(strconv.AppendInt(b, int64(d.Year), 10), " 年 "...)
+	return append(strconv.AppendInt(b, int64(d.Month), 10), " 月"...)
+}
+
+// monthIndex counts months from year 0, so that differences of two are
+// whole months.
+func (d Date) monthIndex() int { return d.Year*12 + int(d.Month) - 1 }
+
+// prevDay is the day before d.
+func (d Date) prevDay() Date {
+	if d.Day > 1 {
+		return Date{d.Year, d.Month, d.Day - 1}
+	}
+	m := d.AddMonths(-1)
+	m.Day = daysIn(m.Year, m.Month)
+	return m
+}
+
+// nextDay is the day after d.
+func (d Date) nextDay() Date {
+	if d.Day < daysIn(d.Year, d.Month) {
+		return Date{d.Year, d.Month, d.Day + 1}
+	}
+	m := d.AddMonths(1)
+	m.Day = 1
+	return m
 }
 
 func appendPadded(b []byte, v, width int) []byte {

@@ -1,8 +1,8 @@
 package score
 
 import (
-	"strconv"
-	"strings"
+	"errors"
+	"sync/atomic"
 )
 
 // Item is the score of one indicator.
@@ -12,11 +12,17 @@ type Item struct {
 	Name       string     `json:"name"`
 	Why        string     `json:"why"`
 	Confidence Confidence `json:"confidence"`
+	// Dispute is one line saying what the sources disagree on, for items
+	// below high confidence (shown beside the item's badge).
+	Dispute string `json:"dispute,omitempty"`
 	// Group is basic, bonus, deduction or veto.
 	Group string `json:"group"`
+	// Max is the most the indicator can score on the date (its cap, or
+	// its highest level), for drawing its bar; 0 when it has no cap.
+	Max int `json:"max,omitempty"`
 }
 
-// Item groups.
+// Item groups, in the regulation's order.
 const (
 	GroupBasic     = "basic"
 	GroupBonus     = "bonus"
@@ -54,15 +60,99 @@ func (r Result) Item(id string) (Item, bool) {
 	return Item{}, false
 }
 
-func (r *Result) add(id, name string, points int, why string, conf Confidence, group string) {
-	r.Items = append(r.Items, Item{ID: id, Points: points, Name: name, Why: why, Confidence: conf, Group: group})
+// indicator is one indicator of the regulation (or a few that share their
+// values): its values, how it scores, its rules-page rows and the help of
+// the profile keys it reads. Each lives in its own file and registers
+// itself; seq puts them in the regulation's order.
+type indicator struct {
+	seq    int
+	group  string
+	keys   []string // the profile keys whose help it writes
+	params []*param // every value it reads
+	score  func(e *eval)
+	rules  func(w *ruleWriter)
+	help   func(key string, r *reader) string
 }
 
-func (r *Result) warn(s string) { r.Warnings = append(r.Warnings, s) }
+// indicators are the registered indicators, in seq order.
+var indicators []*indicator
 
-// Evaluate scores a profile at p.AsOf (today when zero) with the rules of
-// rules.md. It returns Problems when the profile cannot be scored (a birth
-// date after the evaluation date, an age out of range).
+func register(ind *indicator) {
+	registerParams(ind.params...)
+	i := len(indicators)
+	indicators = append(indicators, ind)
+	for i > 0 && indicators[i-1].seq > ind.seq {
+		indicators[i] = indicators[i-1]
+		i--
+	}
+	indicators[i] = ind
+}
+
+// eval scores one profile at one date: the person's state at that date
+// (Plan moves it forward in time) and the running total; with res set it
+// also records every item and warning.
+type eval struct {
+	reader
+	p *Profile
+
+	age                            int // -1 when unknown
+	years, spouse, keyArea, public int
+	edu                            Education
+	title                          Title
+	titleOK                        Tri
+	tier                           Tier
+	tierEst                        bool
+
+	total  int
+	vetoed bool
+	res    *Result
+	// max is the cap of the item about to be recorded (see Item.Max).
+	max int
+}
+
+// init sets the state of p at d as given (years as of p.AsOf).
+func (e *eval) init(p *Profile, d Date, res *Result) {
+	*e = eval{reader: reader{d: d, track: res != nil}, p: p, res: res}
+	e.age = ageAt(p, d)
+	e.years, e.spouse, e.keyArea, e.public = p.InsuranceYears, p.SpouseYears, p.KeyAreaYears, p.PublicServiceYears
+	e.edu, e.title, e.titleOK = p.Education, p.Title, p.TitleBaseOK
+	e.tier, e.tierEst = p.BaseTier, false
+	if e.tier == TierUnset {
+		e.tier = TierNone
+		if p.BaseMonthlyFen > 0 {
+			// the wage in force at as_of: the tier stays as it is
+			e.tier, e.tierEst = tierOfMonthly(&e.reader, p.BaseMonthlyFen, p.AsOf), true
+		}
+	}
+	e.take() // what init read belongs to no item
+}
+
+// run scores every indicator.
+func (e *eval) run() int {
+	for _, ind := range indicators {
+		ind.score(e)
+	}
+	return e.total
+}
+
+// item records an item with the confidence and dispute of the values read
+// since the last item.
+func (e *eval) item(id, name, group string, pts int, why string) {
+	c, d := e.take()
+	e.itemConf(id, name, group, pts, why, c, d)
+}
+
+func (e *eval) itemConf(id, name, group string, pts int, why string, c Confidence, d string) {
+	e.res.Items = append(e.res.Items, Item{ID: id, Points: pts, Name: name, Why: why, Confidence: c, Dispute: d, Group: group, Max: e.max})
+	e.max = 0
+}
+
+func (e *eval) warn(s string) { e.res.Warnings = append(e.res.Warnings, s) }
+
+// Evaluate scores a profile at p.AsOf (today when zero) with the values
+// in force on that date. Its error is always Problems (see AsProblems):
+// the profile cannot be scored (a birth date after the evaluation date,
+// an age out of range).
 func Evaluate(p Profile) (Result, error) {
 	if p.AsOf.IsZero() {
 		p.AsOf = Today()
@@ -70,14 +160,30 @@ func Evaluate(p Profile) (Result, error) {
 	if probs := Check(p); len(probs) > 0 {
 		return Result{}, probs
 	}
-	r := Result{Standard: Standard, AsOf: p.AsOf, Items: make([]Item, 0, 8), Warnings: make([]string, 0, 6)}
-	r.Total = compute(&p, p.AsOf, nil, &r)
-	r.MeetsStandard = r.Total >= Standard && !r.Vetoed
-	if r.Total < Standard {
-		r.Gap = Standard - r.Total
-	}
+	r := Result{AsOf: p.AsOf, Items: make([]Item, 0, 8), Warnings: make([]string, 0, 6)}
+	var e eval
+	e.init(&p, p.AsOf, &r)
+	e.run()
+	r.Age, r.Tier, r.TierEstimated, r.Vetoed = e.age, e.tier, e.tierEst, e.vetoed
+	r.Total = e.total
+	r.Standard = e.n(&standardPts)
+	e.take()
+	r.MeetsStandard = r.Total >= r.Standard && !r.Vetoed
+	r.Gap = max(r.Standard-r.Total, 0)
 	r.RulesAsOf = rulesAsOf(p.AsOf)
+	if w := retiredWarning(&p); w != "" {
+		r.Warnings = append(r.Warnings, w)
+	}
+	r.Warnings = append(r.Warnings, e.outsideWarnings()...)
 	return r, nil
+}
+
+// total is the total of p at d, with the state moved by g (nil: as given).
+func total(p *Profile, d Date, g *growth) int {
+	var e eval
+	e.init(p, d, nil)
+	g.apply(&e, p, d)
+	return e.run()
 }
 
 // MustEvaluate is Evaluate for profiles known to be valid (tests,
@@ -90,23 +196,38 @@ func MustEvaluate(p Profile) Result {
 	return r
 }
 
+// AsProblems returns the problems in err, when it is (or wraps) Problems.
+// Every error of Evaluate, Plan and PlanFrom is.
+func AsProblems(err error) (Problems, bool) {
+	var ps Problems
+	if errors.As(err, &ps) {
+		return ps, true
+	}
+	return nil, false
+}
+
 // Check returns the problems that involve more than one key; p.AsOf must
 // be set. ParseJSON and ParseQuery check each key alone.
 func Check(p Profile) Problems {
 	var probs Problems
 	if p.AsOf.Year < 2000 || p.AsOf.Year > 2100 {
-		probs = append(probs, Problem{Key: "as_of", Zh: "计算日期（as_of）须在 2000 年至 2100 年之间", En: "as_of: must be between 2000 and 2100"})
+		probs = append(probs, Problem{Key: "as_of", Zh: "计算日期须在 2000 年到 2100 年之间", En: "as_of: must be between 2000 and 2100"})
 	}
 	if !p.Birth.IsZero() {
 		switch age := p.Birth.YearsTo(p.AsOf); {
 		case p.Birth.After(p.AsOf):
-			probs = append(probs, Problem{Key: "birth", Zh: "出生年月（birth）晚于计算日期 " + p.AsOf.String(), En: "birth: after as_of " + p.AsOf.String()})
-		case age < 16 || age > 80:
-			probs = append(probs, Problem{Key: "birth", Zh: "出生年月（birth）对应的年龄为 " + strconv.Itoa(age) + " 岁，应在 16 到 80 岁之间", En: "birth: gives age " + strconv.Itoa(age) + " at as_of, want 16 to 80"})
+			probs = append(probs, Problem{Key: "birth", Zh: "出生年月晚于计算日期（" + p.AsOf.Chinese() + "），请检查", En: "birth: after as_of " + p.AsOf.String()})
+		case age < minAge || age > maxAge:
+			var r reader
+			probs = append(probs, Problem{Key: "birth", Zh: r.f("按出生年月算，计算日期时为 {0} 周岁；请填 {1} 到 {2} 周岁之间的出生年月", age, minAge, maxAge),
+				En: r.f("birth: gives age {0} at as_of, want {1} to {2}", age, minAge, maxAge)})
 		}
 	}
 	return probs
 }
+
+// The ages a profile may have (the range of the age key).
+const minAge, maxAge = 16, 80
 
 // ageAt is the age in full years at d, or -1 when unknown. With only age
 // given, it grows on each anniversary of as_of.
@@ -120,473 +241,24 @@ func ageAt(p *Profile, d Date) int {
 	return -1
 }
 
-// effectiveTier resolves base_tier, or estimates it from base_monthly with
-// the wage figure in force at d.
-func effectiveTier(p *Profile, d Date) (t Tier, estimated bool) {
-	if p.BaseTier != TierUnset {
-		return p.BaseTier, false
-	}
-	if p.BaseMonthlyFen > 0 {
-		w, _ := WageAt(d)
-		return TierOfMonthly(p.BaseMonthlyFen, w.Yuan), true
-	}
-	return TierNone, false
-}
-
-// TierOfMonthly returns the tier a monthly base (in fen) falls in, for an
-// average wage in yuan. Exact at the thresholds.
-func TierOfMonthly(fen, wageYuan int64) Tier {
-	for i := len(TierTable) - 1; i > 0; i-- {
-		t := TierTable[i]
-		// fen/100 ≥ wage × Num/Den  ⇔  fen × Den ≥ wage × 100 × Num
-		if fen*t.Den >= wageYuan*100*t.Num {
-			return t.Value
-		}
-	}
-	return TierNone
-}
-
-// TierRuleOf returns the row of a tier (TierNone's for unset).
-func TierRuleOf(t Tier) TierRule {
-	for _, r := range TierTable {
-		if r.Value == t {
-			return r
-		}
-	}
-	return TierTable[0]
-}
-
-// EducationRuleOf returns the row of an education value.
-func EducationRuleOf(e Education) EducationRule {
-	for _, r := range EducationTable {
-		if r.Value == e {
-			return r
-		}
-	}
-	return EducationTable[0]
-}
-
-// TitleRuleOf returns the row of a title value.
-func TitleRuleOf(t Title) TitleRule {
-	for _, r := range TitleTable {
-		if r.Value == t {
-			return r
-		}
-	}
-	return TitleTable[0]
-}
-
-// AwardRuleOf returns the row of an award value.
-func AwardRuleOf(a Award) AwardRule {
-	for _, r := range AwardTable {
-		if r.Value == a {
-			return r
-		}
-	}
-	return AwardTable[0]
-}
-
-// keyAreaMinYears is the years after which key-area points enter the total.
-func keyAreaMinYears(area string, d Date) int {
-	if area != KeyAreaLingang {
-		return KeyAreaMinYears
-	}
-	if d.Before(LingangFirstYearFrom) {
-		return LingangMinYearsOld
-	}
-	return LingangMinYearsNew
-}
-
-// compute returns the total of p at date d. Years in p are as of p.AsOf;
-// grow adds full years for the projection of Plan. With r set it records
-// every item, warning and veto.
-func compute(p *Profile, d Date, g *growth, r *Result) int {
-	var years, spouse, keyArea, public int = p.InsuranceYears, p.SpouseYears, p.KeyAreaYears, p.PublicServiceYears
-	titleOK := p.TitleBaseOK
-	tier, estimated := effectiveTier(p, p.AsOf)
-	edu, title := p.Education, p.Title
-	if g != nil {
-		n := p.AsOf.YearsTo(d)
-		years += n
-		if spouse > 0 {
-			spouse += n
-		}
-		if keyArea > 0 {
-			keyArea += n
-		}
-		if public > 0 {
-			public += n
-		}
-		if !d.Before(g.from) {
-			if g.title != TitleNone {
-				title = g.title
-			}
-			if g.edu != EduNone {
-				edu = g.edu
-			}
-			if g.tier != TierUnset {
-				tier, estimated = g.tier, false
-			}
-			titleOK = titleOK || g.titleOK
-		}
-	}
-	total := 0
-
-	// 年龄
-	age := ageAt(p, d)
-	agePts := 0
-	if age >= 0 {
-		agePts = AgePoints(age)
-	}
-	total += agePts
-	if r != nil {
-		r.Age = age
-		if age < 0 {
-			r.add("age", "年龄", 0, "未填写出生年月或年龄，年龄指标未计分", AgeConfidence, GroupBasic)
-			r.warn("请填写出生年月或年龄：年龄指标最多 30 分，本次未计。")
-		} else {
-			r.add("age", "年龄", agePts, ageWhy(age, agePts), AgeConfidence, GroupBasic)
-		}
-	}
-
-	// 教育背景 与 职称/技能等级：只计较高者
-	er := EducationRuleOf(edu)
-	tr := TitleRuleOf(title)
-	titlePts := tr.Points
-	titleBlocked := tr.NeedsBase && !titleOK
-	if titleBlocked {
-		titlePts = 0
-	}
-	titleCounts := titlePts > er.Points
-	if titleCounts {
-		total += titlePts
-	} else {
-		total += er.Points
-	}
-	if r != nil {
-		eduWhy := er.Name + " " + strconv.Itoa(er.Points) + " 分"
-		eduPts := er.Points
-		switch {
-		case titleCounts:
-			eduWhy += "；" + tr.Name + "（" + strconv.Itoa(titlePts) + " 分）更高，学历与职称只计较高者，本项不计"
-			eduPts = 0
-		case title != TitleNone && titleBlocked && tr.Points > er.Points:
-			eduWhy += "；职称未满足基数条件，按学历计"
-		case title != TitleNone && tr.Points > 0:
-			eduWhy += "；学历与职称只计较高者，按学历计"
-		}
-		r.add("education", "教育背景", eduPts, eduWhy, EducationConfidence, GroupBasic)
-		if edu != EduNone && !p.FullTime {
-			r.warn("若最高学历为非全日制（自考、成人、网络教育），部分计算器只认可在上海或户籍所在省份取得的学历；此说法未经核实，以区人才服务中心核定为准。")
-		}
-		if title != TitleNone {
-			why := tr.Name + " " + strconv.Itoa(tr.Points) + " 分"
-			conf := TitleConfidence
-			if tr.NeedsBase {
-				conf = TitleBaseCondConfidence
-			}
-			if titleBlocked {
-				why += "，但近 12 个月中未满 6 个月社保基数≥上年度平均工资 1 倍，此等级计 0 分"
-			}
-			shown := titlePts
-			if !titleCounts {
-				if titlePts > 0 {
-					why += "；学历分更高，学历与职称只计较高者，本项不计"
-				}
-				shown = 0
-			}
-			r.add("title", "职称/技能等级", shown, why, conf, GroupBasic)
-			r.warn("职称或技能等级须与现工作岗位相符；外省市取得的证书须经本市复核认定。")
-			if titleBlocked {
-				r.warn(tr.Name + "要求近 12 个月中至少 6 个月在本市社保缴费基数≥上年度平均工资 1 倍；达到后可计 " + strconv.Itoa(tr.Points) + " 分。")
-			}
-		}
-	}
-
-	// 社保年限
-	insPts := InsurancePointsPerYear * years
-	total += insPts
-	if r != nil {
-		r.add("insurance_years", "社保缴纳年限", insPts, "每满 1 年 3 分 × "+strconv.Itoa(years)+" 年 = "+strconv.Itoa(insPts)+" 分", InsuranceConfidence, GroupBasic)
-		if years > 0 {
-			r.warn("社保年限只计本市职工社保、由劳动合同单位缴纳、非补缴的月份；缴纳中断后是否重新计算年限，各来源说法不一，以区人才服务中心核定为准。")
-		}
-	}
-
-	// 社保缴费基数
-	tierRule := TierRuleOf(tier)
-	tierPts := 0
-	if tierRule.Points > 0 && years >= tierRule.MinYears {
-		tierPts = tierRule.Points
-	}
-	total += tierPts
-	if r != nil {
-		r.Tier, r.TierEstimated = tierRule.Value, estimated
-		if p.BaseTier != TierUnset || p.BaseMonthlyFen > 0 || tier != TierNone {
-			r.add("base_tier", "社保缴费基数", tierPts, tierWhy(p, tierRule, tierPts, estimated), TierConfidence, GroupBonus)
-			if tierRule.Points > 0 && tierPts == 0 {
-				r.warn("缴费基数“" + tierRule.Name + "”一档要求近 " + strconv.Itoa(tierRule.WindowMonths) + " 个月中累计 " + strconv.Itoa(tierRule.Months) + " 个月达到该基数，而社保年限只有 " + strconv.Itoa(years) + " 年，不足 " + strconv.Itoa(tierRule.MinYears) + " 年，本项暂计 0 分。")
-			}
-			if p.BaseTier != TierUnset && p.BaseMonthlyFen > 0 {
-				w, _ := WageAt(p.AsOf)
-				if est := TierOfMonthly(p.BaseMonthlyFen, w.Yuan); est != tier {
-					r.warn("填写的月缴费基数 " + FenText(p.BaseMonthlyFen) + " 元对应“" + TierRuleOf(est).Name + "”，与所选档次“" + tierRule.Name + "”不一致；按所选档次计算，请核对。")
-				}
-			}
-		}
-	}
-
-	// 紧缺急需专业
-	if p.ShortageMajor {
-		pts := 0
-		if p.FullTime {
-			pts = ShortageMajorPoints
-		}
-		total += pts
-		if r != nil {
-			why := "紧缺急需专业 30 分（专业在本市紧缺目录内且从事相应岗位）"
-			if pts == 0 {
-				why = "紧缺急需专业须为全日制学历，未选全日制，计 0 分"
-				r.warn("紧缺急需专业加分据多个来源要求全日制学历；若您是全日制毕业，请勾选“全日制”。")
-			}
-			r.add("shortage_major", "紧缺急需专业", pts, why, ShortageFullTimeConfidence, GroupBonus)
-		}
-	}
-
-	// 投资纳税或带动就业
-	if p.InvestTaxAvgFen > 0 || p.InvestHiresAvg > 0 {
-		taxSteps := int(p.InvestTaxAvgFen / (InvestTaxStepYuan * 100))
-		hireSteps := p.InvestHiresAvg / InvestHiresStep
-		pts := max(taxSteps, hireSteps) * InvestPointsPerStep
-		capped := pts > InvestCap
-		pts = min(pts, InvestCap)
-		total += pts
-		if r != nil {
-			why := "近 3 年个人出资部分年均纳税每满 10 万元或年均聘用本市户籍人员每满 10 人计 10 分：纳税 " + strconv.Itoa(taxSteps*InvestPointsPerStep) + " 分，聘用 " + strconv.Itoa(hireSteps*InvestPointsPerStep) + " 分，取较高者 " + strconv.Itoa(pts) + " 分"
-			if capped {
-				why += "（已达上限 " + strconv.Itoa(InvestCap) + " 分）"
-			}
-			r.add("investment", "投资纳税或带动就业", pts, why, InvestmentConfidence, GroupBonus)
-			if pts > 100 {
-				r.warn(InvestmentCapDisputed + "，以区人才服务中心核定为准。")
-			}
-		}
-	}
-
-	// 特定公共服务领域
-	if public > 0 {
-		pts := 0
-		if public >= PublicServiceMinYears {
-			pts = PublicServicePointsPerYear * public
-			if PublicServiceCap > 0 {
-				pts = min(pts, PublicServiceCap)
-			}
-		}
-		total += pts
-		if r != nil {
-			why := "每满 1 年 4 分 × " + strconv.Itoa(public) + " 年 = " + strconv.Itoa(PublicServicePointsPerYear*public) + " 分"
-			if pts == 0 {
-				why += "，满 5 年后才计入总分，目前计 0 分"
-			} else {
-				why += "（未见上限规定）"
-			}
-			r.add("public_service", "特定公共服务领域", pts, why, PublicServiceConfidence, GroupBonus)
-		}
-	}
-
-	// 远郊重点区域
-	if keyArea > 0 {
-		area := p.KeyArea
-		if area == "" {
-			area = KeyAreaOther
-		}
-		need := keyAreaMinYears(area, d)
-		pts := 0
-		if keyArea >= need {
-			pts = min(KeyAreaPointsPerYear*keyArea, KeyAreaCap)
-		}
-		total += pts
-		if r != nil {
-			name := "远郊重点区域"
-			conf := KeyAreaConfidence
-			if area == KeyAreaLingang {
-				name, conf = "临港新片区", LingangConfidence
-			}
-			why := name + "每满 1 年 2 分 × " + strconv.Itoa(keyArea) + " 年，上限 20 分"
-			if pts == 0 {
-				why += "；满 " + strconv.Itoa(need) + " 年后才计入总分，目前计 0 分"
-			} else {
-				why += "，计 " + strconv.Itoa(pts) + " 分"
-				if need == 1 {
-					why += "（2024-08-21 起临港第一年即计入）"
-				}
-			}
-			r.add("key_area", "远郊重点区域", pts, why, conf, GroupBonus)
-			if p.KeyArea == "" {
-				r.warn("未选择重点区域类型，按“其他远郊重点区域”（满 5 年计入）计算；若在临港新片区，请选择临港。")
-			}
-		}
-	}
-
-	// 全日制应届高校毕业生
-	if p.FreshGraduate {
-		pts := 0
-		if p.FullTime {
-			pts = FreshGraduatePoints
-		}
-		total += pts
-		if r != nil {
-			why := "全日制应届高校毕业生 10 分"
-			if pts == 0 {
-				why = "应届毕业生加分只适用于全日制毕业生，未选全日制，计 0 分"
-				r.warn("应届毕业生加分按定义只适用于全日制毕业生，与“非全日制”矛盾；请核对“全日制”。")
-			}
-			r.add("fresh_graduate", "全日制应届毕业生", pts, why, FreshGraduateConfidence, GroupBonus)
-			r.warn("应届毕业生加分在毕业后多久内可以申请，未找到明确规定，以区人才服务中心核定为准。")
-		}
-	}
-
-	// 表彰奖励
-	if p.Award != AwardNone {
-		ar := AwardRuleOf(p.Award)
-		total += ar.Points
-		if r != nil {
-			r.add("award", "表彰奖励", ar.Points, ar.Name+" "+strconv.Itoa(ar.Points)+" 分（须在本市公布的目录内、在沪工作期间获得）", AwardConfidence, GroupBonus)
-		}
-	}
-
-	// 配偶为本市户籍
-	if spouse > 0 {
-		pts := min(SpousePointsPerYear*spouse, SpouseCap)
-		total += pts
-		if r != nil {
-			why := "婚龄每满 1 年 4 分 × " + strconv.Itoa(spouse) + " 年"
-			if SpousePointsPerYear*spouse > SpouseCap {
-				why += "，上限 40 分"
-			}
-			r.add("spouse", "配偶为本市户籍", pts, why+"，计 "+strconv.Itoa(pts)+" 分", SpouseConfidence, GroupBonus)
-		}
-	}
-
-	// 创业人才、创新创业中介服务人才
-	if p.StartupTalent {
-		total += StartupTalentPoints
-		if r != nil {
-			r.add("startup_talent", "创业人才", StartupTalentPoints, "在本市科技企业孵化器孵化满 6 个月的企业中持股≥5%，120 分", StartupTalentConfidence, GroupBonus)
-		}
-	}
-	if p.TechTransferTalent {
-		total += TechTransferPoints
-		if r != nil {
-			r.add("tech_transfer", "创新创业中介服务人才", TechTransferPoints, "在本市登记的技术转移服务机构连续工作满 6 个月，120 分", TechTransferConfidence, GroupBonus)
-		}
-	}
-
-	// 减分指标
-	deduct := func(id, name string, n, each int, what string) {
-		if n <= 0 {
-			return
-		}
-		total += n * each
-		if r != nil {
-			r.add(id, name, n*each, what+" "+strconv.Itoa(n)+" 次 × "+strconv.Itoa(each)+" 分", DeductionConfidence, GroupDeduction)
-		}
-	}
-	deduct("false_material", "提供虚假材料", p.FalseMaterial, FalseMaterialPoints, "近 3 年积分申请中提供虚假材料")
-	deduct("detention", "行政拘留", p.Detention, DetentionPoints, "近 5 年受行政拘留")
-	deduct("criminal", "一般刑事犯罪", p.Criminal, CriminalPoints, "近 5 年有一般刑事犯罪记录")
-
-	// 一票否决
-	if r != nil {
-		if p.SeriousCrime {
-			r.Vetoed = true
-			r.add("serious_crime", "严重刑事犯罪", 0, "有严重刑事犯罪记录，一票否决，不能申请积分", SeriousCrimeConfidence, GroupVeto)
-		}
-		if p.FamilyPlanningBreach {
-			r.add("family_planning", "违反计划生育政策", 0, "2017 年办法列为一票否决，2024-2025 年的清单未再列出：可能适用", FamilyPlanningConfidence, GroupVeto)
-			r.warn("违反计划生育政策在 2017 年办法中为一票否决，近年清单未再列出，可能仍会导致不予积分，请向区人才服务中心确认。")
-		}
-	}
-	return total
-}
-
-func ageWhy(age, pts int) string {
-	a := strconv.Itoa(age) // no allocation for ages below 100
-	switch {
-	case age > AgeLastCounted:
-		return a + " 周岁，超过 60 周岁，0 分"
-	case age >= AgeFloorFrom:
-		return a + " 周岁，56-60 周岁 5 分"
-	case pts == AgePointsCap:
-		return a + " 周岁，43 周岁及以下满分 30 分"
-	}
-	return a + " 周岁，56 周岁 5 分，每年轻 1 岁加 2 分：" + strconv.Itoa(pts) + " 分"
-}
-
-func tierWhy(p *Profile, t TierRule, pts int, estimated bool) string {
-	if t.Points == 0 {
-		if estimated {
-			w, _ := WageAt(p.AsOf)
-			return "按月缴费基数 " + FenText(p.BaseMonthlyFen) + " 元估算：低于上年度平均工资 " + YuanText(w.Yuan) + " 元的 0.8 倍，不加分（估算）"
-		}
-		return "缴费基数未达上年度平均工资 0.8 倍，不加分"
-	}
-	months, window := strconv.Itoa(t.Months), strconv.Itoa(t.WindowMonths)
-	if estimated {
-		w, _ := WageAt(p.AsOf)
-		s := "按月缴费基数 " + FenText(p.BaseMonthlyFen) + " 元估算（" + w.From.String()[:7] + " 起平均工资 " + YuanText(w.Yuan) + " 元）：“" + t.Name + "”档，须近 " + window + " 个月中累计 " + months + " 个月达到，" + strconv.Itoa(t.Points) + " 分（估算）"
-		if pts == 0 {
-			s += "；社保年限不足 " + strconv.Itoa(t.MinYears) + " 年，暂计 0 分"
-		}
-		return s
-	}
-	if pts == 0 {
-		return "近 " + window + " 个月中累计 " + months + " 个月缴费基数为上年度平均工资的 " + t.Name + "：" + strconv.Itoa(t.Points) + " 分；社保年限不足 " + strconv.Itoa(t.MinYears) + " 年，暂计 0 分"
-	}
-	return "近 " + window + " 个月中累计 " + months + " 个月缴费基数为上年度平均工资的 " + t.Name + "：" + strconv.Itoa(t.Points) + " 分"
-}
-
-// YuanText writes whole yuan with thousands separators: 12,434.
-func YuanText(y int64) string {
-	s := strconv.FormatInt(y, 10)
-	if len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
-
-// rulesAsOfText holds, for each row of WageTable, the rule set and wage
-// figure used, made once.
-var rulesAsOfText = func() []string {
-	texts := make([]string, len(WageTable))
-	for i, w := range WageTable {
-		texts[i] = "沪府规〔2022〕21号指标体系（规则核对于 " + RulesCheckedOn.String() + "）；上年度月平均工资 " + YuanText(w.Yuan) + " 元（" + w.From.String() + " 起使用）"
-	}
-	return texts
-}()
-
+// rulesAsOf says which rules and wage figure a result used. The text of
+// the last wage figure asked for is kept: most results use the same.
 func rulesAsOf(d Date) string {
-	i := len(WageTable) - 1
-	for i > 0 && d.Before(WageTable[i].From) {
-		i--
+	w := WageAt(d)
+	if c := lastRulesAsOf.Load(); c != nil && c.yuan == w.Yuan && c.from == w.From {
+		return c.text
 	}
-	s := rulesAsOfText[i]
-	if d.Before(WageTable[0].From) {
-		s += "；计算日期早于工资表，按最早一年计"
-	}
-	if d.Before(RulesInForceFrom) || d.After(RulesInForceTo) {
-		s += "；计算日期不在现行办法有效期（2023-01-01 至 2027-12-31）内，仅供参考"
-	}
+	var r reader
+	s := r.fs("积分办法：{a}，有效期 {b}；上年度平均工资 {0:Y} 元（{c}起使用）；规则核对于 {d}",
+		[]string{SrcPointsRules, regPeriodText(), w.From.MonthChinese(), RulesCheckedOn.Chinese()}, int(w.Yuan))
+	lastRulesAsOf.Store(&rulesAsOfText{w.Yuan, w.From, s})
 	return s
 }
+
+type rulesAsOfText struct {
+	yuan int64
+	from Date
+	text string
+}
+
+var lastRulesAsOf atomic.Pointer[rulesAsOfText]

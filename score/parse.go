@@ -6,23 +6,21 @@ import (
 	"strings"
 )
 
-// unknownKey is the problem for a key that is not in profile.md.
+// unknownKey is the problem for a key that is not in profile.md. The key
+// is shown cut on a character boundary, never in the middle of one.
 func unknownKey(key string) Problem {
-	shown := strings.ToValidUTF8(key, "�")
-	if len(shown) > 40 {
-		shown = shown[:40] + "…"
-	}
+	shown := cut(key, 40)
 	if shown == "" {
 		shown = `""` // an empty key is still named
 	}
 	return Problem{Key: shown,
-		Zh: "未知参数“" + shown + "”，已忽略",
+		Zh: "链接中的“" + shown + "”无法识别，已忽略",
 		En: "unknown key " + quote(shown)}
 }
 
 func repeatedKey(f *Field) Problem {
 	return Problem{Key: f.Key,
-		Zh: f.Label + "（" + f.Key + "）重复出现，只能给一次",
+		Zh: f.Label + "填了不止一次，只用第一次的",
 		En: f.Key + ": given more than once"}
 }
 
@@ -31,19 +29,55 @@ func quote(s string) string {
 	return string(b)
 }
 
-// ParseQuery reads a profile from a URL query string (without "?"), with
-// the keys of profile.md. It keeps every valid key and returns a problem
-// for each bad one: unknown keys, bad values, repeated keys. An empty
-// value means the key is not given.
+// The most of a link ParseQuery reads.
+const (
+	maxLinkPairs = 64
+	maxLinkBytes = 4096
+)
+
+// linkTooLong is the one problem of a link longer than the limits.
+var linkTooLong = Problem{Key: "",
+	Zh: "链接太长，只读取了前面的部分",
+	En: "link too long: only the first 64 pairs and 4096 bytes are read"}
+
+// platformKeys are keys that platforms and our embed add to shared links;
+// they are not profile keys and are ignored silently.
+var platformKeys = []string{"from", "isappinstalled", "scene", "nsukey", "spm", "spm_id_from", "clicktime", "enterid",
+	"wxfrom", "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "ref_src",
+	"parent", "theme"}
+
+// ignoredKey reports whether a link key is one platforms add (including
+// every utm_* and share_* key).
+func ignoredKey(key string) bool {
+	if strings.HasPrefix(key, "utm_") || strings.HasPrefix(key, "share_") {
+		return true
+	}
+	return has(platformKeys, key)
+}
+
+// ParseQuery reads a profile from a URL query string or fragment (without
+// "?" or "#"), with the keys of profile.md. It keeps every valid key and
+// returns a problem for each bad one: unknown keys, bad values, repeated
+// keys. An empty value means the key is not given. Keys that platforms add
+// to shared links (utm_*, from, scene, …) and the embed's parent and theme
+// are ignored silently. It reads at most 64 pairs and 4 kB; the pairs
+// after that are dropped with one problem (Key "") saying the link is too
+// long.
 func ParseQuery(raw string) (Profile, Problems) {
 	var p Profile
 	var probs Problems
 	var seen [64]bool
+	read, pairs := 0, 0
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")
+		read += len(pair) + 1
 		if pair == "" {
 			continue
+		}
+		if pairs++; pairs > maxLinkPairs || read-1 > maxLinkBytes {
+			probs = append(probs, linkTooLong)
+			break
 		}
 		k, v, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(k)
@@ -53,7 +87,9 @@ func ParseQuery(raw string) (Profile, Problems) {
 		}
 		i := fieldIndex(key)
 		if i < 0 {
-			probs = append(probs, unknownKey(key))
+			if !ignoredKey(key) {
+				probs = append(probs, unknownKey(key))
+			}
 			continue
 		}
 		f := Fields[i]
@@ -94,12 +130,12 @@ func ParseJSON(data []byte) (Profile, Problems) {
 		if err != nil {
 			msg = "invalid JSON: " + err.Error()
 		}
-		return p, Problems{{Key: "", Zh: "不是有效的 JSON", En: msg}}
+		return p, Problems{{Key: "", Zh: "内容不是有效的 JSON", En: msg}}
 	}
 	s := scanner{data: data}
 	s.space()
 	if s.peek() != '{' {
-		return p, Problems{{Key: "", Zh: "应为一个 JSON 对象 {…}", En: "want a JSON object {...}"}}
+		return p, Problems{{Key: "", Zh: "内容应为一个 JSON 对象 {…}", En: "want a JSON object {...}"}}
 	}
 	s.i++
 	var probs Problems
@@ -278,8 +314,12 @@ func (p Profile) MarshalJSON() ([]byte, error) {
 		switch f.kind {
 		case kInt, kMoney:
 			b = append(b, v...)
-		case kBool:
-			b = append(b, "true"...)
+		case kBool, kTri:
+			if v == "0" {
+				b = append(b, "false"...)
+			} else {
+				b = append(b, "true"...)
+			}
 		default:
 			b = append(b, '"')
 			b = append(b, v...)

@@ -3,9 +3,11 @@ package score
 import (
 	"encoding/json"
 	"math/rand"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,7 +18,7 @@ func TestParseQueryAllKeys(t *testing.T) {
 		"&title_base_ok=true&insurance_years=7&base_tier=1&base_monthly=15000.5&shortage_major=1" +
 		"&invest_tax_avg=250000&invest_hires_avg=12&public_service_years=6&key_area=lingang&key_area_years=2" +
 		"&fresh_graduate=0&award=city&spouse_years=3&startup_talent=1&tech_transfer_talent=1" +
-		"&false_material=1&detention=2&criminal=1&serious_crime=0&family_planning_breach=1"
+		"&false_material=1&detention=2&criminal=1&serious_crime=0&family_planning_breach=1&retire_group=female55"
 	p, probs := ParseQuery(raw)
 	require.Empty(t, probs)
 	assert.Equal(t, Date{1990, 5, 12}, p.Birth)
@@ -27,6 +29,9 @@ func TestParseQueryAllKeys(t *testing.T) {
 	assert.Equal(t, 2, p.Detention)
 	assert.True(t, p.FamilyPlanningBreach)
 	assert.False(t, p.FreshGraduate)
+	assert.Equal(t, Yes, p.FullTime)
+	assert.Equal(t, Yes, p.TitleBaseOK)
+	assert.Equal(t, RetireFemale55, p.RetireGroup)
 	for _, f := range Fields {
 		assert.Contains(t, raw, f.Key+"=", "test covers %s", f.Key)
 	}
@@ -43,11 +48,25 @@ func TestParseQueryProblems(t *testing.T) {
 		assert.NotEmpty(t, pr.Zh)
 		assert.NotEmpty(t, pr.En)
 	}
-	assert.Contains(t, probs[0].Zh, "16 到 80 的整数")
-	assert.Contains(t, probs[1].Zh, "bachelor_degree")
+	assert.Equal(t, "年龄请填 16 到 80 之间的整数", probs[0].Zh)
+	assert.Equal(t, "学历请从列表中选择", probs[1].Zh)
 	assert.Contains(t, probs[1].En, "college")
-	assert.Contains(t, probs[2].Zh, "未知参数")
+	assert.Equal(t, "链接中的“foo”无法识别，已忽略", probs[2].Zh)
 	assert.Contains(t, probs[3].En, "more than once")
+	assert.Equal(t, "社保年限填了不止一次，只用第一次的", probs[3].Zh)
+	assert.Equal(t, "出生年月请按 YYYY-MM 填写，如 1990-06", probs[4].Zh)
+	assert.Equal(t, "全日制学历请选择“是”或“否”", probs[5].Zh)
+	assert.Equal(t, "社保月缴费基数请填 0 到 1,000,000 元之间的金额，最多两位小数", probs[6].Zh)
+	for _, pr := range probs {
+		// plain Chinese: the field as labelled, no key in brackets, no parser words
+		if f := FieldByKey(pr.Key); f != nil {
+			assert.True(t, strings.HasPrefix(pr.Zh, f.Label), pr.Zh)
+		}
+		assert.NotContains(t, pr.Zh, "（"+pr.Key+"）")
+		for _, w := range []string{"参数", "无效", "应为", "true", "1/0"} {
+			assert.NotContains(t, pr.Zh, w)
+		}
+	}
 }
 
 func TestParseQueryEdgeCases(t *testing.T) {
@@ -69,7 +88,7 @@ func TestParseJSON(t *testing.T) {
 	p, probs := ParseJSON([]byte(`{"age": 35, "education": "master", "full_time": true, "base_tier": 0.8,
 		"base_monthly": 12434, "birth": null, "title_base_ok": 1}`))
 	require.Empty(t, probs)
-	assert.Equal(t, Profile{Age: 35, Education: EduMaster, FullTime: true, BaseTier: Tier08, BaseMonthlyFen: 1243400, TitleBaseOK: true}, p)
+	assert.Equal(t, Profile{Age: 35, Education: EduMaster, FullTime: Yes, BaseTier: Tier08, BaseMonthlyFen: 1243400, TitleBaseOK: Yes}, p)
 
 	_, probs = ParseJSON([]byte(`{"age": "x", "unknown": 1, "education": 3, "insurance_years": 2.5, "spouse_years": [1], "age": 30, "full_time": "maybe", "award": {"a": "}"}}`))
 	assert.Equal(t, []string{"age", "unknown", "education", "insurance_years", "spouse_years", "full_time", "award"}, probs.Keys())
@@ -114,8 +133,9 @@ func randomProfile(r *rand.Rand) Profile {
 	}
 	p.Education = EducationTable[r.Intn(len(EducationTable))].Value
 	p.Title = TitleTable[r.Intn(len(TitleTable))].Value
-	p.TitleBaseOK = r.Intn(2) == 0
-	p.FullTime = r.Intn(2) == 0
+	p.TitleBaseOK = Tri(r.Intn(3))
+	p.FullTime = Tri(r.Intn(3))
+	p.RetireGroup = []RetireGroup{RetireNone, RetireMale, RetireFemale55, RetireFemale50}[r.Intn(4)]
 	p.InsuranceYears = r.Intn(20)
 	p.BaseTier = []Tier{TierUnset, TierNone, Tier08, Tier1, Tier2, Tier3}[r.Intn(6)]
 	if r.Intn(3) == 0 {
@@ -177,14 +197,16 @@ func TestProperties(t *testing.T) {
 		assert.GreaterOrEqual(t, MustEvaluate(more).Total, res.Total, "more insurance years: %s", p.Encode())
 
 		for _, e := range EducationTable {
-			if e.Points > EducationRuleOf(p.Education).Points {
+			if e.PointsAt(p.AsOf) > EducationRuleOf(p.Education).PointsAt(p.AsOf) {
+				// apart from the shortage major, which only 大专 can claim
 				hi := p
 				hi.Education = e.Value
-				assert.GreaterOrEqual(t, MustEvaluate(hi).Total, res.Total, "higher education: %s", hi.Encode())
+				hr := MustEvaluate(hi)
+				assert.GreaterOrEqual(t, hr.Total-itemPoints(hr, "shortage_major"), res.Total-itemPoints(res, "shortage_major"), "higher education: %s", hi.Encode())
 			}
 		}
 		for _, tr := range TierTable {
-			if tr.Points > TierRuleOf(res.Tier).Points {
+			if tr.PointsAt(p.AsOf) > TierRuleOf(res.Tier).PointsAt(p.AsOf) {
 				hi := p
 				hi.BaseTier = tr.Value
 				assert.GreaterOrEqual(t, MustEvaluate(hi).Total, res.Total, "higher tier: %s", hi.Encode())
@@ -197,7 +219,7 @@ func TestProperties(t *testing.T) {
 				assert.False(t, pr.ReachDate.Before(p.AsOf), "reach_date before as_of: %s", p.Encode())
 				for _, y := range pr.Timeline {
 					if y.Date.Before(*pr.ReachDate) {
-						assert.Less(t, y.Total, Standard, "reach_date is the first: %s", p.Encode())
+						assert.Less(t, y.Total, res.Standard, "reach_date is the first: %s", p.Encode())
 					}
 				}
 			}
@@ -215,12 +237,15 @@ func FuzzParseQuery(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		p, probs := ParseQuery(raw)
-		for _, pr := range probs {
-			if pr.Key == "" {
+		for i, pr := range probs {
+			if pr.Key == "" && (pr != linkTooLong || i != len(probs)-1) {
 				t.Fatalf("problem without a key for %q: %+v", raw, pr)
 			}
 			if pr.Zh == "" || pr.En == "" {
 				t.Fatalf("empty message for %q", raw)
+			}
+			if !utf8.ValidString(pr.Key) || !utf8.ValidString(pr.Zh) || !utf8.ValidString(pr.En) {
+				t.Fatalf("invalid UTF-8 in a problem of %q: %+v", raw, pr)
 			}
 		}
 		p2, probs2 := ParseQuery(p.Encode())
@@ -230,12 +255,21 @@ func FuzzParseQuery(f *testing.F) {
 		if p.AsOf.IsZero() {
 			p.AsOf = asOf
 		}
-		if _, err := Evaluate(p); err != nil {
-			for _, pr := range err.(Problems) {
+		res, err := Evaluate(p)
+		if err != nil {
+			ps, ok := AsProblems(err)
+			if !ok || len(ps) == 0 {
+				t.Fatalf("Evaluate error is not Problems: %v", err)
+			}
+			for _, pr := range ps {
 				if pr.Key == "" {
 					t.Fatalf("check problem without key: %+v", pr)
 				}
 			}
+			return
+		}
+		if _, err := PlanFrom(p, res); err != nil {
+			t.Fatalf("PlanFrom of a valid result: %v", err)
 		}
 	})
 }
@@ -262,4 +296,125 @@ func FuzzParseJSON(f *testing.F) {
 			t.Fatalf("round trip of %q: %s gave %+v %v", data, b, p2, probs2)
 		}
 	})
+}
+
+func TestLinkLimits(t *testing.T) {
+	// 64 pairs are read; the 65th and after give one problem, and the
+	// valid keys before the limit are kept.
+	pairs := []string{"education=master", "age=35"}
+	for len(pairs) < 64 {
+		pairs = append(pairs, "utm_x"+itoa(len(pairs))+"=1")
+	}
+	p, probs := ParseQuery(strings.Join(pairs, "&"))
+	assert.Empty(t, probs)
+	assert.Equal(t, EduMaster, p.Education)
+	p, probs = ParseQuery(strings.Join(append(pairs, "insurance_years=3", "foo=1", "bar=2"), "&"))
+	require.Len(t, probs, 1, "one problem, whatever follows")
+	assert.Equal(t, linkTooLong, probs[0])
+	assert.Equal(t, "链接太长，只读取了前面的部分", probs[0].Zh)
+	assert.Equal(t, 0, p.InsuranceYears, "pairs past the limit are not read")
+	assert.Equal(t, 35, p.Age)
+	// 4 kB: a pair that ends past the 4096th byte is not read.
+	pad := "share_pad=" + strings.Repeat("x", 4096-len("share_pad=")-len("&age=35"))
+	p, probs = ParseQuery(pad + "&age=35")
+	assert.Empty(t, probs, "exactly 4096 bytes")
+	assert.Equal(t, 35, p.Age)
+	p, probs = ParseQuery(pad + "x&age=35")
+	assert.Equal(t, Problems{linkTooLong}, probs)
+	assert.Equal(t, 0, p.Age)
+	// empty pairs are not counted
+	_, probs = ParseQuery(strings.Repeat("&", 200) + "age=30")
+	assert.Empty(t, probs)
+}
+
+func TestPlatformKeysIgnored(t *testing.T) {
+	raw := "from=singlemessage&isappinstalled=0&scene=1&nsukey=abc&spm=a.b&clicktime=1700000000&enterid=1&wxfrom=5" +
+		"&fbclid=x&gclid=y&utm_source=wechat&utm_medium=share&share_source=copy&share_token=1&parent=https%3A%2F%2Fp.example&theme=%230f6b5c" +
+		"&age=30&education=master"
+	p, probs := ParseQuery(raw)
+	assert.Empty(t, probs)
+	assert.Equal(t, Profile{Age: 30, Education: EduMaster}, p)
+	_, probs = ParseQuery("utm=1&frm=2&share=3&age=30")
+	assert.Equal(t, []string{"utm", "frm", "share"}, probs.Keys(), "only the listed keys and prefixes are ignored")
+	_, probs = ParseJSON([]byte(`{"utm_source":"x","age":30}`))
+	assert.Equal(t, []string{"utm_source"}, probs.Keys(), "JSON profiles stay strict")
+}
+
+func TestUnknownKeyCutOnRune(t *testing.T) {
+	long := strings.Repeat("社保", 30) // 180 bytes, 3 per character
+	_, probs := ParseQuery(long + "=1")
+	require.Len(t, probs, 1)
+	pr := probs[0]
+	assert.True(t, utf8.ValidString(pr.Key) && utf8.ValidString(pr.Zh) && utf8.ValidString(pr.En), "%q", pr.En)
+	assert.Equal(t, strings.Repeat("社保", 6)+"社…", pr.Key, "cut at 39 bytes, a character boundary")
+	_, probs = ParseQuery("a" + long + "=1") // the 40th byte ends a character
+	assert.Equal(t, "a"+strings.Repeat("社保", 6)+"社…", probs[0].Key)
+	// a bad value is cut the same way in the English message
+	_, probs = ParseQuery("education=" + url.QueryEscape(long))
+	assert.True(t, utf8.ValidString(probs[0].En))
+	assert.Contains(t, probs[0].En, "社保社…\"")
+	_, probs = ParseJSON([]byte(`{"` + long + `":1}`))
+	assert.True(t, utf8.ValidString(probs[0].En))
+	// invalid UTF-8 in a key is replaced, then cut
+	_, probs = ParseQuery("%ff%fe=1")
+	assert.True(t, utf8.ValidString(probs[0].Key))
+	assert.Equal(t, "", cut("", 40))
+	assert.Equal(t, "abc", cut("abc", 3))
+}
+
+func TestTriStates(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want Tri
+		enc  string
+		json string
+	}{{"", Unknown, "", `{}`}, {"full_time=1", Yes, "full_time=1", `{"full_time":true}`}, {"full_time=true", Yes, "full_time=1", `{"full_time":true}`},
+		{"full_time=0", No, "full_time=0", `{"full_time":false}`}, {"full_time=false", No, "full_time=0", `{"full_time":false}`}} {
+		p, probs := ParseQuery(c.raw)
+		require.Empty(t, probs)
+		assert.Equal(t, c.want, p.FullTime, c.raw)
+		assert.Equal(t, c.enc, p.Encode(), c.raw)
+		b, _ := json.Marshal(p)
+		assert.Equal(t, c.json, string(b))
+		p2, probs := ParseJSON(b)
+		require.Empty(t, probs)
+		assert.Equal(t, p, p2)
+	}
+	p, _ := ParseJSON([]byte(`{"title_base_ok":null}`))
+	assert.Equal(t, Unknown, p.TitleBaseOK, "null is not given")
+	f := FieldByKey("title_base_ok")
+	assert.Equal(t, "tri", f.Kind())
+	values, labels := f.Values()
+	assert.Equal(t, []string{"1", "0", ""}, values)
+	assert.Equal(t, []string{"是", "否", "不清楚"}, labels)
+	assert.Equal(t, "bool", FieldByKey("shortage_major").Kind())
+}
+
+func TestRetireGroupKey(t *testing.T) {
+	f := FieldByKey("retire_group")
+	require.NotNil(t, f)
+	assert.Equal(t, "退休类别", f.Label)
+	values, labels := f.Values()
+	assert.Equal(t, []string{"male", "female55", "female50"}, values)
+	assert.Equal(t, []string{"男", "女（原 55 岁退休）", "女（原 50 岁退休）"}, labels)
+	p, probs := ParseQuery("retire_group=female50")
+	require.Empty(t, probs)
+	assert.Equal(t, RetireFemale50, p.RetireGroup)
+	assert.Equal(t, "retire_group=female50", p.Encode())
+	_, probs = ParseQuery("retire_group=f")
+	assert.Equal(t, "退休类别请从列表中选择", probs[0].Zh)
+	cs := RetireGroupChoices()
+	require.Len(t, cs, 3)
+	assert.Equal(t, Choice{Value: "female55", Label: "女（原 55 岁退休）"}, cs[1])
+}
+
+func TestFieldLabels(t *testing.T) {
+	// the glossary of conventions.md
+	want := map[string]string{"education": "学历", "insurance_years": "社保年限", "base_tier": "社保缴费基数", "spouse_years": "婚龄",
+		"title": "职称/技能等级", "title_base_ok": "职称基数条件", "key_area": "重点区域", "as_of": "计算日期", "retire_group": "退休类别"}
+	for k, l := range want {
+		assert.Equal(t, l, FieldByKey(k).Label, k)
+	}
+	_, labels := FieldByKey("base_tier").Values()
+	assert.Equal(t, []string{"不到 0.8 倍", "0.8 倍至 1 倍", "1 倍至 2 倍", "2 倍至 3 倍", "3 倍及以上"}, labels)
 }

@@ -1,26 +1,46 @@
 package score
 
-import (
-	"sort"
-	"strconv"
-)
+import "sort"
 
-// PlanResult says when a person reaches 120 points if nothing changes but
-// time, and which single changes get there sooner.
+// PlanResult says when a person reaches the standard if nothing changes
+// but time, and which single changes get there sooner.
 type PlanResult struct {
 	AsOf     Date `json:"as_of"`
 	Total    int  `json:"total"`
 	Standard int  `json:"standard"`
 	Vetoed   bool `json:"vetoed"`
-	// ReachDate is the first date on which the total is ≥ 120, or nil.
+	// ReachDate is the first date on which the total is ≥ the standard,
+	// or nil; a projection, to be shown to the month.
 	ReachDate *Date       `json:"reach_date"`
 	Timeline  []YearPoint `json:"timeline"`
 	Paths     []Path      `json:"paths"`
 	Assume    []string    `json:"assumptions"`
-	Note      string      `json:"note,omitempty"`
+	// Stop says where the projection ends and why.
+	Stop PlanStop `json:"stop"`
+	Note string   `json:"note,omitempty"`
 	// Result is the evaluation at as_of.
 	Result *Result `json:"-"`
 }
+
+// PlanStop is where a plan's projection ends: before the statutory
+// retirement date of the person's retire_group, or at the end of the
+// year of age 60 when no group is given, or after a fixed span when the
+// age is unknown.
+type PlanStop struct {
+	Date   Date   `json:"date"`   // the last day projected
+	Reason string `json:"reason"` // StopRetirement, StopAge or StopNoAge
+	// Group and Retirement: the retirement group and date, when known.
+	Group      RetireGroup `json:"retire_group,omitempty"`
+	Retirement *Date       `json:"retirement_date,omitempty"`
+	Text       string      `json:"text"` // in Chinese
+}
+
+// PlanStop reasons.
+const (
+	StopRetirement = "retirement"
+	StopAge        = "age"
+	StopNoAge      = "no_age"
+)
 
 // YearPoint is the projected total on one anniversary of as_of.
 type YearPoint struct {
@@ -32,30 +52,33 @@ type YearPoint struct {
 	InsurancePoints int  `json:"insurance_points"`
 }
 
-// Path is one practical single change and what it does.
+// Path is one practical single change and what it does. Its dates are
+// estimates, to be shown to the month.
 type Path struct {
 	ID     string `json:"id"`
 	Change string `json:"change"` // what to do, in Chinese
 	Detail string `json:"detail"` // what it involves and when it pays off
-	// EffectiveFrom is the first date the change can count, assuming it
-	// is made on as_of.
+	// EffectiveFrom is the earliest realistic month the change counts,
+	// if started on as_of.
 	EffectiveFrom Date `json:"effective_from"`
 	// PointsGained is the total with the change minus without it, on
 	// EffectiveFrom.
-	PointsGained int  `json:"points_gained"`
-	ReachDate    Date `json:"reach_date"`
+	PointsGained int        `json:"points_gained"`
+	ReachDate    Date       `json:"reach_date"`
+	Confidence   Confidence `json:"confidence"` // of the lead time
+	Dispute      string     `json:"dispute,omitempty"`
 }
 
-// PlanAssumptions are the rules of the projection, in plain words.
-var PlanAssumptions = []string{
-	"假设在本市连续缴纳社保、不中断：以计算日期为起点，每满 1 年社保年限加 1 年（+3 分）。",
-	"已填写的配偶婚龄、重点区域年限、公共服务领域年限同样每年加 1 年。",
-	"年龄在生日当天增长（只填年龄时，按计算日期的周年增长），43 周岁以后年龄分逐年减少。",
-	"社保缴费基数档次保持不变，社保年限够了之后开始计分；其他情况都不变。",
-	"推算到 60 周岁为止；规则按现行办法计算，办法到期（2027-12-31）后可能调整。",
-	"提高缴费基数须在近 48 个月中累计 36 个月（3 倍档：近 36 个月中 24 个月）达到，所以从现在开始最早 3 年（或 2 年）后计分。",
-	"取得职称、技能等级或学历的路径，按“今天取得”计算；实际取得所需的时间见各项说明。",
-}
+// planPeriod: the plan's own estimates (rules.md "Planning the way to
+// 120"), with no known start or end.
+var planPeriod = period{Date{}, Date{}, SrcPlan, pkOpen}
+
+// planStopAge: without a retirement group, the plan stops after this
+// year of age.
+var planStopAge = param{"plan.stop_age", []value{{&planPeriod, 60, High, ""}}}
+
+// noAgeYears bounds the projection when the age is unknown.
+const noAgeYears = 45
 
 // growth is a change applied from a date on, for the projection.
 type growth struct {
@@ -63,29 +86,44 @@ type growth struct {
 	title   Title
 	edu     Education
 	tier    Tier
-	titleOK bool
+	titleOK Tri
 }
 
-type planChange struct {
-	id, change, detail string
-	g                  growth
-	group              string
+// apply moves the state of e (p as given) to date d: insurance years grow
+// on each anniversary of as_of (unbroken insurance), and so do spouse,
+// key-area and public-service years above 0; from g.from on, the change g
+// holds.
+func (g *growth) apply(e *eval, p *Profile, d Date) {
+	n := p.AsOf.YearsTo(d)
+	e.years += n
+	if e.spouse > 0 {
+		e.spouse += n
+	}
+	if e.keyArea > 0 {
+		e.keyArea += n
+	}
+	if e.public > 0 {
+		e.public += n
+	}
+	if g == nil || d.Before(g.from) {
+		return
+	}
+	if g.title != TitleNone {
+		e.title = g.title
+	}
+	if g.edu != EduNone {
+		e.edu = g.edu
+	}
+	if g.tier != TierUnset {
+		e.tier, e.tierEst = g.tier, false
+	}
+	if g.titleOK != Unknown {
+		e.titleOK = g.titleOK
+	}
 }
 
-// maxPlanYears bounds the projection when the age is unknown.
-const maxPlanYears = 45
-
-// Plan projects p from p.AsOf (today when zero): if nothing changes but
-// time, when does the total first reach 120? Rules of the projection:
-// Shanghai insurance is paid on without a break, so each anniversary of
-// as_of adds a full insurance year; spouse_years, key_area_years and
-// public_service_years that are above 0 grow the same way; age grows on
-// the birthday (on the anniversary of as_of when only age is known); the
-// base tier stays as it is and starts to count once the insurance years
-// can support it; nothing else changes; the search stops when the person
-// passes 60. Paths are practical single changes (a higher skill level or
-// title, a degree, a higher base tier, which counts only after 36 months
-// at that tier) that reach 120 sooner, each with its own reach date.
+// Plan evaluates p and projects it: see PlanFrom. Its error is always
+// Problems.
 func Plan(p Profile) (PlanResult, error) {
 	if p.AsOf.IsZero() {
 		p.AsOf = Today()
@@ -94,57 +132,82 @@ func Plan(p Profile) (PlanResult, error) {
 	if err != nil {
 		return PlanResult{}, err
 	}
-	pr := PlanResult{AsOf: p.AsOf, Total: res.Total, Standard: Standard, Vetoed: res.Vetoed,
-		Assume: PlanAssumptions, Paths: []Path{}, Result: &res}
-	end := planEnd(&p)
-	base := &growth{}
+	return PlanFrom(p, res)
+}
+
+// PlanFrom projects p from the evaluation res a caller already has (so a
+// page computes once): if nothing changes but time, when does the total
+// first reach the standard? The projection follows PlanAssumptions and
+// stops before the retirement date of p's retire_group, or after age 60
+// when it is not given (see PlanStop). Paths are single changes (a skill
+// level, a title, the title base condition, a degree, a higher base tier)
+// that reach the standard sooner, each from the earliest realistic month,
+// never towards something the person already has or exceeds. When res is
+// not the evaluation of p at p.AsOf (p.AsOf zero: res.AsOf), p is
+// evaluated again. Its error is always Problems.
+func PlanFrom(p Profile, res Result) (PlanResult, error) {
+	if p.AsOf.IsZero() {
+		p.AsOf = res.AsOf
+	}
+	if res.AsOf != p.AsOf || res.Standard == 0 {
+		var err error
+		if res, err = Evaluate(p); err != nil {
+			return PlanResult{}, err
+		}
+	}
+	pr := PlanResult{AsOf: p.AsOf, Total: res.Total, Standard: res.Standard, Vetoed: res.Vetoed,
+		Assume: PlanAssumptions(p), Paths: []Path{}, Stop: planStop(&p), Result: &res}
+	end := pr.Stop.Date
 	for k := 0; ; k++ {
 		d := p.AsOf.AddYears(k)
 		if d.After(end) {
 			break
 		}
+		r := reader{d: d}
 		age := ageAt(&p, d)
-		agePts := 0
-		if age >= 0 {
-			agePts = AgePoints(age)
-		}
 		years := p.InsuranceYears + k
-		pr.Timeline = append(pr.Timeline, YearPoint{Date: d, Age: age, Total: compute(&p, d, base, nil),
-			AgePoints: agePts, InsuranceYears: years, InsurancePoints: InsurancePointsPerYear * years})
+		pr.Timeline = append(pr.Timeline, YearPoint{Date: d, Age: age, Total: total(&p, d, nil),
+			AgePoints: readAge(&r).points(age), InsuranceYears: years, InsurancePoints: capped(r.n(&insPerYear)*years, r.n(&insCap))})
 	}
 	if res.Vetoed {
 		pr.Note = "存在一票否决情形，不能申请积分。"
 		return pr, nil
 	}
-	reach, ok := reachDate(&p, base, end, Date{})
-	if res.Total >= Standard { // met now, even past the projection's end (over 60)
+	if w := retiredWarning(&p); w != "" {
+		pr.Note = w
+		return pr, nil
+	}
+	r0 := reader{d: p.AsOf}
+	reach, ok := reachDate(&p, nil, end, Date{}, res.Standard)
+	if res.MeetsStandard { // met now, even past the projection's end
 		reach, ok = p.AsOf, true
 	}
-	if ok {
+	if ok && reach == p.AsOf {
 		pr.ReachDate = &reach
-		if reach == p.AsOf {
-			pr.Note = "已达到 120 分标准分值。"
-			return pr, nil
-		}
-	} else {
-		pr.Note = "如果只是时间推移、其他情况不变，60 周岁前达不到 120 分。"
+		pr.Note = r0.f("已达到 {standard} 分标准分值。")
+		return pr, nil
 	}
 	limit := Date{}
 	if ok {
-		limit = reach
+		pr.ReachDate, limit = &reach, reach
+	} else {
+		pr.Note = r0.fs("如果只是时间推移、其他情况不变，{a}达不到 {standard} 分。", []string{stopBefore(pr.Stop)})
 	}
 	for _, group := range planChanges(&p, &res) {
 		best := limit
 		for _, c := range group {
 			g := c.g
-			d, found := reachDate(&p, &g, end, best)
+			if g.from.After(end) {
+				continue
+			}
+			d, found := reachDate(&p, &g, end, best, res.Standard)
 			if !found {
 				continue
 			}
 			best = d
-			gain := compute(&p, g.from, &g, nil) - compute(&p, g.from, base, nil)
-			pr.Paths = append(pr.Paths, Path{ID: c.id, Change: c.change, Detail: c.detail,
-				EffectiveFrom: g.from, PointsGained: gain, ReachDate: d})
+			gain := total(&p, g.from, &g) - total(&p, g.from, nil)
+			pr.Paths = append(pr.Paths, Path{ID: c.id, Change: c.change, Detail: c.detail, EffectiveFrom: g.from,
+				PointsGained: gain, ReachDate: d, Confidence: c.conf, Dispute: c.dispute})
 		}
 	}
 	sort.SliceStable(pr.Paths, func(i, j int) bool {
@@ -157,147 +220,87 @@ func Plan(p Profile) (PlanResult, error) {
 	return pr, nil
 }
 
-// planEnd is the last date of the projection: the day before the person
-// turns 61, or maxPlanYears on when the age is unknown.
-func planEnd(p *Profile) Date {
+// planStop is where the projection of p ends.
+func planStop(p *Profile) PlanStop {
+	r := reader{d: p.AsOf}
+	stopAge := r.n(&planStopAge)
+	birth, known := birthOf(p)
 	switch {
-	case !p.Birth.IsZero():
-		return p.Birth.AddYears(AgeLastCounted + 1).prevDay()
-	case p.Age > 0:
-		return p.AsOf.AddYears(AgeLastCounted + 1 - p.Age).prevDay()
+	case !known:
+		s := PlanStop{Date: p.AsOf.AddYears(noAgeYears), Reason: StopNoAge, Group: p.RetireGroup}
+		s.Text = r.fs("未填写出生年月或年龄，无法推算年龄和退休时间：推算到 {a}为止。", []string{s.Date.MonthChinese()})
+		return s
+	case p.RetireGroup != RetireNone:
+		ret, _ := RetirementDate(p.RetireGroup, birth)
+		s := PlanStop{Date: ret.prevDay(), Reason: StopRetirement, Group: p.RetireGroup, Retirement: &ret}
+		s.Text = r.fs("按退休类别“{a}”，{b}到法定退休年龄；规划推算到退休前为止。", []string{p.RetireGroup.Label(), ret.MonthChinese()})
+		return s
 	}
-	return p.AsOf.AddYears(maxPlanYears)
+	s := PlanStop{Date: p.AsOf.AddYears(stopAge + 1 - ageAt(p, p.AsOf)).prevDay(), Reason: StopAge}
+	if !p.Birth.IsZero() {
+		s.Date = p.Birth.AddYears(stopAge + 1).prevDay()
+	}
+	s.Text = r.fs("未填写退休类别，规划推算到 {plan.stop_age} 周岁为止（{a}）；填写退休类别后按法定退休时间推算。", []string{s.Date.MonthChinese()})
+	return s
 }
 
-func (d Date) prevDay() Date {
-	if d.Day > 1 {
-		return Date{d.Year, d.Month, d.Day - 1}
+// stopBefore is "法定退休前", "60 周岁前" or "2071 年 11 月前".
+func stopBefore(s PlanStop) string {
+	switch s.Reason {
+	case StopRetirement:
+		return "法定退休前"
+	case StopAge:
+		r := reader{d: s.Date}
+		return r.f("{plan.stop_age} 周岁前")
 	}
-	m := d.AddMonths(-1)
-	m.Day = daysIn(m.Year, m.Month)
-	return m
+	return s.Date.MonthChinese() + "前"
 }
 
 // reachDate returns the first date ≥ as_of and ≤ end on which the total
-// with g is ≥ 120, looking only before `before` when it is set. The total
-// can only rise on an anniversary of as_of, on g.from and on the Lingang
-// date, so those are the dates tried, in order.
-func reachDate(p *Profile, g *growth, end, before Date) (Date, bool) {
+// with g is ≥ std, looking only before `before` when it is set. The total
+// can only rise on an anniversary of as_of or on g.from, so those are the
+// dates tried, in order.
+func reachDate(p *Profile, g *growth, end, before Date, std int) (Date, bool) {
 	for k := 0; ; k++ {
 		d, next := p.AsOf.AddYears(k), p.AsOf.AddYears(k+1)
-		dates := [3]Date{d}
+		dates := [2]Date{d}
 		n := 1
-		for _, e := range [2]Date{g.from, LingangFirstYearFrom} {
-			if e.After(d) && e.Before(next) {
-				dates[n] = e
-				n++
-			}
-		}
-		if n == 3 && dates[2].Before(dates[1]) {
-			dates[1], dates[2] = dates[2], dates[1]
+		if g != nil && g.from.After(d) && g.from.Before(next) {
+			dates[1], n = g.from, 2
 		}
 		for _, x := range dates[:n] {
 			if x.After(end) || (!before.IsZero() && !x.Before(before)) {
 				return Date{}, false
 			}
-			if compute(p, x, g, nil) >= Standard {
+			if total(p, x, g) >= std {
 				return x, true
 			}
 		}
 	}
 }
 
-// planChanges lists the candidate changes in groups (title, education,
-// base condition, tier), each group from the smallest change up.
-func planChanges(p *Profile, res *Result) [][]planChange {
-	now := p.AsOf
-	er := EducationRuleOf(p.Education)
-	tr := TitleRuleOf(p.Title)
-	counted := er.Points
-	if !tr.NeedsBase || p.TitleBaseOK {
-		counted = max(counted, tr.Points)
+// PlanAssumptions are the rules of the projection of p (at p.AsOf, today
+// when zero), in plain words, with the values in force.
+func PlanAssumptions(p Profile) []string {
+	if p.AsOf.IsZero() {
+		p.AsOf = Today()
 	}
-	var groups [][]planChange
-
-	// A higher skill level or title.
-	var titles []planChange
-	for _, lv := range titleLevels {
-		if lv.points <= counted || lv.points <= tr.Points {
-			continue
+	r := reader{d: p.AsOf}
+	a := readAge(&r)
+	w := WageAt(p.AsOf)
+	tmpl := "现行积分办法有效期至 {a}，之后的年份假设分值不变。"
+	if p.BaseTier == TierUnset && p.BaseMonthlyFen > 0 {
+		tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算。"
+		if !w.Missing.IsZero() {
+			tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算（{c}起使用的数字尚未公布）。"
 		}
-		detail := lv.detail + "须与现工作岗位相符；外省市取得的证书须经本市复核认定。按今天取得计算。"
-		if lv.needsBase {
-			detail += "此等级还要求近 12 个月中至少 6 个月社保缴费基数≥上年度平均工资 1 倍。"
-		}
-		titles = append(titles, planChange{id: "title_" + string(lv.title), change: lv.change, detail: detail,
-			g: growth{from: now, title: lv.title, titleOK: true}})
 	}
-	groups = append(groups, titles)
-
-	// The base condition of a title already held.
-	if tr.NeedsBase && !p.TitleBaseOK && tr.Points > er.Points {
-		from := now.AddMonths(6)
-		groups = append(groups, []planChange{{id: "title_base_ok",
-			change: "让社保缴费基数达到上年度平均工资 1 倍以上并保持 6 个月",
-			detail: "您的" + tr.Name + "要求近 12 个月中至少 6 个月缴费基数≥上年度平均工资 1 倍；从现在起按此缴纳，最早 " + from.Chinese() + " 起" + tr.Name + "可计 " + strconv.Itoa(tr.Points) + " 分。需与单位协商按实际工资申报基数。",
-			g:      growth{from: from, titleOK: true}}})
-	}
-
-	// A degree.
-	var edus []planChange
-	for _, lv := range eduLevels {
-		if EducationRuleOf(lv.edu).Points <= counted {
-			continue
-		}
-		edus = append(edus, planChange{id: "education_" + string(lv.edu), change: lv.change,
-			detail: lv.detail + "须为国家承认的学历学位（境外学历需留服认证）。按今天取得计算。",
-			g:      growth{from: now, edu: lv.edu}})
-	}
-	groups = append(groups, edus)
-
-	// A higher base tier, counted after the months it needs.
-	cur := TierRuleOf(res.Tier)
-	var tiers []planChange
-	for _, t := range TierTable[1:] {
-		if t.Points <= cur.Points {
-			continue
-		}
-		from := now.AddMonths(t.Months)
-		tiers = append(tiers, planChange{id: "base_tier_" + string(t.Value),
-			change: "把社保缴费基数提高到上年度平均工资的 " + string(t.Value) + " 倍以上",
-			detail: "须在近 " + strconv.Itoa(t.WindowMonths) + " 个月中累计 " + strconv.Itoa(t.Months) + " 个月按此基数缴纳，从现在开始最早 " + from.Chinese() + " 起计 " + strconv.Itoa(t.Points) + " 分。基数按实际工资申报，个人和单位的缴费都会增加；需与单位协商。",
-			g:      growth{from: from, tier: t.Value}})
-	}
-	groups = append(groups, tiers)
-	return groups
-}
-
-type titleLevel struct {
-	title     Title
-	points    int
-	needsBase bool
-	change    string
-	detail    string
-}
-
-// titleLevels are the title steps a plan suggests, one per points level.
-var titleLevels = []titleLevel{
-	{TitleSkill5, 15, false, "取得技能五级（初级工）证书", "通过职业技能等级认定取得证书，通常数周到数月。"},
-	{TitleSkill4, 30, false, "取得技能四级（中级工）证书", "通过职业技能等级认定取得证书，通常需相关工作年限。"},
-	{TitleSkill3, 60, false, "取得技能三级（高级工）证书", "通过职业技能等级认定取得证书，通常需相关工作年限。"},
-	{TitleIntermediate, 100, true, "取得中级职称或技能二级（技师）", "通过职称评审或考试、或技师等级认定取得，并由单位聘任。"},
-	{TitleSenior, 140, true, "取得高级职称或技能一级（高级技师）", "通过高级职称评审、或高级技师等级认定取得，并由单位聘任。"},
-}
-
-type eduLevel struct {
-	edu    Education
-	change string
-	detail string
-}
-
-// eduLevels are the degrees a plan suggests.
-var eduLevels = []eduLevel{
-	{EduCollege, "取得大专学历", "成人高考、开放大学等在职途径通常需 2.5 年以上。"},
-	{EduBachelorDegree, "取得本科学历和学士学位", "专升本等在职途径通常需 2.5 年以上，学士学位另有成绩和外语要求。"},
-	{EduMaster, "取得硕士研究生学历和学位", "全日制或非全日制硕士通常需 2-3 年。"},
+	as := make([]string, 0, 7)
+	return append(as, r.f("假设在本市连续缴纳社保、不中断：从计算日期起每满 1 年，社保年限加 1 年（+{insurance.per_year} 分）。"),
+		"已填写的婚龄、重点区域年限、公共服务领域年限同样每年加 1 年。",
+		r.f("年龄在生日当天增长（只填年龄时，按计算日期的周年增长），{0} 周岁以后年龄分逐年减少。", a.fullUntil()),
+		"社保缴费基数档次保持不变，社保年限够了之后开始计分；其他情况都不变。",
+		planStop(&p).Text,
+		r.fs(tmpl, []string{rulesPeriod.To.Chinese(), w.From.MonthChinese(), w.Missing.MonthChinese()}, int(w.Yuan)),
+		"每条更快的办法都从最早可能的月份起计分："+leadTimesText(&r)+"；日期只是估计，只精确到月。")
 }

@@ -6,41 +6,68 @@ import (
 )
 
 // Profile describes one person, with the keys of ../shared/profile.md.
-// The zero value of every field means "not given / none / zero".
+// The zero value of every field means "not given / none / zero / unknown".
+// Profiles are comparable (==).
 type Profile struct {
-	AsOf                 Date      // as_of: evaluation date; zero = today
-	Birth                Date      // birth
-	Age                  int       // age: used only when Birth is zero
-	Education            Education // education
-	FullTime             bool      // full_time
-	Title                Title     // title
-	TitleBaseOK          bool      // title_base_ok
-	InsuranceYears       int       // insurance_years
-	BaseTier             Tier      // base_tier (TierUnset when not given)
-	BaseMonthlyFen       int64     // base_monthly, in fen (0.01 yuan)
-	ShortageMajor        bool      // shortage_major
-	InvestTaxAvgFen      int64     // invest_tax_avg, in fen
-	InvestHiresAvg       int       // invest_hires_avg
-	PublicServiceYears   int       // public_service_years
-	KeyArea              string    // key_area: "", KeyAreaLingang or KeyAreaOther
-	KeyAreaYears         int       // key_area_years
-	FreshGraduate        bool      // fresh_graduate
-	Award                Award     // award
-	SpouseYears          int       // spouse_years
-	StartupTalent        bool      // startup_talent
-	TechTransferTalent   bool      // tech_transfer_talent
-	FalseMaterial        int       // false_material
-	Detention            int       // detention
-	Criminal             int       // criminal
-	SeriousCrime         bool      // serious_crime
-	FamilyPlanningBreach bool      // family_planning_breach
+	AsOf                 Date        // as_of: evaluation date; zero = today
+	Birth                Date        // birth
+	Age                  int         // age: used only when Birth is zero
+	Education            Education   // education
+	FullTime             Tri         // full_time: Unknown when not given
+	Title                Title       // title
+	TitleBaseOK          Tri         // title_base_ok: Unknown is inferred from the base tier
+	InsuranceYears       int         // insurance_years
+	BaseTier             Tier        // base_tier (TierUnset when not given)
+	BaseMonthlyFen       int64       // base_monthly, in fen (0.01 yuan)
+	ShortageMajor        bool        // shortage_major
+	InvestTaxAvgFen      int64       // invest_tax_avg, in fen
+	InvestHiresAvg       int         // invest_hires_avg
+	PublicServiceYears   int         // public_service_years
+	KeyArea              string      // key_area: "", KeyAreaLingang or KeyAreaOther
+	KeyAreaYears         int         // key_area_years
+	FreshGraduate        bool        // fresh_graduate
+	Award                Award       // award
+	SpouseYears          int         // spouse_years
+	StartupTalent        bool        // startup_talent
+	TechTransferTalent   bool        // tech_transfer_talent
+	FalseMaterial        int         // false_material
+	Detention            int         // detention
+	Criminal             int         // criminal
+	SeriousCrime         bool        // serious_crime
+	FamilyPlanningBreach bool        // family_planning_breach
+	RetireGroup          RetireGroup // retire_group: "" when not given
 }
+
+// Tri is a yes/no answer that may be unknown (the key left out).
+type Tri int8
+
+// The values of a Tri. Unknown is the zero value: the key was not given.
+const (
+	Unknown Tri = iota
+	Yes
+	No
+)
+
+// Choice is one answer the UI can offer, with its profile value and its
+// Chinese label; Points and Note say what it is worth where that applies.
+type Choice struct {
+	Value  string // the profile value; "" means the key is left out
+	Label  string
+	Points int
+	Note   string
+}
+
+// TriChoices are the three answers of a yes/no key that may be unknown:
+// 是 ("1"), 否 ("0") and 不清楚 ("", the key left out).
+func TriChoices() []Choice { return append([]Choice(nil), triChoices...) }
+
+var triChoices = []Choice{{Value: "1", Label: "是"}, {Value: "0", Label: "否"}, {Value: "", Label: "不清楚"}}
 
 // Problem is one thing wrong with an input, naming its key.
 type Problem struct {
 	Key string // profile key, or "" for the input as a whole
-	Zh  string // message for the UI, in Chinese
-	En  string // message for the command line, in English
+	Zh  string // message for the UI, in plain Chinese, naming the field by its label
+	En  string // message for the command line, in English, naming the key
 }
 
 // Problems is every problem found in one input; it is an error.
@@ -85,18 +112,20 @@ const (
 	kBirth             // YYYY-MM or YYYY-MM-DD
 	kInt               // integer in [min, max]
 	kMoney             // yuan with at most 2 decimals, in [0, max]
-	kBool              // 1/0/true/false
+	kBool              // 1/0/true/false; 0 is the same as absent
+	kTri               // 1/0/true/false; absent is unknown
 	kEnum              // one of values
 )
 
 // Field describes one profile key.
 type Field struct {
 	Key    string
-	Label  string // Chinese name
+	Label  string // Chinese name, as the pages label the field
 	kind   kind
 	min    int64
 	max    int64
 	values []enumValue
+	label  func(v string) string // labels built from rule values, when set
 	set    func(p *Profile, v int64, s string)
 	date   func(p *Profile, d Date) // stores a date key
 	get    func(p *Profile) string  // canonical text; "" = zero (omitted)
@@ -115,20 +144,21 @@ var Fields = []*Field{
 	{Key: "birth", Label: "出生年月", kind: kBirth,
 		date: func(p *Profile, d Date) { p.Birth = d },
 		get:  func(p *Profile) string { return dateText(p.Birth, true) }},
-	intField("age", "年龄", 16, 80, func(p *Profile) *int { return &p.Age }),
+	intField("age", "年龄", minAge, maxAge, func(p *Profile) *int { return &p.Age }),
 	{Key: "education", Label: "学历", kind: kEnum, values: enumOf(EducationTable, func(r EducationRule) (string, string) { return string(r.Value), r.Name }),
 		set: func(p *Profile, _ int64, s string) { p.Education = Education(s) },
 		get: func(p *Profile) string { return string(p.Education) }},
-	boolField("full_time", "全日制", func(p *Profile) *bool { return &p.FullTime }),
+	triField("full_time", "全日制学历", func(p *Profile) *Tri { return &p.FullTime }),
 	{Key: "title", Label: "职称/技能等级", kind: kEnum, values: enumOf(TitleTable, func(r TitleRule) (string, string) { return string(r.Value), r.Name }),
 		set: func(p *Profile, _ int64, s string) { p.Title = Title(s) },
 		get: func(p *Profile) string { return string(p.Title) }},
-	boolField("title_base_ok", "职称社保基数条件", func(p *Profile) *bool { return &p.TitleBaseOK }),
-	intField("insurance_years", "社保缴纳年限", 0, 45, func(p *Profile) *int { return &p.InsuranceYears }),
-	{Key: "base_tier", Label: "社保缴费基数档次", kind: kEnum, values: enumOf(TierTable, func(r TierRule) (string, string) { return string(r.Value), r.Name }),
-		set: func(p *Profile, _ int64, s string) { p.BaseTier = Tier(s) },
-		get: func(p *Profile) string { return string(p.BaseTier) }},
-	moneyField("base_monthly", "月缴费基数", 1000000, func(p *Profile) *int64 { return &p.BaseMonthlyFen }),
+	triField("title_base_ok", "职称基数条件", func(p *Profile) *Tri { return &p.TitleBaseOK }),
+	intField("insurance_years", "社保年限", 0, 45, func(p *Profile) *int { return &p.InsuranceYears }),
+	{Key: "base_tier", Label: "社保缴费基数", kind: kEnum, values: enumOf(TierTable, func(r TierRule) (string, string) { return string(r.Value), "" }),
+		label: func(v string) string { return TierRuleOf(Tier(v)).Label(Today()) },
+		set:   func(p *Profile, _ int64, s string) { p.BaseTier = Tier(s) },
+		get:   func(p *Profile) string { return string(p.BaseTier) }},
+	moneyField("base_monthly", "社保月缴费基数", 1000000, func(p *Profile) *int64 { return &p.BaseMonthlyFen }),
 	boolField("shortage_major", "紧缺急需专业", func(p *Profile) *bool { return &p.ShortageMajor }),
 	moneyField("invest_tax_avg", "投资年均纳税额", 10000000000, func(p *Profile) *int64 { return &p.InvestTaxAvgFen }),
 	intField("invest_hires_avg", "年均聘用本市户籍人数", 0, 1000000, func(p *Profile) *int { return &p.InvestHiresAvg }),
@@ -136,19 +166,23 @@ var Fields = []*Field{
 	{Key: "key_area", Label: "重点区域", kind: kEnum, values: []enumValue{{"none", "无"}, {KeyAreaLingang, "临港新片区"}, {KeyAreaOther, "其他远郊重点区域"}},
 		set: func(p *Profile, _ int64, s string) { p.KeyArea = s },
 		get: func(p *Profile) string { return p.KeyArea }},
-	intField("key_area_years", "重点区域工作居住年限", 0, 45, func(p *Profile) *int { return &p.KeyAreaYears }),
-	boolField("fresh_graduate", "全日制应届毕业生", func(p *Profile) *bool { return &p.FreshGraduate }),
+	intField("key_area_years", "重点区域年限", 0, 45, func(p *Profile) *int { return &p.KeyAreaYears }),
+	boolField("fresh_graduate", "全日制应届高校毕业生", func(p *Profile) *bool { return &p.FreshGraduate }),
 	{Key: "award", Label: "表彰奖励", kind: kEnum, values: enumOf(AwardTable, func(r AwardRule) (string, string) { return string(r.Value), r.Name }),
 		set: func(p *Profile, _ int64, s string) { p.Award = Award(s) },
 		get: func(p *Profile) string { return string(p.Award) }},
-	intField("spouse_years", "与上海户籍配偶婚龄", 0, 60, func(p *Profile) *int { return &p.SpouseYears }),
+	intField("spouse_years", "婚龄", 0, 60, func(p *Profile) *int { return &p.SpouseYears }),
 	boolField("startup_talent", "创业人才", func(p *Profile) *bool { return &p.StartupTalent }),
 	boolField("tech_transfer_talent", "创新创业中介服务人才", func(p *Profile) *bool { return &p.TechTransferTalent }),
 	intField("false_material", "提供虚假材料次数", 0, 20, func(p *Profile) *int { return &p.FalseMaterial }),
 	intField("detention", "行政拘留次数", 0, 20, func(p *Profile) *int { return &p.Detention }),
-	intField("criminal", "一般刑事犯罪记录次数", 0, 20, func(p *Profile) *int { return &p.Criminal }),
-	boolField("serious_crime", "严重刑事犯罪记录", func(p *Profile) *bool { return &p.SeriousCrime }),
+	intField("criminal", "一般刑事犯罪次数", 0, 20, func(p *Profile) *int { return &p.Criminal }),
+	boolField("serious_crime", "严重刑事犯罪", func(p *Profile) *bool { return &p.SeriousCrime }),
 	boolField("family_planning_breach", "违反计划生育政策", func(p *Profile) *bool { return &p.FamilyPlanningBreach }),
+	{Key: "retire_group", Label: "退休类别", kind: kEnum, values: []enumValue{{string(RetireMale), ""}, {string(RetireFemale55), ""}, {string(RetireFemale50), ""}},
+		label: func(v string) string { return RetireGroup(v).Label() },
+		set:   func(p *Profile, _ int64, s string) { p.RetireGroup = RetireGroup(s) },
+		get:   func(p *Profile) string { return string(p.RetireGroup) }},
 }
 
 var fieldIndexByKey = func() map[string]int {
@@ -201,10 +235,29 @@ func boolField(key, label string, ptr func(*Profile) *bool) *Field {
 		}}
 }
 
+func triField(key, label string, ptr func(*Profile) *Tri) *Field {
+	return &Field{Key: key, Label: label, kind: kTri,
+		set: func(p *Profile, v int64, _ string) {
+			*ptr(p) = No
+			if v == 1 {
+				*ptr(p) = Yes
+			}
+		},
+		get: func(p *Profile) string {
+			switch *ptr(p) {
+			case Yes:
+				return "1"
+			case No:
+				return "0"
+			}
+			return ""
+		}}
+}
+
 func moneyField(key, label string, maxYuan int64, ptr func(*Profile) *int64) *Field {
 	return &Field{Key: key, Label: label, kind: kMoney, max: maxYuan * 100,
 		set: func(p *Profile, v int64, _ string) { *ptr(p) = v },
-		get: func(p *Profile) string { return FenText(*ptr(p)) }}
+		get: func(p *Profile) string { return plainFen(*ptr(p)) }}
 }
 
 func dateText(d Date, birth bool) string {
@@ -217,69 +270,84 @@ func dateText(d Date, birth bool) string {
 	return d.String()
 }
 
-// FenText writes an amount in fen as yuan with no trailing zeros
-// ("9947.2"); "" for zero.
-func FenText(fen int64) string {
-	if fen == 0 {
-		return ""
-	}
-	s := strconv.FormatInt(fen/100, 10)
-	if c := fen % 100; c != 0 {
-		if c%10 == 0 {
-			s += "." + strconv.FormatInt(c/10, 10)
-		} else {
-			s += "." + strconv.FormatInt(c/10, 10) + strconv.FormatInt(c%10, 10)
-		}
-	}
-	return s
-}
-
-// Allowed describes the values a key takes, in Chinese and in English.
-func (f *Field) Allowed() (zh, en string) {
+// allowedEn describes the values a key takes, in English.
+func (f *Field) allowedEn() string {
 	switch f.kind {
 	case kDate:
-		return "日期，格式 YYYY-MM-DD", "a date YYYY-MM-DD"
+		return "a date YYYY-MM-DD"
 	case kBirth:
-		return "年月 YYYY-MM 或日期 YYYY-MM-DD", "YYYY-MM or YYYY-MM-DD"
+		return "YYYY-MM or YYYY-MM-DD"
 	case kInt:
-		lo, hi := strconv.FormatInt(f.min, 10), strconv.FormatInt(f.max, 10)
-		return lo + " 到 " + hi + " 的整数", "an integer from " + lo + " to " + hi
+		return "an integer from " + strconv.FormatInt(f.min, 10) + " to " + strconv.FormatInt(f.max, 10)
 	case kMoney:
-		hi := strconv.FormatInt(f.max/100, 10)
-		return "0 到 " + hi + " 元的金额（最多两位小数）", "an amount in yuan from 0 to " + hi + " with at most 2 decimals"
-	case kBool:
-		return "1/0 或 true/false", "1/0 or true/false"
+		return "an amount in yuan from 0 to " + strconv.FormatInt(f.max/100, 10) + " with at most 2 decimals"
+	case kBool, kTri:
+		return "1/0 or true/false"
 	}
-	zhs := make([]string, len(f.values))
 	ens := make([]string, len(f.values))
 	for i, v := range f.values {
-		zhs[i] = v.value + "（" + v.label + "）"
 		ens[i] = v.value
 	}
-	return strings.Join(zhs, "、"), strings.Join(ens, ", ")
+	return strings.Join(ens, ", ")
 }
 
-// Values lists the allowed values of an enum key with their Chinese
-// labels ("none" first where it exists).
+// askZh says, in plain Chinese, how to fill the field.
+func (f *Field) askZh() string {
+	switch f.kind {
+	case kDate:
+		return f.Label + "请按 YYYY-MM-DD 填写，如 2026-11-28"
+	case kBirth:
+		return f.Label + "请按 YYYY-MM 填写，如 1990-06"
+	case kInt:
+		return f.Label + "请填 " + strconv.FormatInt(f.min, 10) + " 到 " + strconv.FormatInt(f.max, 10) + " 之间的整数"
+	case kMoney:
+		return f.Label + "请填 0 到 " + Money(f.max) + " 元之间的金额，最多两位小数"
+	case kBool, kTri:
+		return f.Label + "请选择“是”或“否”"
+	}
+	return f.Label + "请从列表中选择"
+}
+
+// Values lists the allowed values of an enum key or a yes/no key that
+// may be unknown, with their Chinese labels ("none" first where it
+// exists; for a Tri key "1", "0" and "" for 不清楚).
 func (f *Field) Values() (values, labels []string) {
+	if f.kind == kTri {
+		for _, c := range TriChoices() {
+			values, labels = append(values, c.Value), append(labels, c.Label)
+		}
+		return values, labels
+	}
 	for _, v := range f.values {
-		values = append(values, v.value)
-		labels = append(labels, v.label)
+		l := v.label
+		if f.label != nil {
+			l = f.label(v.value)
+		}
+		values, labels = append(values, v.value), append(labels, l)
 	}
 	return values, labels
 }
 
+// cut shortens s to at most n bytes on a rune boundary, marking the cut,
+// and replaces invalid UTF-8.
+func cut(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !runeStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+func runeStart(b byte) bool { return b&0xC0 != 0x80 }
+
 // badValue is the problem for a value that is not allowed.
 func (f *Field) badValue(raw string) Problem {
-	zh, en := f.Allowed()
-	shown := raw
-	if len(shown) > 40 {
-		shown = shown[:40] + "…"
-	}
-	shown = strings.ToValidUTF8(shown, "�")
-	return Problem{Key: f.Key,
-		Zh: f.Label + "（" + f.Key + "）的值“" + shown + "”无效，应为" + zh,
-		En: f.Key + ": invalid value " + strconv.Quote(shown) + ", want " + en}
+	return Problem{Key: f.Key, Zh: f.askZh(),
+		En: f.Key + ": invalid value " + strconv.Quote(cut(raw, 40)) + ", want " + f.allowedEn()}
 }
 
 // setText parses raw for f and stores it into p. An empty raw means "not
@@ -315,7 +383,7 @@ func (f *Field) setText(p *Profile, raw string) *Problem {
 			return &pr
 		}
 		f.set(p, v, "")
-	case kBool:
+	case kBool, kTri:
 		switch raw {
 		case "1", "true":
 			f.set(p, 1, "")
@@ -368,9 +436,9 @@ func parseFen(s string) (int64, bool) {
 }
 
 // Kind says how a key's value is written: "date", "birth", "int",
-// "money", "bool" or "enum".
+// "money", "bool", "tri" (yes, no, or left out for unknown) or "enum".
 func (f *Field) Kind() string {
-	return [...]string{"date", "birth", "int", "money", "bool", "enum"}[f.kind]
+	return [...]string{"date", "birth", "int", "money", "bool", "tri", "enum"}[f.kind]
 }
 
 // Range is the smallest and largest value of an int key, and the largest

@@ -150,8 +150,10 @@ func TestEveryPageOfTheTable(t *testing.T) {
 	}
 	assert.Contains(t, get(t, s, "GET", "/").Body.String(), "您的出生年月是？")
 	rules := get(t, s, "GET", "/rules").Body.String()
-	assert.Contains(t, rules, `data-testid="rules-table"`)
-	assert.Contains(t, rules, "以区人才服务中心核定为准")
+	for _, g := range []string{"basic", "bonus", "deduction", "veto"} {
+		assert.Contains(t, rules, `data-testid="rules-`+g+`"`, "the rules are pre-rendered, in the regulation's groups")
+	}
+	assert.Equal(t, 1, strings.Count(rules, "以区人才服务中心核定为准"), "said once on the page")
 }
 
 func TestNotFoundPage(t *testing.T) {

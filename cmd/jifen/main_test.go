@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"jifen/score"
 )
 
 func jifen(t *testing.T, stdin string, args ...string) (string, string, int) {
@@ -61,12 +64,12 @@ not json
 
 func TestPrettyObject(t *testing.T) {
 	in := "{\n  \"age\": 30,\n  \"education\": \"college\",\n  \"base_tier\": 2,\n  \"insurance_years\": 3\n}\n"
-	out, _, code := jifen(t, in)
+	out, _, code := jifen(t, in, "-as-of", "2026-11-28")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, `"total":189`)
 	assert.Equal(t, 1, strings.Count(out, "\n"))
 
-	out, _, code = jifen(t, in+"\n{\n \"age\": 20,\n \"education\": \"nope\"\n}\n")
+	out, _, code = jifen(t, in+"\n{\n \"age\": 20,\n \"education\": \"nope\"\n}\n", "-as-of", "2026-11-28")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, `{"line":8,"key":"education"`)
 }
@@ -75,23 +78,96 @@ func TestTextAndPlan(t *testing.T) {
 	in := `{"birth":"1985-06","education":"college","insurance_years":10,"as_of":"2026-11-28"}`
 	out, _, code := jifen(t, in, "-text")
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "总分 110 分")
-	assert.Contains(t, out, "还差 10 分")
+	assert.Contains(t, out, "总分 110 分（标准分值 120 分，还差 10 分；计算日期 2026-11-28）")
+	assert.Contains(t, out, "社保年限：30 分 —— 每满 1 年 3 分 × 10 年 = 30 分（有争议：未见上限规定，按不设上限计算）")
+	assert.Equal(t, 1, strings.Count(out, "以区人才服务中心核定为准"), "said once per profile")
+	assert.Contains(t, out, "规则核对于 2026 年 11 月 28 日")
 
 	out, _, code = jifen(t, in, "plan")
 	assert.Equal(t, 0, code)
 	var p struct {
 		ReachDate string `json:"reach_date"`
 		Paths     []struct {
-			ID string `json:"id"`
+			ID            string `json:"id"`
+			EffectiveFrom string `json:"effective_from"`
 		} `json:"paths"`
+		Stop struct {
+			Date   string `json:"date"`
+			Reason string `json:"reason"`
+		} `json:"stop"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &p))
 	assert.Equal(t, "2031-11-28", p.ReachDate)
-	assert.NotEmpty(t, p.Paths)
+	require.NotEmpty(t, p.Paths)
+	for _, path := range p.Paths {
+		assert.Greater(t, path.EffectiveFrom, "2026-11-28", path.ID)
+	}
+	assert.Equal(t, "age", p.Stop.Reason)
+	assert.Equal(t, "2046-05-31", p.Stop.Date)
 
 	out, _, _ = jifen(t, in, "plan", "-text")
-	assert.Contains(t, out, "2031年11月28日 达到 120 分")
+	assert.Contains(t, out, "其他情况不变时，预计 2031 年 11 月达到 120 分")
+	assert.Contains(t, out, "未填写退休类别，规划推算到 60 周岁为止")
+	assert.NotContains(t, out, "11 月 28 日", "projected dates to the month")
+}
+
+// The retirement group is read from the input and written in the plan.
+func TestRetireGroup(t *testing.T) {
+	in := `{"birth":"1976-01","education":"college","retire_group":"male","as_of":"2026-11-28"}`
+	out, _, code := jifen(t, in, "plan")
+	require.Equal(t, 0, code, out)
+	var p struct {
+		Stop struct {
+			Reason     string `json:"reason"`
+			Group      string `json:"retire_group"`
+			Retirement string `json:"retirement_date"`
+		} `json:"stop"`
+		Timeline []struct{ Age int } `json:"timeline"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &p))
+	assert.Equal(t, "retirement", p.Stop.Reason)
+	assert.Equal(t, "male", p.Stop.Group)
+	assert.Equal(t, "2038-11-01", p.Stop.Retirement)
+	assert.Equal(t, 61, p.Timeline[len(p.Timeline)-1].Age, "past 60, before retirement")
+	out, _, _ = jifen(t, in, "plan", "-text")
+	assert.Contains(t, out, "按退休类别“男”，2038 年 11 月到法定退休年龄")
+	out, _, code = jifen(t, `{"retire_group":"female","as_of":"2026-11-28"}`)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, `"key":"retire_group"`)
+	assert.Contains(t, out, "male, female55, female50")
+}
+
+// Errors are handled with errors.As; any other error, or a panic while
+// scoring, gives a clean error line for that profile only.
+func TestScoringErrors(t *testing.T) {
+	ev, pl := evaluate, plan
+	t.Cleanup(func() { evaluate, plan = ev, pl })
+	in := `{"age":30,"as_of":"2026-11-28"}` + "\n" + `{"age":40,"as_of":"2026-11-28"}` + "\n"
+	evaluate = func(p score.Profile) (score.Result, error) {
+		if p.Age == 30 {
+			return score.Result{}, errors.New("disk on fire")
+		}
+		return ev(p)
+	}
+	out, stderr, code := jifen(t, in)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "1 of the profiles failed")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2)
+	assert.Equal(t, `{"line":1,"key":"","error":"scoring: disk on fire"}`, lines[0])
+	assert.Contains(t, lines[1], `"total":30`)
+
+	evaluate = func(p score.Profile) (score.Result, error) {
+		return score.Result{}, fmt.Errorf("line: %w", score.Problems{{Key: "birth", En: "birth: wrapped"}})
+	}
+	out, _, _ = jifen(t, in)
+	assert.Contains(t, out, `{"line":1,"key":"birth","error":"birth: wrapped"}`)
+
+	plan = func(score.Profile) (score.PlanResult, error) { panic("bug") }
+	out, _, code = jifen(t, in, "plan")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, `{"line":1,"key":"","error":"internal error: bug"}`)
+	assert.Contains(t, out, `{"line":2,"key":"","error":"internal error: bug"}`)
 }
 
 func TestUsage(t *testing.T) {

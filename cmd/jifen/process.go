@@ -3,12 +3,21 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 
 	"jifen/score"
+)
+
+// evaluate and plan score a profile, today is the default as_of
+// (variables for tests).
+var (
+	evaluate = score.Evaluate
+	plan     = score.Plan
+	today    = score.Today
 )
 
 type mode int
@@ -93,7 +102,7 @@ func lineOf(input []byte, off int) int {
 func process(input []byte, opts options, w interface{ Write([]byte) (int, error) }) int {
 	recs := split(input)
 	if opts.asOf.IsZero() {
-		opts.asOf = score.Today()
+		opts.asOf = today()
 	}
 	const batch = 512
 	n := (len(recs) + batch - 1) / batch
@@ -141,8 +150,14 @@ func process(input []byte, opts options, w interface{ Write([]byte) (int, error)
 	return failed
 }
 
-// handle appends the output for one record and reports success.
-func handle(buf []byte, r record, opts options) ([]byte, bool) {
+// handle appends the output for one record and reports success. A panic
+// while scoring (a bug) gives an error line for this record only.
+func handle(buf []byte, r record, opts options) (out []byte, ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			out, ok = appendError(buf, r.line, "", fmt.Sprint("internal error: ", v)), false
+		}
+	}()
 	if r.err != "" {
 		return appendError(buf, r.line, "", r.err), false
 	}
@@ -154,24 +169,29 @@ func handle(buf []byte, r record, opts options) ([]byte, bool) {
 		p.AsOf = opts.asOf
 	}
 	var v any
+	var err error
 	if opts.mode == modePlan {
-		pr, err := score.Plan(p)
-		if err != nil {
-			return appendProblems(buf, r.line, err.(score.Problems)), false
+		var pr score.PlanResult
+		if pr, err = plan(p); err == nil {
+			if opts.text {
+				return appendPlanText(buf, r.line, &pr), true
+			}
+			v = &pr
 		}
-		if opts.text {
-			return appendPlanText(buf, r.line, &pr), true
-		}
-		v = &pr
 	} else {
-		res, err := score.Evaluate(p)
-		if err != nil {
-			return appendProblems(buf, r.line, err.(score.Problems)), false
+		var res score.Result
+		if res, err = evaluate(p); err == nil {
+			if opts.text {
+				return appendResultText(buf, r.line, &res), true
+			}
+			v = &res
 		}
-		if opts.text {
-			return appendResultText(buf, r.line, &res), true
+	}
+	if err != nil {
+		if probs, ok := score.AsProblems(err); ok && len(probs) > 0 {
+			return appendProblems(buf, r.line, probs), false
 		}
-		v = &res
+		return appendError(buf, r.line, "", "scoring: "+err.Error()), false
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -201,7 +221,8 @@ func appendError(buf []byte, line int, key, msg string) []byte {
 // appendResultText writes a readable Chinese breakdown.
 func appendResultText(buf []byte, line int, r *score.Result) []byte {
 	var b strings.Builder
-	b.WriteString("第 " + strconv.Itoa(line) + " 行：总分 " + strconv.Itoa(r.Total) + " 分（标准分值 120 分，")
+	std := strconv.Itoa(r.Standard)
+	b.WriteString("第 " + strconv.Itoa(line) + " 行：总分 " + strconv.Itoa(r.Total) + " 分（标准分值 " + std + " 分，")
 	switch {
 	case r.Vetoed:
 		b.WriteString("一票否决，不能申请")
@@ -211,40 +232,52 @@ func appendResultText(buf []byte, line int, r *score.Result) []byte {
 		b.WriteString("还差 " + strconv.Itoa(r.Gap) + " 分")
 	}
 	b.WriteString("；计算日期 " + r.AsOf.String() + "）\n")
+	disputed := false
 	for _, it := range r.Items {
 		b.WriteString("  " + it.Name + "：" + strconv.Itoa(it.Points) + " 分 —— " + it.Why)
 		if it.Confidence != score.High {
-			b.WriteString("（" + score.UncertainNote + "）")
+			disputed = true
+			b.WriteString("（有争议：" + it.Dispute + "）")
 		}
 		b.WriteByte('\n')
 	}
 	for _, w := range r.Warnings {
 		b.WriteString("  提示：" + w + "\n")
 	}
+	if disputed {
+		b.WriteString("  有争议的规则以区人才服务中心核定为准。\n")
+	}
 	b.WriteString("  依据：" + r.RulesAsOf + "\n\n")
 	return append(buf, b.String()...)
 }
 
-// appendPlanText writes a plan in Chinese.
+// appendPlanText writes a plan in Chinese; projected dates to the month.
 func appendPlanText(buf []byte, line int, p *score.PlanResult) []byte {
 	var b strings.Builder
+	std := strconv.Itoa(p.Standard)
 	b.WriteString("第 " + strconv.Itoa(line) + " 行：目前 " + strconv.Itoa(p.Total) + " 分（计算日期 " + p.AsOf.String() + "）\n")
 	switch {
+	case p.ReachDate != nil && *p.ReachDate == p.AsOf:
+		b.WriteString("  " + p.Note + "\n")
 	case p.ReachDate != nil:
-		b.WriteString("  其他情况不变时，" + p.ReachDate.Chinese() + " 达到 120 分\n")
+		b.WriteString("  其他情况不变时，预计 " + p.ReachDate.MonthChinese() + "达到 " + std + " 分\n")
 	case p.Note != "":
 		b.WriteString("  " + p.Note + "\n")
 	}
-	b.WriteString("  逐年推算：")
-	for i, y := range p.Timeline {
-		if i > 0 {
-			b.WriteString("，")
+	b.WriteString("  " + p.Stop.Text + "\n")
+	if len(p.Timeline) > 0 {
+		b.WriteString("  逐年推算：")
+		for i, y := range p.Timeline {
+			if i > 0 {
+				b.WriteString("，")
+			}
+			b.WriteString(strconv.Itoa(y.Date.Year) + " 年 " + strconv.Itoa(y.Total) + " 分")
 		}
-		b.WriteString(strconv.Itoa(y.Date.Year) + " 年 " + strconv.Itoa(y.Total) + " 分")
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 	for _, path := range p.Paths {
-		b.WriteString("  路径：" + path.Change + "（+" + strconv.Itoa(path.PointsGained) + " 分，" + path.ReachDate.Chinese() + " 达到 120 分）\n")
+		b.WriteString("  路径：" + path.Change + "（" + path.EffectiveFrom.MonthChinese() + "起 +" + strconv.Itoa(path.PointsGained) +
+			" 分，预计 " + path.ReachDate.MonthChinese() + "达到 " + std + " 分）\n")
 	}
 	b.WriteString("\n")
 	return append(buf, b.String()...)

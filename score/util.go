@@ -1,0 +1,158 @@
+package score
+
+import (
+	"strconv"
+	"strings"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// monthsText writes a lead time for a reader: "6 个月", "1 年",
+// "2.5 年", "1.5 年".
+func monthsText(m int) string {
+	switch {
+	case m%12 == 0:
+		return itoa(m/12) + " 年"
+	case m%6 == 0 && m > 12:
+		return itoa(m/12) + ".5 年"
+	}
+	return itoa(m) + " 个月"
+}
+
+// multText writes a multiple given in per cent: 80 → "0.8", 300 → "3".
+func multText(pct int) string {
+	s := itoa(pct / 100)
+	if c := pct % 100; c != 0 {
+		if c%10 == 0 {
+			s += "." + itoa(c/10)
+		} else {
+			s += "." + itoa(c/10) + itoa(c%10)
+		}
+	}
+	return s
+}
+
+// space is the space between a name and a number: none after a closing
+// bracket ("大专（高职）50 分").
+func space(name string) string {
+	if len(name) >= 3 && name[len(name)-3:] == "）" {
+		return ""
+	}
+	return " "
+}
+
+// named joins a name and a number of points: "本科+学士学位 90 分", but
+// "大专（高职）50 分" (no space after a closing bracket).
+func named(name string, pts int) string {
+	if len(name) >= 3 && name[len(name)-3:] == "）" {
+		return name + itoa(pts) + " 分"
+	}
+	return name + " " + itoa(pts) + " 分"
+}
+
+// cat joins two pieces of a sentence with a space between a digit and a
+// Chinese character, as conventions.md wants ("平均工资的 0.8 倍" but
+// "平均工资的不到 0.8 倍").
+func cat(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	x, y := a[len(a)-1], b[0]
+	if (isDigit(x) && y >= 0x80) || (x >= 0x80 && isDigit(y)) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// f writes a sentence from a template: {0}…{9} are the numbers given,
+// {param.id} is the param's value in force at r.d (read like r.n, so an
+// item's confidence and dispute follow). After a colon, a number is
+// written as a multiple given in per cent (m: 80 → "0.8"), a lead time in
+// months (y: 30 → "2.5 年"), whole yuan (Y: 12434 → "12,434") or fen
+// (F: 994720 → "9,947.2"); by default as a whole number, negative with a
+// true minus sign. Templates keep sentences as data rather than code.
+func (r *reader) f(s string, nums ...int) string { return r.fs(s, nil, nums...) }
+
+// fs is f with strings too: {a}…{e} are strs[0]…strs[4].
+func (r *reader) fs(s string, strs []string, nums ...int) string {
+	var b strings.Builder
+	n := len(s) + 8*len(nums)
+	for _, x := range strs {
+		n += len(x)
+	}
+	b.Grow(n)
+	var num [32]byte
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+1:]
+		j := 1
+		for s[j] != '}' {
+			j++
+		}
+		key, spec := s[:j], byte(0)
+		s = s[j+1:]
+		if k := len(key) - 2; k > 0 && key[k] == ':' {
+			key, spec = key[:k], key[k+1]
+		}
+		switch c := key[0]; {
+		case len(key) == 1 && c >= 'a':
+			b.WriteString(strs[c-'a'])
+		case len(key) == 1:
+			b.Write(appendNum(num[:0], int64(nums[c-'0']), spec))
+		default:
+			p := paramByID[key]
+			if p == nil {
+				panic("score: no param " + key)
+			}
+			b.Write(appendNum(num[:0], r.nAt(p, r.d), spec))
+		}
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func appendNum(b []byte, n int64, spec byte) []byte {
+	switch spec {
+	case 'm':
+		return append(b, multText(int(n))...)
+	case 'y':
+		return append(b, monthsText(int(n))...)
+	case 'Y':
+		return append(b, Money(n*100)...)
+	case 'F':
+		return append(b, Money(n)...)
+	}
+	if n < 0 {
+		b, n = append(b, "−"...), -n
+	}
+	return strconv.AppendInt(b, n, 10)
+}
+
+// paramByID finds every registered param by its ID, for templates.
+var paramByID = map[string]*param{}
+
+// registerParams makes params known to templates (register does it for
+// an indicator's params).
+func registerParams(ps ...*param) {
+	for _, p := range ps {
+		if q := paramByID[p.ID]; q != nil && q != p {
+			panic("score: two params " + p.ID)
+		}
+		paramByID[p.ID] = p
+	}
+}
+
+// topPoints is the highest of n points, for an item's Max.
+func topPoints(n int, points func(i int) int) int {
+	top := 0
+	for i := 0; i < n; i++ {
+		top = max(top, points(i))
+	}
+	return top
+}
