@@ -93,7 +93,7 @@ func renderWages(d score.Date) app.UI {
 	return app.Elem("section").Class("card").Aria("labelledby", "wage-title").Body(
 		app.Elem("h2").ID("wage-title").Text("上年度平均工资"),
 		app.Elem("p").Class("muted small").Text("每个月的缴费基数按当月使用的上年度平均工资比较。"),
-		app.Elem("div").Class("table-wrap").Body(
+		app.Elem("div").Class("table-wrap").Attr("tabindex", 0).Role("region").Aria("labelledby", "wage-title").Body(
 			app.Elem("table").Class("table wages").Attr("data-testid", "wage-table").Body(
 				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(heads).Slice(func(i int) app.UI { return th(heads[i]) }))),
 				app.Elem("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {

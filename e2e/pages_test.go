@@ -9,6 +9,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"jifen/score"
 )
 
 func TestCalculatorFieldByField(t *testing.T) {
@@ -30,7 +32,7 @@ func TestCalculatorFieldByField(t *testing.T) {
 	// an impossible value: an inline error naming the field, the total keeps the rest
 	p.do(t, typeInto("#f-insurance_years", "99"))
 	p.waitFor(t, `!!document.querySelector("#f-insurance_years-err")`)
-	assert.Contains(t, p.text(t, "#f-insurance_years-err"), "社保缴纳年限")
+	assert.Contains(t, p.text(t, "#f-insurance_years-err"), "社保年限")
 	p.do(t, typeInto("#f-insurance_years", "4"))
 	p.waitFor(t, `!document.querySelector("#f-insurance_years-err")`)
 	// a folded rare item
@@ -125,7 +127,8 @@ func TestChecklistPrintsOnOneA4Page(t *testing.T) {
 		assert.Contains(t, list, want)
 	}
 	header := p.eval(t, `document.querySelector(".print-header").textContent`)
-	assert.Contains(t, header, "总分 665 分")
+	frag := p.hash(t)
+	assert.Contains(t, header, "总分 "+strconv.Itoa(totalAt(t, frag, score.Date{}))+" 分")
 	assert.Contains(t, header, "职称/技能等级 140 分")
 	pdf, err := run(p, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
 	require.NoError(t, err)
