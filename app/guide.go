@@ -55,7 +55,7 @@ func (c *guidePage) OnNav(ctx app.Context) {
 		c.err = problemsOf(err)
 	} else {
 		c.res = res
-		c.plan, _ = score.Plan(c.pp.p)
+		c.plan, _ = score.PlanFrom(c.pp.p, res)
 	}
 	c.confirmed, c.ticks, c.answers = map[string]bool{}, map[string]bool{}, guide.Answers{}
 	ctx.LocalStorage().Get(storeConditions, &c.confirmed)

@@ -77,7 +77,6 @@ func (c *planPage) renderBody() app.UI {
 	return app.Elem("div").Body(
 		app.Elem("section").Class("card").Body(
 			app.Elem("p").Class("reach").Attr("data-testid", "reach").Text(summary),
-			app.Elem("p").Class("small muted").Attr("data-testid", "stop").Text(pl.Stop.Text),
 			app.Raw(planChart(pl)),
 			app.Elem("details").Class("assume").Body(
 				app.Elem("summary").Text("逐年数字"),
@@ -104,6 +103,9 @@ func (c *planPage) renderBody() app.UI {
 		app.Elem("section").Class("card").Body(
 			app.Elem("h2").Text("推算的假设"),
 			app.Elem("ul").Class("warnings").Body(app.Range(pl.Assume).Slice(func(i int) app.UI {
+				if pl.Assume[i] == pl.Stop.Text {
+					return nil // said above, beside the retirement group
+				}
 				return app.Elem("li").Text(pl.Assume[i])
 			})),
 		),
@@ -133,6 +135,7 @@ func (c *planPage) renderRetire() app.UI {
 				}),
 			),
 		),
+		app.Elem("p").Class("reach-stop").Attr("data-testid", "stop").Text(c.plan.Stop.Text),
 		app.Elem("p").ID("plan-retire-help").Class("hint").Text(score.FieldHelp("retire_group", c.plan.AsOf)),
 	)
 }

@@ -52,7 +52,7 @@ func (c *resultPage) compute(ctx app.Context) {
 		return
 	}
 	c.res = res
-	c.plan, _ = score.Plan(c.pp.p)
+	c.plan, _ = score.PlanFrom(c.pp.p, res) // the result once, passed on
 	confirmed := map[string]bool{}
 	ctx.LocalStorage().Get(storeConditions, &confirmed)
 	c.status, c.statusClass = verdictStatus(guide.Decide(res, confirmed))
