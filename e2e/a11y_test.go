@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	ui "jifen/app"
 )
 
 // axeSource is axe-core, installed by `make e2e` from e2e/axe.
@@ -51,17 +53,22 @@ func axeRun(t *testing.T, p *page, src string) []violation {
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
 	srv := startServer(t)
-	pages := []string{
-		"/",
-		"/result?birth=1985-06&education=college&insurance_years=10&title=intermediate&key_area=lingang&key_area_years=2",
-		"/result?age=300&foo=1",
-		"/calc?age=35&education=master&insurance_years=99",
-		"/plan?birth=1985-06&education=college&insurance_years=10",
-		"/guide?education=master&title=senior&spouse_years=2",
-		"/rules",
-		"/embed?theme=%23c0392b",
-		"/partners",
+	// every page of the table; those that show a profile with one, plus a
+	// link with problems and an unknown path
+	sample := map[string]string{
+		ui.PathResult: "#birth=1985-06&education=college&insurance_years=10&title=intermediate&key_area=lingang&key_area_years=2",
+		ui.PathCalc:   "#age=35&education=master&insurance_years=99",
+		ui.PathPlan:   "#birth=1985-06&education=college&insurance_years=10",
+		ui.PathGuide:  "#education=master&title=senior&spouse_years=2",
+		ui.PathEmbed:  "?theme=%23c0392b",
 	}
+	var pages []string
+	for _, pg := range ui.Pages {
+		if pg.Path != ui.PathNotFound {
+			pages = append(pages, pg.Path+sample[pg.Path])
+		}
+	}
+	pages = append(pages, "/result#age=300&foo=1", "/no-such-page")
 	for _, size := range []struct {
 		name string
 		w, h int64

@@ -81,11 +81,19 @@ func TestEmbedInPartnerPage(t *testing.T) {
 		{"age=45", "age=45&education=college&insurance_years=10"},
 	} {
 		f := frameContext(t, p, c.frame)
-		// load the frame again while listening, so that its console is seen
-		_, err := chromedp.Run(f, chromedp.Evaluate[bool](`location.reload(), true`))
+		// load the frame again while listening, so that its console is
+		// seen; the old document is marked, so the wait is for the new one
+		_, err := chromedp.Run(f, chromedp.Evaluate[bool](`window.__old = true, location.reload(), true`))
 		require.NoError(t, err)
-		time.Sleep(300 * time.Millisecond)
-		_, err = chromedp.Run(f, chromedp.Poll[bool](`document.readyState === "complete" && !document.getElementById("app-wasm-loader")`))
+		deadline := time.Now().Add(stepTimeout)
+		for time.Now().Before(deadline) {
+			ctx, cancel := context.WithTimeout(f, stepTimeout)
+			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`!window.__old && window.jifenReady === window.jifenLoads && !document.getElementById("app-wasm-loader")`))
+			cancel()
+			if err == nil {
+				break // else a poll cut by the reload itself: try again
+			}
+		}
 		require.NoError(t, err, "the app starts in the frame")
 		// DOM queries do not reach into another process's frame; the
 		// clicks go through its own page script.
