@@ -75,6 +75,7 @@ func TestAccessibility(t *testing.T) {
 	}{{"phone", 390, 844}, {"desktop", 1280, 800}} {
 		t.Run(size.name, func(t *testing.T) {
 			p := newPage(t, srv.URL)
+			p.notFound = []string{"/no-such-page"}
 			p.do(t, chromedp.EmulateViewport(size.w, size.h))
 			for _, path := range pages {
 				p.open(t, path)
