@@ -213,7 +213,7 @@ func scoreEducationTitle(e *eval) {
 	case e.title != TitleNone && titleRaw > 0:
 		tmpl = "{a}{b}{0} 分；学历与职称只计较高者，按学历计"
 	}
-	e.max = topPoints(len(EducationTable), func(i int) int { return EducationTable[i].PointsAt(e.d) })
+	e.max = EducationTable[len(EducationTable)-1].PointsAt(e.d) // the table is lowest first
 	e.itemConf("education", "学历", GroupBasic, shown, e.fs(tmpl, []string{er.Name, space(er.Name), tr.Name}, eduPts, titlePts), eduConf, eduDisp)
 	if e.edu != EduNone && e.p.FullTime == No {
 		e.warn("非全日制学历（自考、成人、网络教育）：有的计算器只认可在上海或户籍所在省份取得的，此说法未经核实，不影响本计算。")
@@ -245,7 +245,7 @@ func scoreEducationTitle(e *eval) {
 		shown = 0
 	}
 	strs := []string{tr.Name, space(tr.Name), mult, tail}
-	e.max = topPoints(len(TitleTable), func(i int) int { return TitleTable[i].PointsAt(e.d) })
+	e.max = TitleTable[len(TitleTable)-1].PointsAt(e.d) // the table is lowest first
 	e.itemConf("title", "职称/技能等级", GroupBasic, shown, e.fs(tmpl, strs, titleRaw, window, months), titleConf, titleDisp)
 	e.warn("职称或技能等级须与现工作岗位相符；外省市取得的证书须经本市复核认定。")
 	if tr.NeedsBase && !ok && titleRaw > eduPts {

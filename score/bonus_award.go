@@ -68,7 +68,7 @@ func scoreAward(e *eval) {
 		e.take()
 		return
 	}
-	e.max = topPoints(len(AwardTable), func(i int) int { return AwardTable[i].PointsAt(e.d) })
+	e.max = AwardTable[len(AwardTable)-1].PointsAt(e.d) // the table is lowest first
 	e.item("award", "表彰奖励", GroupBonus, pts, named(ar.Name, pts)+"（"+awardCond+"）")
 }
 

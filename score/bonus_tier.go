@@ -219,7 +219,7 @@ func scoreTier(e *eval) {
 	if short {
 		why += e.f("；社保年限不足 {0} 年，暂计 0 分", need)
 	}
-	e.max = topPoints(len(TierTable), func(i int) int { return TierTable[i].PointsAt(e.d) })
+	e.max = TierTable[len(TierTable)-1].PointsAt(e.d) // the table is lowest first
 	e.item("base_tier", "社保缴费基数", GroupBonus, pts, why)
 	if short {
 		e.warn(e.fs("社保缴费基数“{a}”一档须{b}达到，而社保年限只有 {0} 年，不足 {1} 年，本项暂计 0 分。", []string{t.label(&e.reader), t.monthsText(&e.reader)}, e.years, need))

@@ -160,9 +160,19 @@ func Evaluate(p Profile) (Result, error) {
 	if probs := Check(p); len(probs) > 0 {
 		return Result{}, probs
 	}
-	r := Result{AsOf: p.AsOf, Items: make([]Item, 0, 8), Warnings: make([]string, 0, 6)}
-	var e eval
-	e.init(&p, p.AsOf, &r)
+	// one allocation for what the scoring points at: the profile, the
+	// result and the evaluation, with room for the usual items
+	w := new(struct {
+		p        Profile
+		r        Result
+		e        eval
+		items    [8]Item
+		warnings [6]string
+	})
+	w.p = p
+	w.r = Result{AsOf: p.AsOf, Items: w.items[:0], Warnings: w.warnings[:0]}
+	r, e := &w.r, &w.e
+	e.init(&w.p, p.AsOf, r)
 	e.run()
 	r.Age, r.Tier, r.TierEstimated, r.Vetoed = e.age, e.tier, e.tierEst, e.vetoed
 	r.Total = e.total
@@ -171,11 +181,11 @@ func Evaluate(p Profile) (Result, error) {
 	r.MeetsStandard = r.Total >= r.Standard && !r.Vetoed
 	r.Gap = max(r.Standard-r.Total, 0)
 	r.RulesAsOf = rulesAsOf(p.AsOf)
-	if w := retiredWarning(&p); w != "" {
-		r.Warnings = append(r.Warnings, w)
+	if rw := retiredWarning(&p); rw != "" {
+		r.Warnings = append(r.Warnings, rw)
 	}
 	r.Warnings = append(r.Warnings, e.outsideWarnings()...)
-	return r, nil
+	return *r, nil
 }
 
 // total is the total of p at d, with the state moved by g (nil: as given).

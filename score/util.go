@@ -77,19 +77,16 @@ func (r *reader) f(s string, nums ...int) string { return r.fs(s, nil, nums...) 
 
 // fs is f with strings too: {a}…{e} are strs[0]…strs[4].
 func (r *reader) fs(s string, strs []string, nums ...int) string {
-	var b strings.Builder
-	n := len(s) + 8*len(nums)
-	for _, x := range strs {
-		n += len(x)
-	}
-	b.Grow(n)
-	var num [32]byte
+	// a sentence is written into a buffer on the stack, then copied once
+	// into its string
+	var buf [320]byte
+	b := buf[:0]
 	for {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
 			break
 		}
-		b.WriteString(s[:i])
+		b = append(b, s[:i]...)
 		s = s[i+1:]
 		j := 1
 		for s[j] != '}' {
@@ -102,19 +99,19 @@ func (r *reader) fs(s string, strs []string, nums ...int) string {
 		}
 		switch c := key[0]; {
 		case len(key) == 1 && c >= 'a':
-			b.WriteString(strs[c-'a'])
+			b = append(b, strs[c-'a']...)
 		case len(key) == 1:
-			b.Write(appendNum(num[:0], int64(nums[c-'0']), spec))
+			b = appendNum(b, int64(nums[c-'0']), spec)
 		default:
 			p := paramByID[key]
 			if p == nil {
 				panic("score: no param " + key)
 			}
-			b.Write(appendNum(num[:0], r.nAt(p, r.d), spec))
+			b = appendNum(b, r.nAt(p, r.d), spec)
 		}
 	}
-	b.WriteString(s)
-	return b.String()
+	b = append(b, s...)
+	return string(b)
 }
 
 func appendNum(b []byte, n int64, spec byte) []byte {
@@ -146,13 +143,4 @@ func registerParams(ps ...*param) {
 		}
 		paramByID[p.ID] = p
 	}
-}
-
-// topPoints is the highest of n points, for an item's Max.
-func topPoints(n int, points func(i int) int) int {
-	top := 0
-	for i := 0; i < n; i++ {
-		top = max(top, points(i))
-	}
-	return top
 }
