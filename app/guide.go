@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -192,7 +193,7 @@ func (c *guidePage) renderChecklist() app.UI {
 		app.Elem("div").Class("print-header").Body(
 			app.Elem("p").Class("print-title").Text(h.Title),
 			app.Elem("p").Text(h.Date+" · "+h.AsOf+" · "+h.Total),
-			app.Elem("p").Class("small").Text("计分项目："+joinItems(h.Items)),
+			app.Elem("p").Class("small").Text("计分项目："+strings.Join(h.Items, "；")),
 		),
 		app.Elem("h2").ID("list-title").Text("3. 我的材料清单"),
 		app.If(len(questions) > 0, func() app.UI {
@@ -225,17 +226,6 @@ func (c *guidePage) renderChecklist() app.UI {
 			app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.pp.p)).Text("修改我的情况"),
 		),
 	)
-}
-
-func joinItems(items []string) string {
-	s := ""
-	for i, it := range items {
-		if i > 0 {
-			s += "；"
-		}
-		s += it
-	}
-	return s
 }
 
 func (c *guidePage) renderSelfCheck() app.UI {

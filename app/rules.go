@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jifen/score"
@@ -71,19 +73,8 @@ func renderRuleSection(sec score.RuleSection) app.UI {
 				),
 			)
 		})),
-		app.Elem("p").Class("sources small muted").Text("依据："+joinSources(sec.Sources)),
+		app.Elem("p").Class("sources small muted").Text("依据："+strings.Join(sec.Sources, "；")),
 	)
-}
-
-func joinSources(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += "；"
-		}
-		out += x
-	}
-	return out
 }
 
 // renderWages is the table of the average wage figures, with their months.

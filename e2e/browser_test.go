@@ -380,14 +380,11 @@ func setValue(sel, value, event string) chromedp.Action[chromedp.Void] {
 	)
 }
 
-// nativeTotal is the total the score package gives for a query.
+// nativeTotal is the total the score package gives for a query, at its
+// as_of or today (the browser's day too, as the app scores).
 func nativeTotal(t *testing.T, query string) int {
 	t.Helper()
-	p, probs := score.ParseQuery(query)
-	require.Empty(t, probs, query)
-	r, err := score.Evaluate(p)
-	require.NoError(t, err)
-	return r.Total
+	return totalAt(t, query, score.Date{})
 }
 
 func TestSelfTestByClicking(t *testing.T) {
