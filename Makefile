@@ -12,7 +12,7 @@ FUZZTIME ?= 80000x
 # compressed, which is what visitors download.
 WASM_FLAGS = -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build run dist version test vet unit fuzz fuzz-corpus e2e bench bench-score jifen wasm_exec clean
+.PHONY: all build run dist version test test-future vet unit fuzz fuzz-corpus e2e bench bench-score jifen wasm_exec clean
 
 all: build
 
@@ -79,6 +79,17 @@ fuzz-corpus:
 ## e2e: browser tests (chromedp, Chromium) against bin/server
 e2e: dist e2e/axe/node_modules/axe-core/axe.min.js
 	JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 15m ./e2e
+
+## test-future: the unit and browser tests with the clock ten years ahead:
+## score and jifen move their own clock (JIFEN_CLOCK_YEARS; faketime cannot
+## move Go's), Chromium runs under faketime (apt-get install -y faketime)
+test-future: dist e2e/axe/node_modules/axe-core/axe.min.js
+	@command -v faketime >/dev/null || { echo "test-future needs faketime: apt-get install -y faketime"; exit 1; }
+	@mkdir -p build/future
+	printf '#!/bin/sh\nexec faketime -f +10y %s "$$@"\n' "$$(command -v chromium)" > build/future/chromium
+	chmod +x build/future/chromium
+	JIFEN_CLOCK_YEARS=10 $(GO) test -count=1 ./score ./cmd/jifen
+	PATH=$(CURDIR)/build/future:$$PATH JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 15m ./e2e
 
 # axe-core for the accessibility checks, from the npm registry (tests only)
 e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-lock.json

@@ -381,10 +381,10 @@ func setValue(sel, value, event string) chromedp.Action[chromedp.Void] {
 }
 
 // nativeTotal is the total the score package gives for a query, at its
-// as_of or today (the browser's day too, as the app scores).
-func nativeTotal(t *testing.T, query string) int {
+// as_of or else at the browser's day, as the app scores.
+func (p *page) nativeTotal(t *testing.T, query string) int {
 	t.Helper()
-	return totalAt(t, query, score.Date{})
+	return totalAt(t, query, p.browserToday(t))
 }
 
 func TestSelfTestByClicking(t *testing.T) {
@@ -456,7 +456,7 @@ func TestShareLink(t *testing.T) {
 				"age=48&education=bachelor_degree&title=senior&title_base_ok=1&spouse_years=3",
 			} {
 				p.open(t, "/result?"+q)
-				assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`), q)
+				assert.Equal(t, fmt.Sprint(p.nativeTotal(t, q)), p.text(t, `[data-testid=total]`), q)
 			}
 			assert.Contains(t, p.text(t, ".items"), "年龄")
 			p.open(t, "/calc?age=35&education=master")
@@ -493,9 +493,9 @@ func TestOfflineShareLink(t *testing.T) {
 			require.Equal(t, "true", p.eval(t, `String(!!navigator.serviceWorker.controller)`))
 			srv.stop() // the network is off: only the service worker answers
 			p.open(t, "/result?"+q)
-			assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+			assert.Equal(t, fmt.Sprint(p.nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
 			p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
-			assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+			assert.Equal(t, fmt.Sprint(p.nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
 			for _, page := range []string{"/?education=master", "/guide?title=senior", "/plan?age=40", "/rules", "/calc?age=30"} {
 				p.open(t, page)
 				assert.NotEmpty(t, p.text(t, "main"), page)

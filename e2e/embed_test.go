@@ -103,7 +103,7 @@ func TestEmbedInPartnerPage(t *testing.T) {
 		}
 		total, err := chromedp.Run(f, chromedp.Poll[string](`(document.querySelector("[data-testid=total]") || {}).textContent`))
 		require.NoError(t, err)
-		assert.Equal(t, fmt.Sprint(nativeTotal(t, c.query)), strings.TrimSpace(total), c.query)
+		assert.Equal(t, fmt.Sprint(p.nativeTotal(t, c.query)), strings.TrimSpace(total), c.query)
 		// no install prompt inside a frame
 		n, err := chromedp.Run(f, chromedp.Evaluate[int](`document.querySelectorAll(".site-header, .install").length`))
 		require.NoError(t, err)

@@ -49,7 +49,7 @@ func TestCalculatorShareLink(t *testing.T) {
 	p := newPage(t, srv.URL)
 	q := "age=35&education=master&spouse_years=2&as_of=2026-11-28"
 	p.open(t, "/calc?"+q)
-	assert.Equal(t, fmt.Sprint(nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+	assert.Equal(t, fmt.Sprint(p.nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
 	assert.Equal(t, "master", p.eval(t, `document.querySelector("#f-education").value`))
 	p.check(t)
 }
