@@ -153,6 +153,22 @@ func (c *calcPage) set(key string) func(ctx app.Context, e app.Event) {
 	}
 }
 
+// units are the units of the number fields, shown after them.
+var units = map[string]string{
+	"age": "周岁", "insurance_years": "年", "base_monthly": "元/月", "spouse_years": "年",
+	"invest_tax_avg": "元/年", "invest_hires_avg": "人/年", "public_service_years": "年", "key_area_years": "年",
+	"false_material": "次", "detention": "次", "criminal": "次",
+}
+
+// describedBy links a field to its help and, when it is wrong, to its
+// error.
+func describedBy(id, msg string) string {
+	if msg != "" {
+		return id + "-help " + id + "-err"
+	}
+	return id + "-help"
+}
+
 // optUnset is the value of the options that leave a key out (不清楚,
 // 按月缴费基数估算 …): every option has a value.
 const optUnset = "unset"
@@ -176,6 +192,10 @@ func (c *calcPage) Render() app.UI {
 		)
 	}
 	r := &c.res
+	planCls, guideCls := "btn btn-primary", "btn"
+	if r.MeetsStandard && !r.Vetoed && !r.Retired {
+		planCls, guideCls = guideCls, planCls // enough points: applying comes next
+	}
 	total, status := strconv.Itoa(r.Total), gapText(r)
 	switch wrong := c.wrongLabels(); {
 	case len(wrong) > 0:
@@ -191,8 +211,8 @@ func (c *calcPage) Render() app.UI {
 		app.Range(calcGroups).Slice(func(i int) app.UI { return c.renderGroup(calcGroups[i]) }),
 		warningList(r.Warnings),
 		app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
-			app.Elem("a").Class("btn btn-primary").Attr("href", link(PathPlan, c.pp.p)).Text("到 120 分的规划"),
-			app.Elem("a").Class("btn").Attr("href", link(PathGuide, c.pp.p)).Text("申请指南和材料清单"),
+			app.Elem("a").Class(planCls).Attr("href", link(PathPlan, c.pp.p)).Text("到 "+strconv.Itoa(r.Standard)+" 分的规划"),
+			app.Elem("a").Class(guideCls).Attr("href", link(PathGuide, c.pp.p)).Text("申请指南"),
 			app.Elem("a").Class("btn").Attr("href", link(PathResult, c.pp.p)).Text("结果页（可分享）"),
 		),
 		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。"),
@@ -279,7 +299,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 			mode = "decimal"
 		}
 		e := app.ElemSelfClosing("input").Attr("type", typ).ID(id).Class("text-input").Attr("value", v).
-			Aria("describedby", id+"-help").OnInput(c.set(cf.key), app.EventScope(cf.key))
+			Aria("describedby", describedBy(id, msg)).OnInput(c.set(cf.key), app.EventScope(cf.key))
 		if mode != "" {
 			lo, hi := f.Range()
 			e = e.Attr("inputmode", mode).Attr("min", lo).Attr("max", hi)
@@ -288,6 +308,9 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 			e = e.Aria("invalid", "true").Aria("errormessage", id+"-err")
 		}
 		input = e
+		if u := units[cf.key]; u != "" {
+			input = app.Elem("span").Class("with-unit").Body(e, app.Elem("span").Class("unit").Aria("hidden", "true").Text(u))
+		}
 	}
 	it, hasItem := c.res.Item(cf.item)
 	label := app.Elem("label").Attr("for", id).Class("field-label").Text(f.Label)

@@ -148,7 +148,7 @@ func (c *selfTest) renderEmbed() app.UI {
 	return app.Elem("div").Class("page embed").Body(
 		app.Elem("div").Class("embed-bar").Body(app.Elem("span").Text(SiteName), full),
 		app.Elem("main").ID("main").Body(problemNotice(c.pp.probs), body),
-		app.Elem("p").Class("embed-privacy").Text("答案只在您的浏览器里计算，不会发送给任何人。"),
+		app.Elem("p").Class("embed-privacy").Text("答案只在您的浏览器里计算，不会发送给任何人。结果仅供参考，积分以区人才服务中心核定为准。"),
 	)
 }
 
@@ -157,6 +157,24 @@ func (c *selfTest) renderEmbed() app.UI {
 type partnersPage struct {
 	app.Compo
 	origin string
+	copied string
+}
+
+// copySnippet copies the code, or selects it where the clipboard is not
+// available.
+func (c *partnersPage) copySnippet(ctx app.Context, e app.Event) {
+	text := app.Window().Get("document").Call("getElementById", "snippet").Get("textContent").String()
+	if cb := app.Window().Get("navigator").Get("clipboard"); cb.Truthy() {
+		cb.Call("writeText", text).Call("then", app.FuncOf(func(this app.Value, args []app.Value) any {
+			ctx.Dispatch(func(ctx app.Context) { c.copied = "代码已复制。" })
+			return nil
+		}), app.FuncOf(func(this app.Value, args []app.Value) any {
+			ctx.Dispatch(func(ctx app.Context) { c.copied = "无法自动复制：请选中上面的代码手动复制。" })
+			return nil
+		}))
+		return
+	}
+	c.copied = "请选中上面的代码手动复制。"
 }
 
 var _ app.Navigator = (*partnersPage)(nil)
@@ -174,12 +192,12 @@ func (c *partnersPage) OnNav(ctx app.Context) {
 }
 
 func (c *partnersPage) Render() app.UI {
-	snippet := `<div data-jifen-embed data-theme="#0f6b5c" data-profile="education=bachelor_degree"></div>` + "\n" +
+	snippet := `<div data-jifen-embed data-theme="#0f6b5c"></div>` + "\n" +
 		`<script src="` + c.origin + `/web/embed.js" async></script>`
 	opts := [][2]string{
 		{"data-jifen-embed", "必填：放自测的位置；一页可以放多个。"},
 		{"data-theme", "主题色，如 #0f6b5c 或 #c0392b；格式不对时忽略（控制台有提示）。"},
-		{"data-profile", "预填答案，键与分享链接相同，如 birth=1990-06&education=master&insurance_years=3；访客可以修改。"},
+		{"data-profile", "预填答案（可选），键与分享链接相同，如 education=master；只在您确知访客情况时用，访客可以修改。"},
 		{"data-height", "初始高度（像素），默认 560；加载后按内容自动调整。"},
 		{"data-sandbox", "写上即用 sandbox iframe（allow-scripts allow-forms allow-popups）运行，更严格的隔离。"},
 	}
@@ -188,8 +206,10 @@ func (c *partnersPage) Render() app.UI {
 		app.Elem("p").Text("人力资源公司、社区和学校网站可以免费嵌入本计算器的自测：复制下面两行 HTML，放到页面里即可。"),
 		app.Elem("section").Class("card").Body(
 			app.Elem("h2").Text("代码"),
-			app.Elem("pre").Class("code").Attr("data-testid", "snippet").Text(snippet),
-			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整（消息类型 jifen:resize，只接受来自本站的消息）。也可以直接用 iframe："+c.origin+"/embed?parent=您的域名&theme=%230f6b5c&age=30"),
+			app.Elem("pre").Class("code").ID("snippet").Attr("data-testid", "snippet").Text(snippet),
+			app.Elem("button").Attr("type", "button").Class("btn btn-small").Text("复制代码").OnClick(c.copySnippet),
+			app.If(c.copied != "", func() app.UI { return app.Elem("p").Role("status").Class("small").Text(c.copied) }),
+			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整（消息类型 jifen:resize，只接受来自本站的消息）。也可以直接用 iframe："+c.origin+"/embed?parent=您的域名&theme=%230f6b5c"),
 		),
 		app.Elem("section").Class("card").Body(
 			app.Elem("h2").Text("选项"),

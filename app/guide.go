@@ -129,7 +129,7 @@ func (c *guidePage) renderVerdict() app.UI {
 		app.Elem("h2").ID("elig-title").Text("1. 我现在能申请吗？"),
 		app.Elem("div").Class("notice verdict "+class).Role("status").Attr("data-testid", "verdict").Body(
 			app.Elem("p").Body(app.Elem("strong").Text(v.Headline)),
-			app.Elem("p").Class("small").Text("积分 "+strconv.Itoa(v.Total)+" 分，与结果页相同。"),
+			app.Elem("p").Class("small").Text(heroLabel(&c.pp)+"："+strconv.Itoa(v.Total)+" 分"),
 		),
 		app.If(v.Kind != guide.Vetoed && v.Kind != guide.Below, func() app.UI {
 			return app.Elem("div").Class("conds").Body(
@@ -170,7 +170,7 @@ func (c *guidePage) renderSteps() app.UI {
 			s := guide.Steps[i]
 			return app.Elem("li").Class("step").Body(
 				app.Elem("p").Body(app.Elem("span").Class("who").Text(s.Who), app.Text(" "+s.What)),
-				app.Elem("p").Class("small muted").Text("在哪里："+s.Where+"；通常需要："+s.Time),
+				app.Elem("p").Class("small muted").Text("在哪里："+s.Where+"；大约用时："+s.Time),
 			)
 		})),
 	)
@@ -194,6 +194,7 @@ func (c *guidePage) renderChecklist() app.UI {
 			app.Elem("p").Class("print-title").Text(h.Title),
 			app.Elem("p").Text(h.Date+" · "+h.AsOf+" · "+h.Total),
 			app.Elem("p").Class("small").Text("计分项目："+strings.Join(h.Items, "；")),
+			app.Elem("p").Class("small").Text("由单位把材料交到单位注册地所在区的人才服务中心；原件核验，复印件留存；所需材料以区人才服务中心要求为准。"),
 		),
 		app.Elem("h2").ID("list-title").Text("3. 我的材料清单"),
 		app.If(len(questions) > 0, func() app.UI {
@@ -280,7 +281,7 @@ func (c *guidePage) renderReminders() app.UI {
 			return app.Elem("div").Body(
 				app.Elem("ul").Class("warnings").Body(app.Range(evs).Slice(func(i int) app.UI {
 					e := evs[i]
-					return app.Elem("li").Text(e.Summary + "：" + icsDateText(e.Start))
+					return app.Elem("li").Text(e.Summary + "：" + reminderWhen(e))
 				})),
 				app.Elem("button").Attr("type", "button").Class("btn").Attr("data-testid", "ics").Text("添加到日历").
 					OnClick(func(ctx app.Context, e app.Event) {
@@ -308,8 +309,17 @@ func (c *guidePage) setExpiry(ctx app.Context, e app.Event) {
 	}
 }
 
-func icsDateText(d ics.Date) string {
-	return dayText(score.Date{Year: d.Year, Month: d.Month, Day: d.Day})
+// reminderWhen says when a reminder is: a projection to the month, a
+// window from its first to its last day, or a day.
+func reminderWhen(e ics.Event) string {
+	start := score.Date{Year: e.Start.Year, Month: e.Start.Month, Day: e.Start.Day}
+	switch {
+	case strings.HasPrefix(e.UID, guide.ReachUIDPrefix):
+		return monthText(start) + "（估算）"
+	case e.End != (ics.Date{}):
+		return dayText(start) + "起至 " + dayText(score.Date{Year: e.End.Year, Month: e.End.Month, Day: e.End.Day})
+	}
+	return dayText(start)
 }
 
 // downloadICS makes the calendar file in the browser and downloads it.

@@ -63,6 +63,21 @@ func (c *planPage) renderBody() app.UI {
 	}
 	pl := &c.plan
 	std := strconv.Itoa(pl.Standard)
+	if r := pl.Result; r != nil && (r.Retired || r.Age < 0) {
+		text := "已到法定退休年龄：不能再申请积分，也就不再推算。"
+		if r.Age < 0 {
+			text = "没有出生年月，无法推算：年龄分随年龄变化。请先填写出生年月。"
+		}
+		return app.Elem("div").Body(
+			app.Elem("section").Class("card").Body(
+				app.Elem("p").Class("reach").Attr("data-testid", "reach").Text("目前 "+strconv.Itoa(pl.Total)+" 分。"+text),
+			),
+			c.renderRetire(),
+			app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
+				app.Elem("a").Class("btn btn-primary").Attr("href", link(PathCalc, c.pp.p)).Text("修改答案"),
+			),
+		)
+	}
 	summary := "目前 " + strconv.Itoa(pl.Total) + " 分。"
 	switch {
 	case pl.Vetoed:
@@ -70,7 +85,7 @@ func (c *planPage) renderBody() app.UI {
 	case pl.ReachDate != nil && *pl.ReachDate == pl.AsOf:
 		summary += "已达到 " + std + " 分标准分值。"
 	case pl.ReachDate != nil:
-		summary += "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + " 达到 " + std + " 分。"
+		summary += "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + "达到 " + std + " 分。"
 	default:
 		summary += pl.Note
 	}
@@ -190,7 +205,7 @@ func planChart(pl *score.PlanResult) string {
 	var b strings.Builder
 	b.WriteString(`<svg class="chart" viewBox="0 0 360 230" role="img" aria-labelledby="chart-title chart-desc" data-testid="plan-chart">`)
 	b.WriteString(`<title id="chart-title">逐年积分走势</title><desc id="chart-desc">`)
-	b.WriteString("从 " + strconv.Itoa(ys[0].Date.Year) + " 年的 " + strconv.Itoa(ys[0].Total) + " 分到 " + strconv.Itoa(ys[n-1].Date.Year) + " 年的 " + strconv.Itoa(ys[n-1].Total) + " 分；虚线为" + lg.Standard + "。</desc>")
+	b.WriteString("从 " + strconv.Itoa(ys[0].Date.Year) + " 年的 " + strconv.Itoa(ys[0].Total) + " 分到 " + strconv.Itoa(ys[n-1].Date.Year) + " 年的 " + strconv.Itoa(ys[n-1].Total) + " 分；虚线为 " + lg.Standard + "。</desc>")
 	for v := 0; v <= hi; v += 40 {
 		b.WriteString(`<line class="grid" x1="` + f(left) + `" x2="` + f(w-right) + `" y1="` + f(y(v)) + `" y2="` + f(y(v)) + `"></line>`)
 		b.WriteString(`<text class="axis" x="` + f(left-4) + `" y="` + f(y(v)+4) + `" text-anchor="end">` + strconv.Itoa(v) + `</text>`)

@@ -25,6 +25,7 @@ type resultPage struct {
 	copied string         // status of the copy button
 	// status is the verdict under the score box (the guide's).
 	status, statusClass string
+	verdict             guide.Verdict
 }
 
 var _ app.Navigator = (*resultPage)(nil)
@@ -55,7 +56,8 @@ func (c *resultPage) compute(ctx app.Context) {
 	c.plan, _ = score.PlanFrom(c.pp.p, res) // the result once, passed on
 	confirmed := map[string]bool{}
 	ctx.LocalStorage().Get(storeConditions, &confirmed)
-	c.status, c.statusClass = verdictStatus(guide.Decide(res, confirmed))
+	c.verdict = guide.Decide(res, confirmed)
+	c.status, c.statusClass = verdictStatus(c.verdict)
 	ctx.Page().SetTitle("我的居住证积分：" + strconv.Itoa(res.Total) + " 分 - " + SiteName)
 }
 
@@ -92,9 +94,12 @@ func (c *resultPage) renderBody() app.UI {
 	}
 	r := &c.res
 	return app.Elem("div").Body(
-		scoreHero(r, "您的居住证积分", c.status, c.statusClass),
-		app.If(r.MeetsStandard, func() app.UI {
-			return app.Elem("a").Class("more").Attr("href", link(PathGuide, c.pp.p)).Text("申请条件和材料清单 →")
+		scoreHero(r, heroLabel(&c.pp), c.status, c.statusClass),
+		app.If(c.verdict.Kind == guide.ConfirmFirst, func() app.UI {
+			return app.Elem("a").Class("more").Attr("href", link(PathGuide, c.pp.p)).Text("去申请指南确认这 " + strconv.Itoa(len(c.verdict.Unconfirmed)) + " 项 →")
+		}),
+		app.If(c.verdict.Kind == guide.CanApply, func() app.UI {
+			return app.Elem("a").Class("more").Attr("href", link(PathGuide, c.pp.p)).Text("申请步骤和材料清单 →")
 		}),
 		c.renderPlan(),
 		app.Elem("section").Class("card").Aria("labelledby", "items-title").Body(
@@ -104,18 +109,35 @@ func (c *resultPage) renderBody() app.UI {
 		warningList(r.Warnings),
 		c.renderActions(),
 		c.renderSheet(),
-		app.Elem("p").Class("muted small").Text("依据："+r.RulesAsOf+"。"),
+		app.Elem("p").Class("muted small").Text(r.RulesAsOf+"。"),
 	)
+}
+
+// heroLabel names whose points the score box shows.
+func heroLabel(pp *pageProfile) string {
+	if pp.src == srcShared {
+		return "链接中的居住证积分"
+	}
+	return "您的居住证积分"
 }
 
 func (c *resultPage) renderPlan() app.UI {
 	pl := &c.plan
-	if c.res.Vetoed || c.res.MeetsStandard {
+	r := &c.res
+	if r.Vetoed || r.Retired || r.MeetsStandard {
 		return nil
 	}
-	when := "如果其他情况不变，60 周岁前达不到 120 分；下面的做法可以更快达到。"
+	std := strconv.Itoa(r.Standard)
+	if r.Age < 0 {
+		return app.Elem("section").Class("card").Aria("labelledby", "plan-title").Body(
+			app.Elem("h2").ID("plan-title").Text("什么时候能到 "+std+" 分"),
+			app.Elem("p").Class("reach").Attr("data-testid", "reach").Text("没有出生年月，无法推算哪个月达到 "+std+" 分：年龄分随年龄变化。"),
+			app.Elem("a").Class("more").Attr("href", link(PathCalc, c.pp.p)).Text("在完整计算器里填写出生年月 →"),
+		)
+	}
+	when := pl.Stop.Text + "在这之前，如果其他情况不变，达不到 " + std + " 分。"
 	if pl.ReachDate != nil {
-		when = "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + " 达到 120 分。"
+		when = "如果其他情况不变、社保连续缴纳，预计 " + monthText(*pl.ReachDate) + "达到 " + std + " 分。"
 	}
 	paths := pl.Paths
 	if len(paths) > 3 {
@@ -135,9 +157,13 @@ func (c *resultPage) renderPlan() app.UI {
 }
 
 func (c *resultPage) renderActions() app.UI {
+	guideCls, calcCls := "btn", "btn btn-primary"
+	if c.res.MeetsStandard && !c.res.Vetoed && !c.res.Retired {
+		guideCls, calcCls = calcCls, guideCls // enough points: applying comes next
+	}
 	return app.Elem("section").Class("actions").Aria("label", "下一步").Body(
-		app.Elem("a").Class("btn btn-primary").Attr("href", link(PathGuide, c.pp.p)).Text("申请指南"),
-		app.Elem("a").Class("btn").Attr("href", link(PathCalc, c.pp.p)).Text("完整计算"),
+		app.Elem("a").Class(guideCls).Attr("href", link(PathGuide, c.pp.p)).Text("申请指南"),
+		app.Elem("a").Class(calcCls).Attr("href", link(PathCalc, c.pp.p)).Text("完整计算"),
 		app.Elem("button").Attr("type", "button").ID("share").Class("btn").Aria("expanded", boolText(c.sheet)).Aria("controls", "share-sheet").
 			Text("分享").OnClick(c.toggleSheet),
 		app.Elem("a").Class("btn btn-ghost").Attr("href", link(PathSelfTest, c.pp.p)).Text("重新测试"),
@@ -190,26 +216,29 @@ func verdictStatus(v guide.Verdict) (status, class string) {
 	case guide.ConfirmFirst:
 		return v.Headline, "status-ok"
 	}
-	return v.Headline, "status-gap"
+	return "", "status-gap" // the gap line above says it
 }
 
 // scoreHero is the score box: the total, how far it is from 120, a bar
 // with a mark at 120 and the verdict.
 func scoreHero(r *score.Result, label, status, class string) app.UI {
 	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
-		app.Elem("p").ID("total-label").Class("hero-label").Text(label),
+		app.Elem("h1").ID("total-label").Class("hero-label").Text(label),
 		app.Elem("p").Class("hero-total").Body(
 			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
 			app.Elem("span").Class("total-unit").Text(" 分"),
 		),
 		app.Elem("p").Class("hero-gap").Attr("data-testid", "gap").Text(gapText(r)),
-		heroBar(r.Total, r.Standard),
-		app.Elem("p").Class("hero-status "+class).Text(status),
+		app.If(!r.Vetoed && !r.Retired, func() app.UI { return heroBar(r.Total, r.Standard) }),
+		app.If(status != "", func() app.UI { return app.Elem("p").Class("hero-status " + class).Text(status) }),
 	)
 }
 
 // gapText answers "how far from 120".
 func gapText(r *score.Result) string {
+	if r.Vetoed || r.Retired {
+		return "积分只作参考：现在不能申请"
+	}
 	std := "标准 " + strconv.Itoa(r.Standard) + " 分 · "
 	switch d := r.Total - r.Standard; {
 	case d < 0:
@@ -323,7 +352,7 @@ func pathList(paths []score.Path) app.UI {
 		p := paths[i]
 		return app.Elem("li").Class("path").Body(
 			app.Elem("p").Class("path-change").Text(p.Change),
-			app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，最早 "+monthText(p.EffectiveFrom)+" 起计分，预计 "+monthText(p.ReachDate)+" 达到 120 分"),
+			app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，预计 "+monthText(p.ReachDate)+"达到 "+strconv.Itoa(stdScore)+" 分"),
 			app.Elem("p").Class("small muted").Text(p.Detail),
 		)
 	}))

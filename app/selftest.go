@@ -34,6 +34,12 @@ type selfTest struct {
 	// waits for an answer (nothing is preselected); baseMissing: 下一题
 	// was pressed before it was answered.
 	askBase, baseMissing bool
+	// birthY, birthM: the year and month picked so far (0: not yet);
+	// eduSet: the education question is answered; missing: 下一题 was
+	// pressed before the question on screen was answered.
+	birthY, birthM int
+	eduSet         bool
+	missing        bool
 
 	// embed: the compact self-test of /embed, for partner iframes, which
 	// shows the result in place.
@@ -44,13 +50,15 @@ type selfTest struct {
 
 var _ app.Navigator = (*selfTest)(nil)
 
-// defaultAnswers is what a first-time visitor sees selected.
-func defaultAnswers(today score.Date) score.Profile {
-	return score.Profile{
-		Birth:          score.Date{Year: today.Year - 30, Month: time.January, Day: 1},
-		Education:      score.EduBachelorDegree,
-		InsuranceYears: 3,
-	}
+// A first-time visitor answers the birth date and the education: they
+// have no default, since a guessed one would give a score that is not the
+// visitor's. The other questions start at the answer that adds nothing
+// (no title, 0 years, no base tier, no spouse), so skipping one never
+// gives a pass that is not there.
+
+// newSelfTest is the self-test of the page table (embed for /embed).
+func newSelfTest(embed bool) *selfTest {
+	return &selfTest{embed: embed, today: score.Today()}
 }
 
 func (c *selfTest) OnNav(ctx app.Context) {
@@ -60,14 +68,15 @@ func (c *selfTest) OnNav(ctx app.Context) {
 		setMeta(ctx, PathSelfTest)
 	}
 	c.today = score.Today()
-	c.step, c.done, c.restored = 0, false, false
+	c.step, c.done, c.restored, c.missing = 0, false, false, false
 	c.pp = loadProfile(ctx, c.embed)
 	c.pp.p.AsOf = score.Date{} // the self-test always scores today
-	switch {
-	case c.pp.src == srcSaved && !c.embed:
-		c.restored = true
-	case c.pp.empty():
-		c.pp.p = defaultAnswers(c.today)
+	c.restored = c.pp.src == srcSaved && !c.embed
+	// answers that came with the link or were saved count as given
+	c.eduSet = !c.pp.empty()
+	c.birthY, c.birthM = 0, 0
+	if y, m, ok := c.birthYearMonth(); ok {
+		c.birthY, c.birthM = y, m
 	}
 	c.askBase = c.needsBase() && baseOK(c.pp.p) == ""
 	c.applyPending(ctx)
@@ -80,15 +89,7 @@ func (c *selfTest) applyPending(ctx app.Context) {
 	for _, f := range fields {
 		switch {
 		case f.id == "birth-year" || f.id == "birth-month":
-			if v, err := strconv.Atoi(f.value); err == nil {
-				y, m := c.birthYearMonth()
-				if f.id == "birth-year" {
-					y = v
-				} else {
-					m = v
-				}
-				c.setBirth(ctx, y, m)
-			}
+			c.pickBirth(ctx, f.id, f.value)
 		case f.typ == "radio" && f.checked:
 			c.pick(ctx, f.name, f.value)
 		case f.id == "insurance_years" || f.id == "spouse_years":
@@ -118,7 +119,7 @@ func (c *selfTest) Render() app.UI {
 			)
 		}),
 		c.renderQuiz(),
-		app.Elem("p").Class("muted small").Text("不要手机号、不用注册；每题都有默认答案，不确定时直接点“下一题”。"),
+		app.Elem("p").Class("muted small").Text("不要手机号、不用注册。出生年月和学历必答；其余不确定的题可以直接点“下一题”，按不加分计算。"),
 	)
 }
 
@@ -151,13 +152,20 @@ func (c *selfTest) renderStep() app.UI {
 	case stepBirth:
 		return c.renderBirth()
 	case stepEducation:
-		return radioGroup("education", "您的学历是？", "按取得的最高一级填；须为国家承认的学历，境外学历需留服认证。", choices(score.EducationChoices(c.today)), eduValue(c.pp.p.Education), c.onPick("education"))
+		edu := ""
+		if c.eduSet {
+			edu = eduValue(c.pp.p.Education)
+		}
+		return app.Elem("div").Body(
+			radioGroup("education", "您的学历是？", "按取得的最高一级填；须为国家承认的学历，境外学历需留服认证。", choices(score.EducationChoices(c.today)), edu, c.onPick("education")),
+			c.missingNote("请先选择您的学历。"),
+		)
 	case stepTitle:
 		return c.renderTitle()
 	case stepYears:
 		return app.Elem("fieldset").Class("choices").Body(
 			app.Elem("legend").ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
-			app.Elem("p").Class("hint").Text("只算在上海由用人单位缴纳的职工社保，补缴的月份不算；不满一年的零头不算。"),
+			app.Elem("p").Class("hint").Text(score.FieldHelp("insurance_years", c.today)+"不满一年的零头不算。"),
 			stepper("insurance_years", "社保年限", "年", func() int { return c.pp.p.InsuranceYears }, 0, 45, func(ctx app.Context, v int) {
 				c.setYears(ctx, "insurance_years", v)
 			}),
@@ -169,75 +177,91 @@ func (c *selfTest) renderStep() app.UI {
 }
 
 func (c *selfTest) renderBirth() app.UI {
-	y, m := c.birthYearMonth()
 	var years []int
 	for yr := c.today.Year - 16; yr >= c.today.Year-70; yr-- {
 		years = append(years, yr)
 	}
+	option := func(v int, text string, selected bool) app.UI {
+		return app.Elem("option").Attr("value", v).Attr("selected", boolAttr(selected)).Text(text)
+	}
 	return app.Elem("fieldset").Class("choices").Body(
 		app.Elem("legend").ID("birth-legend").TabIndex(-1).Class("question").Text("您的出生年月是？"),
-		app.Elem("p").Class("hint").Text("年龄按周岁计算：43 周岁及以下 30 分，之后逐年减少。"),
+		app.Elem("p").Class("hint").Text(score.FieldHelp("birth", c.today)),
 		app.Elem("div").Class("row birth-row").Body(
 			app.Elem("div").Class("field").Body(
 				app.Elem("label").Attr("for", "birth-year").Text("出生年份"),
-				app.Elem("select").ID("birth-year").Class("select").OnChange(c.onBirthYear).Body(
+				app.Elem("select").ID("birth-year").Class("select").OnChange(c.onBirth).Body(
+					app.Elem("option").Attr("value", "").Attr("selected", boolAttr(c.birthY == 0)).Text("请选择年份"),
 					app.Range(years).Slice(func(i int) app.UI {
-						return app.Elem("option").Attr("value", years[i]).Attr("selected", boolAttr(years[i] == y)).Text(strconv.Itoa(years[i]) + " 年")
+						return option(years[i], strconv.Itoa(years[i])+" 年", years[i] == c.birthY)
 					}),
 				),
 			),
 			app.Elem("div").Class("field").Body(
 				app.Elem("label").Attr("for", "birth-month").Text("月份"),
-				app.Elem("select").ID("birth-month").Class("select").OnChange(c.onBirthMonth).Body(
+				app.Elem("select").ID("birth-month").Class("select").OnChange(c.onBirth).Body(
+					app.Elem("option").Attr("value", "").Attr("selected", boolAttr(c.birthM == 0)).Text("请选择月份"),
 					app.Range(months).Slice(func(i int) app.UI {
-						return app.Elem("option").Attr("value", i+1).Attr("selected", boolAttr(i+1 == m)).Text(months[i])
+						return option(i+1, months[i], i+1 == c.birthM)
 					}),
 				),
 			),
 		),
-		app.Elem("p").Class("hint").Text(score.AgeHint(c.age(), c.today)),
+		app.If(c.birthY > 0 && c.birthM > 0, func() app.UI {
+			return app.Elem("p").Class("hint").Attr("data-testid", "age-hint").Text(score.AgeHint(c.age(), c.today))
+		}),
+		c.missingNote("请先选择出生年份和月份。"),
 	)
+}
+
+// missingNote says that the question on screen waits for its answer.
+func (c *selfTest) missingNote(text string) app.UI {
+	if !c.missing {
+		return nil
+	}
+	return app.Elem("p").Class("field-error").Role("alert").Text(text)
 }
 
 var months = []string{"1 月", "2 月", "3 月", "4 月", "5 月", "6 月", "7 月", "8 月", "9 月", "10 月", "11 月", "12 月"}
 
-// birthYearMonth is the birth year and month shown: the birth date, or
-// one derived from an age given in a link.
-func (c *selfTest) birthYearMonth() (int, int) {
-	if !c.pp.p.Birth.IsZero() {
-		return c.pp.p.Birth.Year, int(c.pp.p.Birth.Month)
+// birthYearMonth is the birth year and month of the answers: the birth
+// date, or one derived from an age given in a link; ok is false when
+// neither is known.
+func (c *selfTest) birthYearMonth() (y, m int, ok bool) {
+	switch {
+	case !c.pp.p.Birth.IsZero():
+		return c.pp.p.Birth.Year, int(c.pp.p.Birth.Month), true
+	case c.pp.p.Age > 0:
+		return c.today.Year - c.pp.p.Age, int(c.today.Month), true
 	}
-	if c.pp.p.Age > 0 {
-		return c.today.Year - c.pp.p.Age, int(c.today.Month)
-	}
-	return c.today.Year - 30, 1
+	return 0, 0, false
 }
 
 func (c *selfTest) age() int {
 	if c.pp.p.Birth.IsZero() && c.pp.p.Age > 0 {
 		return c.pp.p.Age
 	}
-	y, m := c.birthYearMonth()
-	return score.Date{Year: y, Month: time.Month(m), Day: 1}.YearsTo(c.today)
+	return score.Date{Year: c.birthY, Month: time.Month(c.birthM), Day: 1}.YearsTo(c.today)
 }
 
-func (c *selfTest) onBirthYear(ctx app.Context, e app.Event) {
-	if y, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
-		_, m := c.birthYearMonth()
-		c.setBirth(ctx, y, m)
+func (c *selfTest) onBirth(ctx app.Context, e app.Event) {
+	c.pickBirth(ctx, ctx.JSSrc().Get("id").String(), ctx.JSSrc().Get("value").String())
+}
+
+// pickBirth takes the birth year or month; once both are picked they are
+// the answer (a birth date replaces an age).
+func (c *selfTest) pickBirth(ctx app.Context, id, value string) {
+	v, _ := strconv.Atoi(value) // "" (请选择): 0
+	if id == "birth-year" {
+		c.birthY = v
+	} else {
+		c.birthM = v
 	}
-}
-
-func (c *selfTest) onBirthMonth(ctx app.Context, e app.Event) {
-	if m, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
-		y, _ := c.birthYearMonth()
-		c.setBirth(ctx, y, m)
+	if c.birthY == 0 || c.birthM == 0 {
+		return
 	}
-}
-
-// setBirth answers the first question; a birth date replaces an age.
-func (c *selfTest) setBirth(ctx app.Context, y, m int) {
-	c.pp.p.Birth, c.pp.p.Age = score.Date{Year: y, Month: time.Month(m), Day: 1}, 0
+	c.missing = false
+	c.pp.p.Birth, c.pp.p.Age = score.Date{Year: c.birthY, Month: time.Month(c.birthM), Day: 1}, 0
 	c.keep(ctx)
 }
 
@@ -302,6 +326,7 @@ func (c *selfTest) pick(ctx app.Context, name, v string) {
 	switch name {
 	case "education":
 		p.Education = score.Education(noneToZero(v))
+		c.eduSet, c.missing = true, false
 	case "title":
 		before := c.needsBase()
 		p.Title = score.Title(noneToZero(v))
@@ -373,14 +398,16 @@ func (c *selfTest) next(ctx app.Context, e app.Event) {
 
 // advance goes to the next question, or to the result after the last.
 func (c *selfTest) advance(ctx app.Context) {
-	if c.step == stepTitle && c.askBase && c.needsBase() {
+	switch {
+	case c.step == stepTitle && c.askBase && c.needsBase():
 		c.baseMissing = true // the follow-up waits for its answer
 		c.showFollowup(ctx)
 		return
-	}
-	if c.pp.p.Birth.IsZero() && c.pp.p.Age == 0 {
-		y, m := c.birthYearMonth()
-		c.pp.p.Birth = score.Date{Year: y, Month: time.Month(m), Day: 1}
+	case c.step == stepBirth && c.pp.p.Birth.IsZero() && c.pp.p.Age == 0,
+		c.step == stepEducation && !c.eduSet:
+		c.missing = true // this question has no default
+		c.focusQuestion(ctx)
+		return
 	}
 	c.keep(ctx)
 	if c.step == stepCount-1 {
@@ -400,6 +427,7 @@ func (c *selfTest) prev(ctx app.Context, e app.Event) {
 	if c.step > 0 {
 		c.step--
 	}
+	c.missing = false
 	c.focusQuestion(ctx)
 }
 
@@ -415,8 +443,9 @@ func (c *selfTest) focusQuestion(ctx app.Context) {
 
 func (c *selfTest) clear(ctx app.Context, e app.Event) {
 	clearSaved(ctx)
-	c.pp = pageProfile{p: defaultAnswers(c.today)}
-	c.restored, c.askBase = false, false
+	c.pp = pageProfile{}
+	c.restored, c.askBase, c.eduSet, c.missing = false, false, false, false
+	c.birthY, c.birthM = 0, 0
 	c.step = 0
 	setAddress(app.Window().Get("location").Get("pathname").String(), "", "")
 }

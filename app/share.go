@@ -24,8 +24,8 @@ func (c *resultPage) renderSheet() app.UI {
 	u := c.shareURL()
 	qr, err := qrSVG(u)
 	return app.Elem("section").ID("share-sheet").Class("card share-sheet").Aria("labelledby", "share-title").Body(
-		app.Elem("h2").ID("share-title").TabIndex(-1).Text("分享我的结果"),
-		app.Elem("p").Class("small muted").Text("链接里带着您的答案（在 # 后面，浏览器不会把它发给任何服务器，包括本站）；收到链接或扫码的人能看到这些答案和积分。"),
+		app.Elem("h2").ID("share-title").TabIndex(-1).Text(map[bool]string{true: "分享这个结果", false: "分享我的结果"}[c.pp.src == srcShared]),
+		app.Elem("p").Class("small muted").Text("链接里带着这些答案（在 # 后面，浏览器不会把它发给任何服务器，包括本站）；收到链接或扫码的人能看到这些答案和积分。"),
 		app.Elem("div").Class("share-row").Body(
 			app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", boolAttr(true)).ID("share-url").Class("share-url").
 				Aria("label", "分享链接").Attr("value", u),
@@ -87,8 +87,8 @@ func (c *resultPage) systemShare(ctx app.Context, e app.Event) {
 
 // posterLines are the texts of the poster, top to bottom: the total, the
 // distance to 120 and the three largest items. No birth date, no age.
-func posterLines(r *score.Result) []string {
-	lines := []string{SiteName, "我的居住证积分", strconv.Itoa(r.Total) + " 分", gapText(r)}
+func posterLines(r *score.Result, label string) []string {
+	lines := []string{SiteName, label, strconv.Itoa(r.Total) + " 分", gapText(r)}
 	items := append([]score.Item(nil), r.Items...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Points > items[j].Points })
 	for i, it := range items {
@@ -108,7 +108,7 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 	if !out.Truthy() {
 		return
 	}
-	lines := posterLines(&c.res)
+	lines := posterLines(&c.res, strings.Replace(heroLabel(&c.pp), "您的", "我的", 1))
 	const w, h = 750, 1100
 	cv := doc.Call("createElement", "canvas")
 	cv.Set("width", w)
@@ -130,6 +130,10 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 	text(lines[2], w/2, 330, 120, "bold", "#0a5246", "center")
 	text(lines[3], w/2, 400, 34, "bold", "#b7791f", "center")
 	y := 480
+	if c.res.Vetoed || c.res.Retired {
+		text(c.status, w/2, y, 30, "bold", "#a32020", "center")
+		y += 60
+	}
 	if len(lines) > 4 {
 		text("积分最多的几项", 90, y, 26, "normal", "#55615c", "left")
 		y += 50
@@ -153,7 +157,7 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 		}
 		text("微信扫码查看每一分的来历", w/2, y0+size+40, 28, "normal", "#55615c", "center")
 	}
-	text("结果依据公开资料计算，仅供参考", w/2, h-30, 24, "normal", "#55615c", "center")
+	text("计算日期 "+dayText(c.res.AsOf)+" · 依据公开资料计算，仅供参考", w/2, h-30, 22, "normal", "#55615c", "center")
 	url := cv.Call("toDataURL", "image/png").String()
 	alt := "积分海报：" + strings.Join(lines[1:], "，")
 	out.Set("innerHTML", "")

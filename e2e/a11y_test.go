@@ -128,17 +128,25 @@ func TestKeyboardOnlySelfTest(t *testing.T) {
 	srv := startServer(t)
 	p := newPage(t, srv.URL)
 	p.open(t, "/")
-	// 1 birth: the year select, one year earlier with the arrow key
-	p.tabTo(t, "#birth-year")
-	before := p.eval(t, `document.querySelector("#birth-year").value`)
-	p.press(t, kb.ArrowDown)
-	p.waitFor(t, `document.querySelector("#birth-year").value !== `+jsString(before))
+	// 1 birth: no default; 下一题 first says so, then the year and the
+	// month selects, each moved with the arrow key
 	p.tabTo(t, "#next")
 	p.press(t, kb.Enter)
-	// 2 education: from 本科+学士 up to 硕士
+	p.waitFor(t, `document.querySelector(".quiz [role=alert]").textContent.includes("出生年份和月份")`)
+	for _, sel := range []string{"#birth-year", "#birth-month"} {
+		p.tabTo(t, sel)
+		p.press(t, kb.ArrowDown)
+		p.waitFor(t, `document.querySelector(`+jsString(sel)+`).value !== ""`)
+	}
+	p.waitFor(t, `location.hash.includes("birth=")`)
+	p.tabTo(t, "#next")
+	p.press(t, kb.Enter)
+	// 2 education: nothing chosen; into the group (its first answer, 博士),
+	// then one down to 硕士
 	p.waitQuestion(t, 2)
-	p.tabTo(t, `input[name=education]:checked`)
-	p.press(t, kb.ArrowUp)
+	assert.Equal(t, "0", p.eval(t, `String(document.querySelectorAll("input[name=education]:checked").length)`), "no default")
+	p.tabTo(t, `input[name=education]`)
+	p.press(t, kb.ArrowDown)
 	p.waitFor(t, `location.hash.includes("education=master")`)
 	p.waitFor(t, `document.querySelector("input[name=education]:checked").value === "master"`)
 	p.tabTo(t, "#next")

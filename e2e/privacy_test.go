@@ -219,7 +219,7 @@ func pressWhileLoading(t testing.TB, p *page) time.Duration {
 	defer cancel()
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(p.origin+"/")))
 	year := fmt.Sprint(time.Now().Year() - 38)
-	require.NoError(t, chromedp.Do(ctx, choose("#birth-year", year), chromedp.Click(chromedp.CSS("#next"))))
+	require.NoError(t, chromedp.Do(ctx, choose("#birth-year", year), choose("#birth-month", "4"), chromedp.Click(chromedp.CSS("#next"))))
 	loading, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.getElementById("app-wasm-loader")`))
 	require.NoError(t, err)
 	require.True(t, loading, "the press happened before the app ran")

@@ -407,3 +407,12 @@ func TestNonFullTimeAskedOnlyWhenUnknown(t *testing.T) {
 	assert.True(t, has("education=master", Answers{QNonFullDeg: true}), "answered here")
 	assert.False(t, has("education=master", nil))
 }
+
+func TestDecideRetired(t *testing.T) {
+	r := result(t, "birth=1970-03&education=master&insurance_years=5&retire_group=female50&as_of=2026-11-28")
+	require.True(t, r.Retired)
+	require.True(t, r.MeetsStandard, "the points are enough")
+	v := Decide(r, allConfirmed())
+	assert.Equal(t, Vetoed, v.Kind)
+	assert.Contains(t, v.Headline, "法定退休年龄")
+}

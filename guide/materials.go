@@ -7,7 +7,7 @@ type Material struct {
 	ID     string
 	Name   string
 	Note   string // details: originals, copies, where to get it
-	Reason string // why it is needed: "所有人", or the claims or answers that need it, joined by "、"
+	Reason string // why it is needed: "每人必备", or the claims or answers that need it, joined by "、"
 }
 
 // Question is one question the checklist asks, only where its answer
@@ -98,7 +98,7 @@ func education(p *score.Profile, _ Answers) bool     { return claimsEducation(p)
 // materialRows is rules.md "Materials", in the checklist's order; numbers
 // in {braces} are filled in by init.
 var materialRows = []materialRow{
-	{"employer", "单位准备（单位首次办理时核验也用这些）", "所有人", always, []Material{
+	{"employer", "单位准备（单位首次办理时核验也用这些）", "必备", always, []Material{
 		{ID: "employer_letter", Name: "经办人的单位介绍信", Note: "加盖单位公章"},
 		{ID: "hr_id", Name: "经办人身份证", Note: "经办人的社保须由本单位缴纳"},
 		{ID: "licence", Name: "单位营业执照", Note: "复印件加盖公章"}}},
@@ -106,15 +106,15 @@ var materialRows = []materialRow{
 		{ID: "dispatch_licence", Name: "劳务派遣经营许可证", Note: "派遣公司提供"}}},
 	{"employer", "", "外省市企业分支机构", func(_ *score.Profile, a Answers) bool { return a[QBranch] }, []Material{
 		{ID: "branch_tax", Name: "在上海缴纳企业所得税的证明", Note: "外省市企业在沪分支机构提供"}}},
-	{"always", "所有人", "", always, []Material{
+	{"always", "每人必备", "", always, []Material{
 		{ID: "permit", Name: "上海居住证", Note: "原件"},
 		{ID: "form", Name: "《上海市居住证积分申请表》", Note: "网上填写后打印，加盖单位公章"},
 		{ID: "id_hukou", Name: "本人身份证和户口簿", Note: "原件和复印件"}}},
-	{"always", "所有人", "", notDispatched, []Material{
+	{"always", "每人必备", "", notDispatched, []Material{
 		{ID: "contract", Name: "劳动合同（期限 {contract_years} 年及以上）", Note: "原件和复印件"}}},
-	{"always", "所有人", "", dispatched, []Material{
+	{"always", "每人必备", "", dispatched, []Material{
 		{ID: "contract", Name: "派遣协议（劳动合同期限 {contract_years} 年及以上）", Note: "劳务派遣人员提供"}}},
-	{"always", "所有人", "", always, []Material{
+	{"always", "每人必备", "", always, []Material{
 		{ID: "tax6", Name: "近 {tax_months} 个月个人所得税完税证明", Note: "个人所得税 App 或税务局打印"}}},
 
 	{"education", "学历", "", education, []Material{

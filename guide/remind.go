@@ -11,6 +11,10 @@ const (
 	alarmExpiryDays = 3
 )
 
+// ReachUIDPrefix starts the UID of the reminder of the projected month of
+// the standard score (a projection: shown to the month).
+const ReachUIDPrefix = "jifen-reach-"
+
 func icsDate(d score.Date) ics.Date { return ics.Date{Year: d.Year, Month: d.Month, Day: d.Day} }
 
 // Reminders builds the calendar events of "添加到日历" (pass them to
@@ -32,7 +36,7 @@ func Reminders(reach *score.Date, permitExpiry, today score.Date) []ics.Event {
 		first := score.Date{Year: reach.Year, Month: reach.Month, Day: 1}
 		if first.After(today) {
 			evs = append(evs, ics.Event{
-				UID:         "jifen-reach-" + first.String()[:7] + "@jifen",
+				UID:         ReachUIDPrefix + first.String()[:7] + "@jifen",
 				Start:       icsDate(first),
 				Summary:     "预计积分达到 " + std + " 分（估算）",
 				Description: "按计算器的推算，如果其他情况不变、社保连续缴纳，预计 " + monthText(first) + " 达到 " + std + " 分标准分值。这是估算，只到月份；到时请重新计算，够 " + std + " 分后请单位申请。",

@@ -7,7 +7,8 @@ type VerdictKind string
 
 // The verdicts, in the order Decide checks them.
 const (
-	// Vetoed: a veto applies; the person cannot apply at all.
+	// Vetoed: a veto applies, or the person is past the statutory
+	// retirement date: the person cannot apply at all.
 	Vetoed VerdictKind = "vetoed"
 	// Below: the total is under the standard score; Gap says by how much.
 	Below VerdictKind = "below"
@@ -46,6 +47,8 @@ func Decide(r score.Result, confirmed map[string]bool) Verdict {
 	switch {
 	case r.Vetoed:
 		v.Kind, v.Headline = Vetoed, "存在一票否决情形，不能申请积分"
+	case r.Retired:
+		v.Kind, v.Headline = Vetoed, "已到法定退休年龄，不能申请积分"
 	case !r.MeetsStandard:
 		v.Kind, v.Gap = Below, r.Gap
 		v.Headline = "距 " + std + " 分还差 " + n(r.Gap) + " 分"

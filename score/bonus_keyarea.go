@@ -76,7 +76,7 @@ func keyAreaRules(w *ruleWriter) {
 
 func keyAreaHelp(key string, r *reader) string {
 	if key == "key_area_years" {
-		return r.f("每满 1 年 {key_area.per_year} 分，最多 {key_area.cap} 分。")
+		return r.fs("每满 1 年 {key_area.per_year} 分，最多 {key_area.cap} 分；满 {key_area.min_years} 年后计入总分（临港新片区{a}）。", []string{lingangText(r)})
 	}
 	return r.fs("在远郊重点区域工作并居住：其他远郊重点区域满 {key_area.min_years} 年后计入；临港新片区{a}。", []string{lingangText(r)})
 }

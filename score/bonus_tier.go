@@ -153,7 +153,7 @@ func (w WageFigure) note() string {
 		return ""
 	}
 	var r reader
-	return r.fs("{a}起使用的上年度平均工资尚未公布，暂按 {0:Y} 元计算。", []string{w.Missing.MonthChinese()}, int(w.Yuan))
+	return r.fs("{a}起使用的上年度平均工资尚未找到，暂按 {0:Y} 元计算。", []string{w.Missing.MonthChinese()}, int(w.Yuan))
 }
 
 // tierOfMonthly is the tier a monthly base (in fen) falls in, with the
@@ -292,7 +292,7 @@ type WageRow struct {
 	From, To Date
 	Yuan     int64  // 0 for a figure not yet published
 	Month    string // "2025 年 7 月" (the first month it is used for)
-	Wage     string // "12,434 元", or "尚未公布"
+	Wage     string // "12,434 元", or "未找到"
 	Low      string // the lowest tier's threshold: "9,947.2 元"
 	High     string // the top tier's threshold (the contribution ceiling): "37,302 元"
 	Conf     Confidence
@@ -318,8 +318,8 @@ func WageRows(d Date) []WageRow {
 			Low: r.f("{0:F} 元", int(v.N*lo)), High: r.f("{0:F} 元", int(v.N*hi)), Conf: v.Conf})
 	}
 	if w := WageAt(d); !w.Missing.IsZero() {
-		rows = append(rows, WageRow{From: w.Missing, Month: w.Missing.MonthChinese(), Wage: "尚未公布", Conf: Low,
-			Note: r.fs("{a}时仍未公布；公布之前，这以后的月份按 {0:Y} 元比较。", []string{wageMissingCheckedOn.Chinese()}, int(w.Yuan))})
+		rows = append(rows, WageRow{From: w.Missing, Month: w.Missing.MonthChinese(), Wage: "未找到", Conf: Low,
+			Note: r.fs("未找到公布的数字（{a}时仍未公布）；找到之前，这以后的月份按 {0:Y} 元比较。", []string{wageMissingCheckedOn.Chinese()}, int(w.Yuan))})
 	}
 	return rows
 }

@@ -37,6 +37,10 @@ type Result struct {
 	MeetsStandard bool     `json:"meets_standard"`
 	Gap           int      `json:"gap"`
 	Vetoed        bool     `json:"vetoed"`
+	// Retired: past the statutory retirement date of the person's
+	// retire_group, when no one can apply any more (rules.md "Who can
+	// apply"); the points are still computed.
+	Retired bool `json:"retired,omitempty"`
 	Items         []Item   `json:"items"`
 	Warnings      []string `json:"warnings"`
 	RulesAsOf     string   `json:"rules_as_of"`
@@ -182,6 +186,7 @@ func Evaluate(p Profile) (Result, error) {
 	r.Gap = max(r.Standard-r.Total, 0)
 	r.RulesAsOf = rulesAsOf(p.AsOf)
 	if rw := retiredWarning(&p); rw != "" {
+		r.Retired = true
 		r.Warnings = append(r.Warnings, rw)
 	}
 	r.Warnings = append(r.Warnings, e.outsideWarnings()...)

@@ -259,7 +259,7 @@ func TestBaseMonthly(t *testing.T) {
 		assert.True(t, r.TierEstimated)
 		assert.Contains(t, itemWhy(r, "base_tier"), "估算")
 		assert.Equal(t, TierRuleOf(c.tier).PointsAt(asOf), points(t, r, "base_tier"), c.monthly)
-		assert.NotContains(t, warnings(r), "尚未收录", "2026-01 is covered by the 2025-07 figure")
+		assert.NotContains(t, warnings(r), "尚未找到", "2026-01 is covered by the 2025-07 figure")
 	}
 	assert.Contains(t, itemWhy(q(t, "base_monthly=9947.19&as_of=2026-01-15"), "base_tier"), "低于上年度平均工资 12,434 元的 0.8 倍（9,947.2 元）")
 	// The figure in force at as_of: 12,307 until 2025-06-30.
@@ -281,7 +281,8 @@ func TestBaseMonthly(t *testing.T) {
 		assert.Contains(t, warnings(r), c.year+"起使用的上年度平均工资", c.asOf)
 		assert.Contains(t, warnings(r), "按 2025 年 7 月起的 12,434 元比较", c.asOf)
 	}
-	assert.NotContains(t, warnings(q(t, "base_monthly=12434&as_of=2026-06-30")), "尚未收录")
+	assert.NotContains(t, warnings(q(t, "base_monthly=12434&as_of=2026-06-30")), "尚未找到")
+	assert.Contains(t, warnings(q(t, "base_monthly=12434&as_of=2026-11-28")), "尚未找到")
 	assert.NotContains(t, warnings(q(t, "base_tier=1&insurance_years=3&as_of=2026-11-28")), "平均工资",
 		"no wage warning when no wage is used")
 }

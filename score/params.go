@@ -203,7 +203,7 @@ func outsideText(o outsideUse) string {
 		if missing == per.From {
 			missing = per.To.nextDay()
 		}
-		return r.fs("{a}起使用的上年度平均工资（{0} 年公布）尚未收录：按 {b}起的 {1:Y} 元比较，假设其不变。",
+		return r.fs("{a}起使用的上年度平均工资（应在 {0} 年公布）尚未找到：按 {b}起的 {1:Y} 元比较，假设其不变。",
 			[]string{missing.MonthChinese(), per.From.MonthChinese()}, missing.Year, int(o.v.N))
 	case per.kind == pkWage:
 		return r.fs("计算日期早于已收录的最早上年度平均工资（{a}起使用）：按该数字比较。", []string{per.From.MonthChinese()})

@@ -292,7 +292,7 @@ func PlanAssumptions(p Profile) []string {
 	if p.BaseTier == TierUnset && p.BaseMonthlyFen > 0 {
 		tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算。"
 		if !w.Missing.IsZero() {
-			tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算（{c}起使用的数字尚未公布）。"
+			tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算（{c}起使用的数字尚未找到）。"
 		}
 	}
 	as := make([]string, 0, 7)

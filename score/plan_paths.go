@@ -51,6 +51,7 @@ const (
 	titleDetail  = "通过职称评审或考试取得并由单位聘任；评审每年一次，通常须取得学历后工作满一定年限；职称须与现工作岗位相符。"
 	degreeDetail = "通常约需 {0:y}；须为国家承认的学历学位（境外学历需留服认证）。"
 	tierChange   = "把社保缴费基数提高到上年度平均工资的 {2:m} 倍以上"
+	topChange    = "把社保缴费基数提高到缴费上限（上年度平均工资的 {2:m} 倍）"
 	tierDetail   = "须{c}按此基数缴纳，计 {1} 分；基数按实际工资申报，个人和单位的缴费都会增加，需与单位协商。"
 )
 
@@ -69,7 +70,7 @@ var steps = []step{
 	{gTier, "", "", Tier08, nil, tierChange, tierDetail},
 	{gTier, "", "", Tier1, nil, tierChange, tierDetail},
 	{gTier, "", "", Tier2, nil, tierChange, tierDetail},
-	{gTier, "", "", Tier3, nil, tierChange, tierDetail},
+	{gTier, "", "", Tier3, nil, topChange, tierDetail},
 }
 
 // leadTimesText lists the lead times: "技能等级每升一级约 6 个月，…".

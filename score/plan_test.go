@@ -297,7 +297,7 @@ func TestPlanAssumptions(t *testing.T) {
 	assert.Contains(t, all, "按退休类别“女（原 55 岁退休）”")
 	assert.NotContains(t, all, "60 周岁为止")
 	all = strings.Join(PlanAssumptions(Profile{AsOf: asOf, Age: 40, BaseMonthlyFen: 1500000}), "\n")
-	assert.Contains(t, all, "2026 年 7 月起使用的数字尚未公布")
+	assert.Contains(t, all, "2026 年 7 月起使用的数字尚未找到")
 }
 
 // rules.md lines 93-101: retirement dates, at the boundary birth months of

@@ -152,7 +152,7 @@ func OpenQuestions(d Date) []string {
 		"非全日制学历（自考、成人、网络教育）是否只认可在上海或户籍所在省份取得的（未经核实，不影响计分）。",
 		"紧缺急需专业和应届毕业生加分在非全日制学历下能否申请（本计算器不计分）。")
 	if !w.Missing.IsZero() {
-		qs = append(qs, r.fs("{a}起使用的上年度平均工资（{0} 年公布）尚未收录。", []string{w.Missing.MonthChinese()}, w.Missing.Year))
+		qs = append(qs, r.fs("{a}起使用的上年度平均工资（应在 {0} 年公布）尚未找到。", []string{w.Missing.MonthChinese()}, w.Missing.Year))
 	}
 	return qs
 }

@@ -137,7 +137,7 @@ func TestTextsFollowValues(t *testing.T) {
 			[]string{"9,947.2", "0.8 倍"}},
 		{&tier1Mult, 110, "base_tier=1&insurance_years=3", []string{"1.1 倍 50 分", "13,677.4 元至 24,868 元（不含）", "1.1 倍至 2 倍"}, nil},
 		{&tier2Mult, 250, "base_tier=2&insurance_years=3", []string{"2.5 倍 100 分", "12,434 元至 31,085 元（不含）", "31,085 元至 37,302 元（不含）", "2.5 倍至 3 倍"}, nil},
-		{&tier3Mult, 350, plan1, []string{"3.5 倍 120 分", "43,519 元及以上（缴费上限）", "3.5 倍（缴费上限）", "3.5 倍档", "提高到上年度平均工资的 3.5 倍以上", "43,519 元"}, nil},
+		{&tier3Mult, 350, plan1, []string{"3.5 倍 120 分", "43,519 元及以上（缴费上限）", "3.5 倍（缴费上限）", "3.5 倍档", "提高到缴费上限（上年度平均工资的 3.5 倍）", "43,519 元"}, nil},
 		{&tierMonths, 30, "base_tier=1&insurance_years=3", []string{"近 48 个月中累计 30 个月", "提高缴费基数 2.5 年"}, []string{"累计 36 个月"}},
 		{&tierWindow, 60, "base_tier=1&insurance_years=3", []string{"近 60 个月中累计 36 个月"}, nil},
 		{&tier3Months, 30, "base_tier=3&insurance_years=3", []string{"近 36 个月中累计 30 个月", "3 倍档 2.5 年"}, nil},
@@ -384,15 +384,15 @@ func TestChoicesAndWageRows(t *testing.T) {
 	require.Len(t, rows, 6)
 	assert.Equal(t, WageRow{From: Date{2025, 7, 1}, To: Date{2026, 6, 30}, Yuan: 12434, Month: "2025 年 7 月", Wage: "12,434 元", Low: "9,947.2 元", High: "37,302 元", Conf: High}, rows[4])
 	assert.Equal(t, "2026 年 7 月", rows[5].Month)
-	assert.Equal(t, "尚未公布", rows[5].Wage)
-	assert.Equal(t, "2026 年 7 月 23 日时仍未公布；公布之前，这以后的月份按 12,434 元比较。", rows[5].Note)
+	assert.Equal(t, "未找到", rows[5].Wage)
+	assert.Equal(t, "未找到公布的数字（2026 年 7 月 23 日时仍未公布）；找到之前，这以后的月份按 12,434 元比较。", rows[5].Note)
 	assert.Len(t, WageRows(Date{2026, 6, 30}), 5, "no missing row before the figure is due")
 	assert.Equal(t, []string{"起用", "月平均工资", "0.8 倍", "3 倍（缴费上限）"}, WageHeaders(asOf))
 	assert.Equal(t, Legend{Total: "总分", Insurance: "社保年限分（每年 +3 分）", Age: "年龄分（43 周岁后减少）", Standard: "120 分标准分值", Line: "120 分"}, ChartLegend(asOf))
 	assert.Equal(t, "配偶为上海户籍，婚龄每满 1 年 4 分，最多 40 分。", SpouseHint(asOf))
 	assert.Equal(t, 120, StandardAt(asOf))
-	assert.Contains(t, strings.Join(OpenQuestions(asOf), ""), "2026 年 7 月起使用的上年度平均工资（2026 年公布）尚未收录")
+	assert.Contains(t, strings.Join(OpenQuestions(asOf), ""), "2026 年 7 月起使用的上年度平均工资（应在 2026 年公布）尚未找到")
 	assert.Contains(t, FieldHelp("base_tier", asOf), "0.8 倍为 9,947.2 元")
-	assert.Contains(t, FieldHelp("base_tier", asOf), "2026 年 7 月起使用的上年度平均工资尚未公布，暂按 12,434 元计算。")
-	assert.NotContains(t, FieldHelp("base_tier", Date{2026, 1, 1}), "尚未公布")
+	assert.Contains(t, FieldHelp("base_tier", asOf), "2026 年 7 月起使用的上年度平均工资尚未找到，暂按 12,434 元计算。")
+	assert.NotContains(t, FieldHelp("base_tier", Date{2026, 1, 1}), "未找到")
 }
