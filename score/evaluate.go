@@ -32,19 +32,19 @@ const (
 
 // Result is the evaluation of one profile, as in profile.md.
 type Result struct {
-	Total         int      `json:"total"`
-	Standard      int      `json:"standard"`
-	MeetsStandard bool     `json:"meets_standard"`
-	Gap           int      `json:"gap"`
-	Vetoed        bool     `json:"vetoed"`
+	Total         int  `json:"total"`
+	Standard      int  `json:"standard"`
+	MeetsStandard bool `json:"meets_standard"`
+	Gap           int  `json:"gap"`
+	Vetoed        bool `json:"vetoed"`
 	// Retired: past the statutory retirement date of the person's
 	// retire_group, when no one can apply any more (rules.md "Who can
 	// apply"); the points are still computed.
-	Retired bool `json:"retired,omitempty"`
-	Items         []Item   `json:"items"`
-	Warnings      []string `json:"warnings"`
-	RulesAsOf     string   `json:"rules_as_of"`
-	AsOf          Date     `json:"as_of"`
+	Retired   bool     `json:"retired,omitempty"`
+	Items     []Item   `json:"items"`
+	Warnings  []string `json:"warnings"`
+	RulesAsOf string   `json:"rules_as_of"`
+	AsOf      Date     `json:"as_of"`
 	// Age is the age in full years used, or -1 when neither birth nor
 	// age was given.
 	Age int `json:"age"`
