@@ -254,3 +254,22 @@ func TestCalendarFile(t *testing.T) {
 	assert.Equal(t, 3, strings.Count(cal, "BEGIN:VEVENT"), "120 reached, renewal window, expiry")
 	p.check(t)
 }
+
+// TestCannotApplyIsSaidAtTheTop: past the statutory retirement date, or
+// with a veto, the score box says so first and draws no bar past 120.
+func TestCannotApplyIsSaidAtTheTop(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	for link, want := range map[string]string{
+		"birth=1970-03&education=master&insurance_years=5&retire_group=female50&as_of=2026-11-28": "法定退休年龄",
+		"age=35&education=master&serious_crime=1&as_of=2026-11-28":                               "一票否决",
+	} {
+		p.open(t, "/result#"+link)
+		assert.Contains(t, p.text(t, `.hero-status`), want, link)
+		assert.NotContains(t, p.text(t, `[data-testid=gap]`), "已超出", link)
+		assert.Equal(t, "0", p.eval(t, `String(document.querySelectorAll("[data-testid=mark-120]").length)`), link)
+		p.open(t, "/guide#"+link)
+		assert.Contains(t, p.text(t, `[data-testid=verdict]`), want, link)
+	}
+	p.check(t)
+}
