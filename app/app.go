@@ -52,15 +52,15 @@ var Pages = []Page{
 		New:         func() app.Composer { return newSelfTest(false) }},
 	{Path: PathResult, File: "result.html", Nav: "结果", Profile: true,
 		Title:       "我的居住证积分",
-		Description: "上海居住证积分自测结果：总分和标准分值 120 分的差距、每一分的来历、到 120 分的日期和路径。",
+		Description: "上海居住证积分自测结果：总分和标准分值 " + stdText + " 分的差距、每一分的来历、到 " + stdText + " 分的日期和路径。",
 		New:         func() app.Composer { return &resultPage{} }},
 	{Path: PathCalc, File: "calc.html", Nav: "计算器", Profile: true,
 		Title:       "完整计算器：逐项计算上海居住证积分",
 		Description: "上海居住证积分完整计算器：全部指标逐项填写，实时显示总分和每一分的来历与规则可信度。",
 		New:         func() app.Composer { return &calcPage{} }},
 	{Path: PathPlan, File: "plan.html", Nav: "规划", Profile: true,
-		Title:       "到 120 分的规划",
-		Description: "上海居住证积分规划：按现在的情况哪个月达到 120 分，逐年积分走势图，以及更快达到的办法。",
+		Title:       "到 " + stdText + " 分的规划",
+		Description: "上海居住证积分规划：按现在的情况哪个月达到 " + stdText + " 分，逐年积分走势图，以及更快达到的办法。",
 		New:         func() app.Composer { return &planPage{} }},
 	{Path: PathGuide, File: "guide.html", Nav: "申请指南", Profile: true,
 		Title:       "申请指南和材料清单",
@@ -122,7 +122,7 @@ func setMeta(ctx app.Context, path string) {
 const (
 	SiteName        = "上海居住证积分计算器"
 	SiteShortName   = "积分计算"
-	SiteDescription = "免费、不要手机号的上海居住证积分自测与计算：30 秒自测、每一分的来历和规则可信度、到 120 分的日期和路径。所有计算都在您的浏览器里完成，答案不会离开您的设备。"
+	SiteDescription = "免费、不要手机号的上海居住证积分自测与计算：30 秒自测、每一分的来历和规则可信度、到标准分值的日期和路径。所有计算都在您的浏览器里完成，答案不会离开您的设备。"
 )
 
 // problemNotice lists, quietly, what in a link could not be used: the

@@ -320,7 +320,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 	}
 	return app.Elem("div").Class("calc-field").DataSet("key", cf.key).Body(
 		row,
-		app.Elem("p").ID(id+"-help").Class("hint").Text(score.FieldHelp(cf.key, c.res.AsOf)),
+		app.Elem("p").ID(id+"-help").Class("hint").Text(para(score.FieldHelp(cf.key, c.res.AsOf))),
 		app.If(msg != "", func() app.UI {
 			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(msg)
 		}),
@@ -333,7 +333,7 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 		app.If(hasItem && msg == "", func() app.UI {
 			return app.Elem("div").Class("field-points").Body(
 				app.Elem("strong").Text(signed(it.Points)+" 分"),
-				app.Text(" "+it.Why),
+				app.Text(" "+para(it.Why)),
 				confBadge(it.Confidence, it.Dispute),
 			)
 		}),

@@ -232,7 +232,7 @@ func (c *guidePage) renderChecklist() app.UI {
 func (c *guidePage) renderSelfCheck() app.UI {
 	return app.Elem("section").Class("card").Aria("labelledby", "check-title").Attr("data-testid", "self-check").Body(
 		app.Elem("h2").ID("check-title").Text("4. 申请前自查：常见的退回原因"),
-		app.Elem("p").Class("muted small").Text("计算器算够 120 分，申请仍可能因为下面这些原因被退回。提交前逐条核对："),
+		app.Elem("p").Class("muted small").Text("计算器算够 "+stdText+" 分，申请仍可能因为下面这些原因被退回。提交前逐条核对："),
 		app.Elem("ol").Class("selfcheck").Body(app.Range(guide.SelfCheck).Slice(func(i int) app.UI {
 			s := guide.SelfCheck[i]
 			return app.Elem("li").Body(
@@ -290,7 +290,7 @@ func (c *guidePage) renderReminders() app.UI {
 					}),
 			)
 		}).Else(func() app.UI {
-			return app.Elem("p").Class("small muted").Text("没有要提醒的日期：已够 120 分时没有“达到 120 分”的提醒；填上居住证有效期可以提醒签注。")
+			return app.Elem("p").Class("small muted").Text("没有要提醒的日期：已够 " + stdText + " 分或推算不到时，没有“达到 " + stdText + " 分”的提醒；填上居住证有效期可以提醒签注。")
 		}),
 	)
 }

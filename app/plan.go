@@ -41,10 +41,10 @@ func (c *planPage) OnNav(ctx app.Context) {
 
 func (c *planPage) Render() app.UI {
 	if !c.ready {
-		return sitePage(PathPlan, "", app.Elem("h1").Class("page-title").Text("到 120 分的规划"), loadingHero("目前积分"))
+		return sitePage(PathPlan, "", app.Elem("h1").Class("page-title").Text(PageOf(PathPlan).Title), loadingHero("目前积分"))
 	}
 	return sitePage(PathPlan, "",
-		app.Elem("h1").Class("page-title").Text("到 120 分的规划"),
+		app.Elem("h1").Class("page-title").Text(PageOf(PathPlan).Title),
 		problemNotice(c.pp.probs),
 		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
 		c.renderBody(),
@@ -57,7 +57,7 @@ func (c *planPage) renderBody() app.UI {
 	}
 	if c.pp.empty() {
 		return app.Elem("div").Class("notice notice-info").Role("status").Body(
-			app.Elem("p").Text("还没有答案：先做 30 秒自测或用完整计算器填写，这里会按您的情况推算哪个月达到 120 分。"),
+			app.Elem("p").Text("还没有答案：先做 30 秒自测或用完整计算器填写，这里会按您的情况推算哪个月达到 "+stdText+" 分。"),
 			app.Elem("a").Class("btn btn-primary").Attr("href", PathSelfTest).Text("开始自测"),
 		)
 	}
@@ -110,7 +110,7 @@ func (c *planPage) renderBody() app.UI {
 		),
 		app.If(len(pl.Paths) > 0, func() app.UI {
 			return app.Elem("section").Class("card").Body(
-				app.Elem("h2").Text("更快达到 120 分的办法"),
+				app.Elem("h2").Text("更快达到 "+std+" 分的办法"),
 				pathList(pl.Paths),
 			)
 		}),
@@ -151,7 +151,7 @@ func (c *planPage) renderRetire() app.UI {
 			),
 		),
 		app.Elem("p").Class("reach-stop").Attr("data-testid", "stop").Text(c.plan.Stop.Text),
-		app.Elem("p").ID("plan-retire-help").Class("hint").Text(score.FieldHelp("retire_group", c.plan.AsOf)),
+		app.Elem("p").ID("plan-retire-help").Class("hint").Text(para(score.FieldHelp("retire_group", c.plan.AsOf))),
 	)
 }
 

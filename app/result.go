@@ -144,7 +144,7 @@ func (c *resultPage) renderPlan() app.UI {
 		paths = paths[:3]
 	}
 	return app.Elem("section").Class("card").Aria("labelledby", "plan-title").Body(
-		app.Elem("h2").ID("plan-title").Text("什么时候能到 120 分"),
+		app.Elem("h2").ID("plan-title").Text("什么时候能到 "+std+" 分"),
 		app.Elem("p").Class("reach").Attr("data-testid", "reach").Text(when),
 		app.If(len(paths) > 0, func() app.UI {
 			return app.Elem("div").Body(
@@ -301,7 +301,7 @@ func itemRow(it score.Item) app.UI {
 			app.Elem("span").Class("item-points").Text(signed(it.Points)+" 分"),
 		),
 		bar(it.Points, itemMax(it), ""),
-		app.Elem("p").Class("item-why").Text(it.Why),
+		app.Elem("p").Class("item-why").Text(para(it.Why)),
 		confBadge(it.Confidence, it.Dispute),
 	)
 }
@@ -315,9 +315,12 @@ func itemMax(it score.Item) int {
 	return max(stdScore, it.Points, -it.Points)
 }
 
-// stdScore is the standard score today, for drawing: a result's own
-// figures use its Standard.
-var stdScore = score.StandardAt(score.Today())
+// stdScore is the standard score today, for drawing and the pages'
+// headings: a result's own figures use its Standard.
+var (
+	stdScore = score.StandardAt(score.Today())
+	stdText  = strconv.Itoa(stdScore)
+)
 
 // confBadge marks a rule below high confidence, with its dispute in one
 // line.
@@ -342,7 +345,7 @@ func warningList(ws []string) app.UI {
 	return app.Elem("section").Class("card").Aria("labelledby", "warn-title").Body(
 		app.Elem("h2").ID("warn-title").Text("请注意"),
 		app.Elem("ul").Class("warnings").Body(app.Range(ws).Slice(func(i int) app.UI {
-			return app.Elem("li").Text(ws[i])
+			return app.Elem("li").Text(para(ws[i]))
 		})),
 	)
 }

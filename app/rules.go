@@ -65,8 +65,8 @@ func renderRuleSection(sec score.RuleSection) app.UI {
 			r := sec.Rows[i]
 			return app.Elem("article").Class("rule").DataSet("id", r.ID).Body(
 				app.Elem("h3").Class("rule-name").Text(r.Name),
-				app.Elem("p").Class("rule-points").Text(r.Points),
-				app.If(r.Conditions != "", func() app.UI { return app.Elem("p").Class("rule-cond small").Text(r.Conditions) }),
+				app.Elem("p").Class("rule-points").Text(para(r.Points)),
+				app.If(r.Conditions != "", func() app.UI { return app.Elem("p").Class("rule-cond small").Text(para(r.Conditions)) }),
 				app.Elem("p").Class("conf conf-"+string(r.Confidence)).Body(
 					app.Elem("span").Class("badge").Text(confLabel(r.Confidence)),
 					app.If(r.Dispute != "", func() app.UI { return app.Text(" " + r.Dispute) }),

@@ -165,7 +165,7 @@ func (c *selfTest) renderStep() app.UI {
 	case stepYears:
 		return app.Elem("fieldset").Class("choices").Body(
 			app.Elem("legend").ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
-			app.Elem("p").Class("hint").Text(score.FieldHelp("insurance_years", c.today)+"不满一年的零头不算。"),
+			app.Elem("p").Class("hint").Text(para(score.FieldHelp("insurance_years", c.today)+"不满一年的零头不算。")),
 			stepper("insurance_years", "社保年限", "年", func() int { return c.pp.p.InsuranceYears }, 0, 45, func(ctx app.Context, v int) {
 				c.setYears(ctx, "insurance_years", v)
 			}),
@@ -186,7 +186,7 @@ func (c *selfTest) renderBirth() app.UI {
 	}
 	return app.Elem("fieldset").Class("choices").Body(
 		app.Elem("legend").ID("birth-legend").TabIndex(-1).Class("question").Text("您的出生年月是？"),
-		app.Elem("p").Class("hint").Text(score.FieldHelp("birth", c.today)),
+		app.Elem("p").Class("hint").Text(para(score.FieldHelp("birth", c.today))),
 		app.Elem("div").Class("row birth-row").Body(
 			app.Elem("div").Class("field").Body(
 				app.Elem("label").Attr("for", "birth-year").Text("出生年份"),
@@ -208,7 +208,7 @@ func (c *selfTest) renderBirth() app.UI {
 			),
 		),
 		app.If(c.birthY > 0 && c.birthM > 0, func() app.UI {
-			return app.Elem("p").Class("hint").Attr("data-testid", "age-hint").Text(score.AgeHint(c.age(), c.today))
+			return app.Elem("p").Class("hint").Attr("data-testid", "age-hint").Text(para(score.AgeHint(c.age(), c.today)))
 		}),
 		c.missingNote("请先选择出生年份和月份。"),
 	)

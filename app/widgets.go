@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -20,7 +21,7 @@ type choice struct {
 func radioGroup(name, legend, hint string, choices []choice, selected string, onPick func(ctx app.Context, v string)) app.UI {
 	return app.Elem("fieldset").Class("choices").Body(
 		app.Elem("legend").ID(name+"-legend").TabIndex(-1).Class("question").Text(legend),
-		app.If(hint != "", func() app.UI { return app.Elem("p").Class("hint").Text(hint) }),
+		app.If(hint != "", func() app.UI { return app.Elem("p").Class("hint").Text(para(hint)) }),
 		app.Range(choices).Slice(func(i int) app.UI {
 			c := choices[i]
 			id := name + "-" + strconv.Itoa(i)
@@ -29,7 +30,7 @@ func radioGroup(name, legend, hint string, choices []choice, selected string, on
 					OnChange(func(ctx app.Context, e app.Event) { onPick(ctx, c.value) }, app.EventScope(name, c.value)),
 				app.Elem("span").Class("choice-text").Body(
 					app.Elem("span").Class("choice-label").Text(c.label),
-					app.If(c.sub != "", func() app.UI { return app.Elem("span").Class("choice-sub").Text(c.sub) }),
+					app.If(c.sub != "", func() app.UI { return app.Elem("span").Class("choice-sub").Text(para(c.sub)) }),
 				),
 			)
 		}),
@@ -81,6 +82,22 @@ func bar(points, full int, class string) app.UI {
 	}
 	return app.Raw(`<svg class="bar ` + class + `" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-bg" width="100" height="6" rx="3"></rect><rect class="bar-fg" width="` + strconv.Itoa(w) + `" height="6" rx="3"></rect></svg>`)
 }
+
+// unitSpace keeps a number with its unit on one line: the space between
+// them ("40 分") becomes a no-break space.
+var unitSpace = func() *strings.Replacer {
+	var pairs []string
+	for _, d := range "0123456789" {
+		for _, u := range []string{"分", "年", "个", "倍", "元", "周岁", "岁", "次", "项", "人", "月", "天", "日"} {
+			pairs = append(pairs, string(d)+" "+u, string(d)+"\u00a0"+u)
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// para is a text of the rules (a reason, a hint, a help), with each
+// number kept on one line with its unit.
+func para(s string) string { return unitSpace.Replace(s) }
 
 // boolAttr is the value of a boolean attribute such as checked: in the
 // browser a bool (go-app sets the DOM property), in the pre-rendered page
