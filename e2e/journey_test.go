@@ -262,7 +262,7 @@ func TestCannotApplyIsSaidAtTheTop(t *testing.T) {
 	p := newPage(t, srv.URL)
 	for link, want := range map[string]string{
 		"birth=1970-03&education=master&insurance_years=5&retire_group=female50&as_of=2026-11-28": "法定退休年龄",
-		"age=35&education=master&serious_crime=1&as_of=2026-11-28":                               "一票否决",
+		"age=35&education=master&serious_crime=1&as_of=2026-11-28":                                "一票否决",
 	} {
 		p.open(t, "/result#"+link)
 		assert.Contains(t, p.text(t, `.hero-status`), want, link)
