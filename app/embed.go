@@ -164,17 +164,9 @@ type partnersPage struct {
 // available.
 func (c *partnersPage) copySnippet(ctx app.Context, e app.Event) {
 	text := app.Window().Get("document").Call("getElementById", "snippet").Get("textContent").String()
-	if cb := app.Window().Get("navigator").Get("clipboard"); cb.Truthy() {
-		cb.Call("writeText", text).Call("then", app.FuncOf(func(this app.Value, args []app.Value) any {
-			ctx.Dispatch(func(ctx app.Context) { c.copied = "代码已复制。" })
-			return nil
-		}), app.FuncOf(func(this app.Value, args []app.Value) any {
-			ctx.Dispatch(func(ctx app.Context) { c.copied = "无法自动复制：请选中上面的代码手动复制。" })
-			return nil
-		}))
-		return
-	}
-	c.copied = "请选中上面的代码手动复制。"
+	copyText(ctx, text, func(ctx app.Context, res copyResult) {
+		c.copied = [...]string{copied: "代码已复制。", copyFailed: "无法自动复制：请选中上面的代码手动复制。", noClipboard: "请选中上面的代码手动复制。"}[res]
+	})
 }
 
 var _ app.Navigator = (*partnersPage)(nil)

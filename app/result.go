@@ -211,9 +211,7 @@ func verdictStatus(v guide.Verdict) (status, class string) {
 	switch v.Kind {
 	case guide.Vetoed:
 		return v.Headline, "status-bad"
-	case guide.CanApply:
-		return v.Headline, "status-ok"
-	case guide.ConfirmFirst:
+	case guide.CanApply, guide.ConfirmFirst:
 		return v.Headline, "status-ok"
 	}
 	return "", "status-gap" // the gap line above says it

@@ -48,24 +48,50 @@ func (c *resultPage) renderSheet() app.UI {
 	)
 }
 
-// copyLink copies the share link, or selects it where the clipboard is
-// not available.
-func (c *resultPage) copyLink(ctx app.Context, e app.Event) {
-	u := c.shareURL()
-	nav := app.Window().Get("navigator")
-	if cb := nav.Get("clipboard"); cb.Truthy() {
-		cb.Call("writeText", u).Call("then", app.FuncOf(func(this app.Value, args []app.Value) any {
-			ctx.Dispatch(func(ctx app.Context) { c.copied = "链接已复制，可以粘贴发给家人朋友。" })
-			return nil
-		}), app.FuncOf(func(this app.Value, args []app.Value) any {
-			ctx.Dispatch(func(ctx app.Context) { c.copied = "无法自动复制：请长按上面的链接手动复制。" })
-			selectShareURL()
-			return nil
-		}))
+// copyResult is how a copy to the clipboard went.
+type copyResult int
+
+const (
+	copied      copyResult = iota
+	copyFailed             // the browser refused
+	noClipboard            // there is no clipboard to write to
+)
+
+// copyText puts text on the clipboard and tells done, in the app's
+// goroutine, how it went.
+func copyText(ctx app.Context, text string, done func(ctx app.Context, res copyResult)) {
+	cb := app.Window().Get("navigator").Get("clipboard")
+	if !cb.Truthy() {
+		done(ctx, noClipboard)
 		return
 	}
-	selectShareURL()
-	c.copied = "请长按上面的链接手动复制。"
+	var ok, fail app.Func
+	settle := func(res copyResult) app.Func {
+		return app.FuncOf(func(this app.Value, args []app.Value) any {
+			ok.Release()
+			fail.Release()
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, res) })
+			return nil
+		})
+	}
+	ok, fail = settle(copied), settle(copyFailed)
+	cb.Call("writeText", text).Call("then", ok, fail)
+}
+
+// copyLink copies the share link, or selects it where it cannot.
+func (c *resultPage) copyLink(ctx app.Context, e app.Event) {
+	copyText(ctx, c.shareURL(), func(ctx app.Context, res copyResult) {
+		switch res {
+		case copied:
+			c.copied = "链接已复制，可以粘贴发给家人朋友。"
+			return
+		case copyFailed:
+			c.copied = "无法自动复制：请长按上面的链接手动复制。"
+		default:
+			c.copied = "请长按上面的链接手动复制。"
+		}
+		selectShareURL()
+	})
 }
 
 func selectShareURL() {
