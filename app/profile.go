@@ -185,11 +185,12 @@ func saveAnswers(ctx app.Context, p score.Profile) bool {
 	if !app.IsClient || p == (score.Profile{}) {
 		return false
 	}
-	visit.own[p.Encode()] = true
+	enc := p.Encode()
+	visit.own[enc] = true
 	if _, err := score.Evaluate(p); err != nil {
 		return false
 	}
-	if err := ctx.LocalStorage().Set(storeKey, p.Encode()); err != nil {
+	if err := ctx.LocalStorage().Set(storeKey, enc); err != nil {
 		app.Log("saving answers failed:", err)
 		return false
 	}

@@ -383,12 +383,8 @@ func (c *selfTest) showFollowup(ctx app.Context) {
 // keep puts the answers in the address bar and, since the visitor gave
 // them, saves them on this device.
 func (c *selfTest) keep(ctx app.Context) {
-	showProfile(ctx, &c.pp)
-	if !c.embed || c.pp.src != srcNone {
-		c.pp.src = srcOwn
-	}
-	visit.shared = ""
-	saveAnswers(ctx, c.pp.p)
+	c.pp.src, visit.shared = srcOwn, "" // answers given here are the visitor's
+	edited(ctx, &c.pp)
 }
 
 func (c *selfTest) next(ctx app.Context, e app.Event) {
