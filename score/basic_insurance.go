@@ -22,6 +22,16 @@ func capped(pts, cap int) int {
 	return pts
 }
 
+// counted is the rule of rules.md's note on 满N年后开始计入总积分: per
+// points a full year accrue from the first year and enter the total, up to
+// cap (0: none), once need years are reached; 0 before.
+func counted(per, years, need, cap int) int {
+	if years < need {
+		return 0
+	}
+	return capped(per*years, cap)
+}
+
 // capText is "，上限 40 分" or "，未见上限" for a cap where 0 means none.
 func capText(cap int) string {
 	if cap > 0 {

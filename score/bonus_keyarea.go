@@ -39,10 +39,7 @@ func scoreKeyArea(e *eval) {
 	} else {
 		need = e.n(&keyAreaMinYears)
 	}
-	pts := 0
-	if e.keyArea >= need {
-		pts = min(per*e.keyArea, cap)
-	}
+	pts := counted(per, e.keyArea, need, cap)
 	e.total += pts
 	if e.res == nil {
 		e.take()

@@ -19,10 +19,7 @@ func scorePublic(e *eval) {
 		return
 	}
 	per, need, cap := e.n(&publicPerYear), e.n(&publicMinYears), e.n(&publicCap)
-	pts := 0
-	if e.public >= need {
-		pts = capped(per*e.public, cap)
-	}
+	pts := counted(per, e.public, need, cap)
 	e.total += pts
 	if e.res == nil {
 		e.take()
