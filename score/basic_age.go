@@ -11,7 +11,10 @@ var (
 	ageStep      = param{"age.step", []value{{&rulesPeriod, 2, High, ""}}}
 )
 
-var ageInd = indicator{seq: 10, group: GroupBasic, keys: []string{"birth", "age"},
+// ageItem: claimed by a birth date or an age.
+var ageItem = Indicator{ID: IDAge, Name: "年龄", Key: "birth", claimed: func(p *Profile) bool { return !p.Birth.IsZero() || p.Age > 0 }}
+
+var ageInd = module{seq: 10, group: GroupBasic, items: []*Indicator{&ageItem}, keys: []string{"birth", "age"},
 	params: []*param{&ageCap, &ageFloor, &ageFloorFrom, &ageLast, &ageStep},
 	score:  scoreAge, rules: ageRules, help: ageHelp}
 
@@ -63,7 +66,7 @@ func scoreAge(e *eval) {
 		why = e.f("{0} 周岁，{1} 周岁 {2} 分，每年轻 1 岁加 {3} 分：{4} 分", e.age, a.floorFrom, a.floor, a.step, pts)
 	}
 	e.max = a.cap
-	e.item("age", "年龄", GroupBasic, pts, why)
+	e.item(&ageItem, pts, why)
 }
 
 // ageRuleText is the rule in one sentence: "43 周岁及以下 30 分；44 周岁
@@ -76,7 +79,7 @@ func ageRuleText(r *reader) string {
 }
 
 func ageRules(w *ruleWriter) {
-	w.row("age", "年龄", ageRuleText(&w.reader), "按计算日期时的周岁计")
+	w.row(&ageItem, ageRuleText(&w.reader), "按计算日期时的周岁计")
 }
 
 func ageHelp(key string, r *reader) string {

@@ -139,7 +139,13 @@ func (r *reader) pts(p *param) int {
 	return r.n(p)
 }
 
-var educationInd = indicator{seq: 20, group: GroupBasic, keys: []string{"education", "full_time", "title", "title_base_ok"},
+// The two indicators of the either/or rule: claimed by a level above none.
+var (
+	educationItem = Indicator{ID: IDEducation, Name: "学历", Key: "education", claimed: func(p *Profile) bool { return p.Education != EduNone }}
+	titleItem     = Indicator{ID: IDTitle, Name: "职称/技能等级", Key: "title", claimed: func(p *Profile) bool { return p.Title != TitleNone }}
+)
+
+var educationInd = module{seq: 20, group: GroupBasic, items: []*Indicator{&educationItem, &titleItem}, keys: []string{"education", "full_time", "title", "title_base_ok"},
 	params: []*param{&eduCollege, &eduBachelor, &eduBachelorDegree, &eduMaster, &eduDoctor,
 		&titleSkill5, &titleSkill4, &titleSkill3, &titleMid, &titleHigh,
 		&titleBaseMonths, &titleBaseWindow, &titleBaseMult, &titleBaseInfer},
@@ -214,7 +220,7 @@ func scoreEducationTitle(e *eval) {
 		tmpl = "{a}{b}{0} 分；学历与职称只计较高者，按学历计"
 	}
 	e.max = EducationTable[len(EducationTable)-1].PointsAt(e.d) // the table is lowest first
-	e.itemConf("education", "学历", GroupBasic, shown, e.fs(tmpl, []string{er.Name, space(er.Name), tr.Name}, eduPts, titlePts), eduConf, eduDisp)
+	e.itemConf(&educationItem, shown, e.fs(tmpl, []string{er.Name, space(er.Name), tr.Name}, eduPts, titlePts), eduConf, eduDisp)
 	if e.edu != EduNone && e.p.FullTime == No {
 		e.warn("非全日制学历（自考、成人、网络教育）：有的计算器只认可在上海或户籍所在省份取得的，此说法未经核实，不影响本计算。")
 	}
@@ -246,7 +252,7 @@ func scoreEducationTitle(e *eval) {
 	}
 	strs := []string{tr.Name, space(tr.Name), mult, tail}
 	e.max = TitleTable[len(TitleTable)-1].PointsAt(e.d) // the table is lowest first
-	e.itemConf("title", "职称/技能等级", GroupBasic, shown, e.fs(tmpl, strs, titleRaw, window, months), titleConf, titleDisp)
+	e.itemConf(&titleItem, shown, e.fs(tmpl, strs, titleRaw, window, months), titleConf, titleDisp)
 	e.warn("职称或技能等级须与现工作岗位相符；外省市取得的证书须经本市复核认定。")
 	if tr.NeedsBase && !ok && titleRaw > eduPts {
 		e.warn(e.fs("{a}须"+cond+"；满足后可计 {0} 分。", strs, titleRaw, window, months))
@@ -275,11 +281,11 @@ func titleLevelsText(r *reader) string {
 }
 
 func educationRules(w *ruleWriter) {
-	w.row("education", "学历", educationLevelsText(&w.reader, true)+"；大专以下 0 分", "须为国家承认的学历；境外学历须经教育部留学服务中心认证")
-	w.row("title", "职称/技能等级", titleLevelsText(&w.reader)+"；初级职称 0 分", "须与现工作岗位相符、在本市公布的目录内；职称须在本市工作期间取得，外省市证书须经本市复核认定")
-	w.row("education_title", "学历与职称", "只计较高的一项", "")
-	w.row("title_base", "职称基数条件", "不满足时，中级/高级职称和技能二级/一级计 0 分", baseCondText(&w.reader))
-	w.row("title_base_inferred", "职称基数条件未填写时", w.f("按社保缴费基数档次推定：档次达到上年度平均工资的 {title.base_inferred_from:m} 倍及以上，推定满足并请确认；否则未确认，暂不计分"), "明确填写“是”或“否”时按填写的计算")
+	w.row(&educationItem, educationLevelsText(&w.reader, true)+"；大专以下 0 分", "须为国家承认的学历；境外学历须经教育部留学服务中心认证")
+	w.row(&titleItem, titleLevelsText(&w.reader)+"；初级职称 0 分", "须与现工作岗位相符、在本市公布的目录内；职称须在本市工作期间取得，外省市证书须经本市复核认定")
+	w.rowAs("education_title", "学历与职称", "只计较高的一项", "")
+	w.rowAs("title_base", "职称基数条件", "不满足时，中级/高级职称和技能二级/一级计 0 分", baseCondText(&w.reader))
+	w.rowAs("title_base_inferred", "职称基数条件未填写时", w.f("按社保缴费基数档次推定：档次达到上年度平均工资的 {title.base_inferred_from:m} 倍及以上，推定满足并请确认；否则未确认，暂不计分"), "明确填写“是”或“否”时按填写的计算")
 }
 
 func educationHelp(key string, r *reader) string {

@@ -9,7 +9,9 @@ var (
 	insCap     = param{"insurance.cap", []value{{&rulesPeriod, 0, Medium, "未见上限规定，按不设上限计算"}}} // 0: no cap
 )
 
-var insuranceInd = indicator{seq: 30, group: GroupBasic, keys: []string{"insurance_years"},
+var insuranceItem = Indicator{ID: IDInsuranceYears, Name: "社保年限", Key: "insurance_years", claimed: func(p *Profile) bool { return p.InsuranceYears > 0 }}
+
+var insuranceInd = module{seq: 30, group: GroupBasic, items: []*Indicator{&insuranceItem}, keys: []string{"insurance_years"},
 	params: []*param{&insPerYear, &insCap}, score: scoreInsurance, rules: insuranceRules, help: insuranceHelp}
 
 func init() { register(&insuranceInd) }
@@ -52,14 +54,14 @@ func scoreInsurance(e *eval) {
 	if pts != per*e.years {
 		why += e.f("，上限 {0} 分", cap)
 	}
-	e.item("insurance_years", "社保年限", GroupBasic, pts, why)
+	e.item(&insuranceItem, pts, why)
 	if e.years > 0 {
 		e.warn("社保年限只计本市职工社保、由劳动合同单位缴纳、非补缴的月份；缴纳中断后是否重新计算年限，各来源说法不一。")
 	}
 }
 
 func insuranceRules(w *ruleWriter) {
-	w.row("insurance_years", "社保年限", w.f("每满 1 年 {insurance.per_year} 分")+capText(w.n(&insCap)),
+	w.row(&insuranceItem, w.f("每满 1 年 {insurance.per_year} 分")+capText(w.n(&insCap)),
 		"本市职工社保，由劳动合同单位缴纳；补缴的月份不算；中断后是否重新计算，各来源说法不一")
 }
 

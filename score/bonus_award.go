@@ -50,7 +50,9 @@ func AwardRuleOf(a Award) AwardRule {
 	return AwardTable[0]
 }
 
-var awardInd = indicator{seq: 170, group: GroupBonus, keys: []string{"award"},
+var awardItem = Indicator{ID: IDAward, Name: "表彰奖励", Key: "award", claimed: func(p *Profile) bool { return p.Award != AwardNone }}
+
+var awardInd = module{seq: 170, group: GroupBonus, items: []*Indicator{&awardItem}, keys: []string{"award"},
 	params: []*param{&awardCitySpecial, &awardCity, &awardNational}, score: scoreAward, rules: awardRules, help: awardHelp}
 
 func init() { register(&awardInd) }
@@ -69,7 +71,7 @@ func scoreAward(e *eval) {
 		return
 	}
 	e.max = AwardTable[len(AwardTable)-1].PointsAt(e.d) // the table is lowest first
-	e.item("award", "表彰奖励", GroupBonus, pts, named(ar.Name, pts)+"（"+awardCond+"）")
+	e.item(&awardItem, pts, named(ar.Name, pts)+"（"+awardCond+"）")
 }
 
 func awardText(r *reader) string {
@@ -84,7 +86,7 @@ func awardText(r *reader) string {
 }
 
 func awardRules(w *ruleWriter) {
-	w.row("award", "表彰奖励", awardText(&w.reader)+"；只计最高一项", awardCond)
+	w.row(&awardItem, awardText(&w.reader)+"；只计最高一项", awardCond)
 }
 
 func awardHelp(_ string, r *reader) string { return awardText(r) + "；" + awardCond + "。" }

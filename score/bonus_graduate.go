@@ -5,7 +5,9 @@ package score
 // indicators", fresh_graduate; medium).
 var freshGradPts = param{"fresh_graduate.points", []value{{&rulesPeriod, 10, Medium, "毕业后多久内可以申请，未见明确规定"}}}
 
-var freshGradInd = indicator{seq: 160, group: GroupBonus, keys: []string{"fresh_graduate"},
+var freshGradItem = Indicator{ID: IDFreshGraduate, Name: "全日制应届高校毕业生", Key: "fresh_graduate", claimed: func(p *Profile) bool { return p.FreshGraduate }}
+
+var freshGradInd = module{seq: 160, group: GroupBonus, items: []*Indicator{&freshGradItem}, keys: []string{"fresh_graduate"},
 	params: []*param{&freshGradPts}, score: scoreFreshGrad, rules: freshGradRules, help: freshGradHelp}
 
 func init() { register(&freshGradInd) }
@@ -34,11 +36,11 @@ func scoreFreshGrad(e *eval) {
 		e.warn("应届毕业生加分只适用于全日制毕业生：如果您是全日制毕业，请在“全日制学历”选“是”。")
 	}
 	e.max = full
-	e.item("fresh_graduate", "全日制应届高校毕业生", GroupBonus, pts, why)
+	e.item(&freshGradItem, pts, why)
 }
 
 func freshGradRules(w *ruleWriter) {
-	w.row("fresh_graduate", "全日制应届高校毕业生", w.f("{fresh_graduate.points} 分"), "只适用于全日制毕业生")
+	w.row(&freshGradItem, w.f("{fresh_graduate.points} 分"), "只适用于全日制毕业生")
 }
 
 func freshGradHelp(_ string, r *reader) string {

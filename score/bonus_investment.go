@@ -13,7 +13,10 @@ var (
 	investCap     = param{"investment.cap", []value{{&rulesPeriod, 120, Medium, "上限：2013 年试行办法为 100 分，较新来源为 120 分"}}}
 )
 
-var investmentInd = indicator{seq: 130, group: GroupBonus, keys: []string{"invest_tax_avg", "invest_hires_avg"},
+var investmentItem = Indicator{ID: IDInvestment, Name: "投资纳税或带动就业", Key: "invest_tax_avg",
+	claimed: func(p *Profile) bool { return p.InvestTaxAvgFen > 0 || p.InvestHiresAvg > 0 }}
+
+var investmentInd = module{seq: 130, group: GroupBonus, items: []*Indicator{&investmentItem}, keys: []string{"invest_tax_avg", "invest_hires_avg"},
 	params: []*param{&investYears, &investTaxStep, &investHires, &investPerStep, &investCap},
 	score:  scoreInvestment, rules: investmentRules, help: investmentHelp}
 
@@ -39,7 +42,7 @@ func scoreInvestment(e *eval) {
 		why += e.f("（已达上限 {0} 分）", cap)
 	}
 	e.max = cap
-	e.item("investment", "投资纳税或带动就业", GroupBonus, pts, why)
+	e.item(&investmentItem, pts, why)
 }
 
 // investRuleText is "近 3 年个人出资部分年均纳税每满 100,000 元或年均聘用本市
@@ -49,7 +52,7 @@ func investRuleText(r *reader) string {
 }
 
 func investmentRules(w *ruleWriter) {
-	w.row("investment", "投资纳税或带动就业", investRuleText(&w.reader)+w.f("；取较高者，上限 {investment.cap} 分"),
+	w.row(&investmentItem, investRuleText(&w.reader)+w.f("；取较高者，上限 {investment.cap} 分"),
 		w.f("连续 {investment.years} 年在本市投资，按个人出资部分计"))
 }
 

@@ -21,7 +21,9 @@ var (
 	lingangInsMonths = param{"key_area.lingang.insurance_months", []value{{&lingangPeriod, 36, Medium, "有报道称 2024 年 8 月 21 日起临港第一年即计入，未见来源证实"}}}
 )
 
-var keyAreaInd = indicator{seq: 150, group: GroupBonus, keys: []string{"key_area", "key_area_years"},
+var keyAreaItem = Indicator{ID: IDKeyArea, Name: "重点区域", Key: "key_area_years", claimed: func(p *Profile) bool { return p.KeyAreaYears > 0 }}
+
+var keyAreaInd = module{seq: 150, group: GroupBonus, items: []*Indicator{&keyAreaItem}, keys: []string{"key_area", "key_area_years"},
 	params: []*param{&keyAreaPerYear, &keyAreaCap, &keyAreaMinYears, &lingangMinYears, &lingangInsMonths},
 	score:  scoreKeyArea, rules: keyAreaRules, help: keyAreaHelp}
 
@@ -55,7 +57,7 @@ func scoreKeyArea(e *eval) {
 		tmpl = "{a}每满 1 年 {0} 分 × {1} 年，上限 {2} 分；满 {4} 年后才计入总分，目前计 0 分"
 	}
 	e.max = cap
-	e.item("key_area", "重点区域", GroupBonus, pts, e.fs(tmpl, []string{name}, per, e.keyArea, cap, pts, need))
+	e.item(&keyAreaItem, pts, e.fs(tmpl, []string{name}, per, e.keyArea, cap, pts, need))
 	if e.p.KeyArea == "" {
 		e.warn(e.f("未选择重点区域类型，按“其他远郊重点区域”（满 {0} 年计入）计算；若在临港新片区，请选择临港。", need))
 	}
@@ -66,9 +68,9 @@ func lingangText(r *reader) string {
 }
 
 func keyAreaRules(w *ruleWriter) {
-	w.row("key_area", "重点区域", w.f("每满 1 年 {key_area.per_year} 分，上限 {key_area.cap} 分；满 {key_area.min_years} 年后计入总分"),
+	w.row(&keyAreaItem, w.f("每满 1 年 {key_area.per_year} 分，上限 {key_area.cap} 分；满 {key_area.min_years} 年后计入总分"),
 		"在远郊重点区域工作并居住；分值从第一年起累计，达到年限后一并计入")
-	w.row("key_area_lingang", "临港新片区", lingangText(&w.reader), "分值同上")
+	w.rowAs("key_area_lingang", "临港新片区", lingangText(&w.reader), "分值同上")
 }
 
 func keyAreaHelp(key string, r *reader) string {

@@ -9,7 +9,9 @@ var (
 	publicCap      = param{"public_service.cap", []value{{&rulesPeriod, 0, Medium, "未找到上限规定，按不设上限计算"}}} // 0: no cap
 )
 
-var publicInd = indicator{seq: 140, group: GroupBonus, keys: []string{"public_service_years"},
+var publicItem = Indicator{ID: IDPublicService, Name: "特定公共服务领域", Key: "public_service_years", claimed: func(p *Profile) bool { return p.PublicServiceYears > 0 }}
+
+var publicInd = module{seq: 140, group: GroupBonus, items: []*Indicator{&publicItem}, keys: []string{"public_service_years"},
 	params: []*param{&publicPerYear, &publicMinYears, &publicCap}, score: scorePublic, rules: publicRules, help: publicHelp}
 
 func init() { register(&publicInd) }
@@ -33,7 +35,7 @@ func scorePublic(e *eval) {
 		tmpl += "，上限 {4} 分"
 	}
 	why := e.f(tmpl, per, e.public, per*e.public, need, cap)
-	e.item("public_service", "特定公共服务领域", GroupBonus, pts, why)
+	e.item(&publicItem, pts, why)
 }
 
 func publicText(r *reader) string {
@@ -41,7 +43,7 @@ func publicText(r *reader) string {
 }
 
 func publicRules(w *ruleWriter) {
-	w.row("public_service", "特定公共服务领域", publicText(&w.reader), "在环卫等本市指定的公共服务领域工作；分值从第一年起累计，达到年限后一并计入")
+	w.row(&publicItem, publicText(&w.reader), "在环卫等本市指定的公共服务领域工作；分值从第一年起累计，达到年限后一并计入")
 }
 
 func publicHelp(_ string, r *reader) string {

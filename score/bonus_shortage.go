@@ -12,7 +12,9 @@ var (
 	shortageFullTimeCollege = param{"shortage_major.full_time_college", []value{{&rulesPeriod, 1, Medium, "只适用于全日制大专（专科）毕业生，见于多个来源（“紧缺专业只针对专科”），未见原文"}}}
 )
 
-var shortageInd = indicator{seq: 120, group: GroupBonus, keys: []string{"shortage_major"},
+var shortageItem = Indicator{ID: IDShortageMajor, Name: "紧缺急需专业", Key: "shortage_major", claimed: func(p *Profile) bool { return p.ShortageMajor }}
+
+var shortageInd = module{seq: 120, group: GroupBonus, items: []*Indicator{&shortageItem}, keys: []string{"shortage_major"},
 	params: []*param{&shortagePts, &shortageFullTimeCollege}, score: scoreShortage, rules: shortageRules, help: shortageHelp}
 
 func init() { register(&shortageInd) }
@@ -45,7 +47,7 @@ func scoreShortage(e *eval) {
 		e.warn("紧缺急需专业加分须为全日制大专学历：如果您是全日制毕业，请在“全日制学历”选“是”。")
 	}
 	e.max = full
-	e.item("shortage_major", "紧缺急需专业", GroupBonus, pts, why)
+	e.item(&shortageItem, pts, why)
 }
 
 func shortageCond(r *reader) string {
@@ -57,7 +59,7 @@ func shortageCond(r *reader) string {
 }
 
 func shortageRules(w *ruleWriter) {
-	w.row("shortage_major", "紧缺急需专业", w.f("{shortage_major.points} 分"), shortageCond(&w.reader))
+	w.row(&shortageItem, w.f("{shortage_major.points} 分"), shortageCond(&w.reader))
 }
 
 func shortageHelp(_ string, r *reader) string {

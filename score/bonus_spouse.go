@@ -7,7 +7,9 @@ var (
 	spouseCap     = param{"spouse.cap", []value{{&rulesPeriod, 40, High, ""}}}
 )
 
-var spouseInd = indicator{seq: 180, group: GroupBonus, keys: []string{"spouse_years"},
+var spouseItem = Indicator{ID: IDSpouse, Name: "配偶为上海户籍", Key: "spouse_years", claimed: func(p *Profile) bool { return p.SpouseYears > 0 }}
+
+var spouseInd = module{seq: 180, group: GroupBonus, items: []*Indicator{&spouseItem}, keys: []string{"spouse_years"},
 	params: []*param{&spousePerYear, &spouseCap}, score: scoreSpouse, rules: spouseRules, help: spouseHelp}
 
 func init() { register(&spouseInd) }
@@ -28,7 +30,7 @@ func scoreSpouse(e *eval) {
 		tmpl = "婚龄每满 1 年 {0} 分 × {1} 年，上限 {2} 分，计 {3} 分"
 	}
 	e.max = cap
-	e.item("spouse", "配偶为上海户籍", GroupBonus, pts, e.f(tmpl, per, e.spouse, cap, pts))
+	e.item(&spouseItem, pts, e.f(tmpl, per, e.spouse, cap, pts))
 }
 
 func spouseText(r *reader) string {
@@ -36,7 +38,7 @@ func spouseText(r *reader) string {
 }
 
 func spouseRules(w *ruleWriter) {
-	w.row("spouse", "配偶为上海户籍", spouseText(&w.reader), "配偶为本市户籍人员")
+	w.row(&spouseItem, spouseText(&w.reader), "配偶为本市户籍人员")
 }
 
 func spouseHelp(_ string, r *reader) string {

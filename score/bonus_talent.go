@@ -16,9 +16,14 @@ var (
 )
 
 var (
-	startupInd = indicator{seq: 190, group: GroupBonus, keys: []string{"startup_talent"},
+	startupItem  = Indicator{ID: IDStartupTalent, Name: "创业人才", Key: "startup_talent", claimed: func(p *Profile) bool { return p.StartupTalent }}
+	transferItem = Indicator{ID: IDTechTransfer, Name: "创新创业中介服务人才", Key: "tech_transfer_talent", claimed: func(p *Profile) bool { return p.TechTransferTalent }}
+)
+
+var (
+	startupInd = module{seq: 190, group: GroupBonus, items: []*Indicator{&startupItem}, keys: []string{"startup_talent"},
 		params: []*param{&startupPts, &startupShare, &startupMonths}, score: scoreStartup, rules: startupRules, help: startupHelp}
-	transferInd = indicator{seq: 200, group: GroupBonus, keys: []string{"tech_transfer_talent"},
+	transferInd = module{seq: 200, group: GroupBonus, items: []*Indicator{&transferItem}, keys: []string{"tech_transfer_talent"},
 		params: []*param{&transferPts, &transferMonth}, score: scoreTransfer, rules: transferRules, help: transferHelp}
 )
 
@@ -28,7 +33,7 @@ func init() {
 }
 
 func startupRules(w *ruleWriter) {
-	w.row("startup_talent", "创业人才", w.f("{startup_talent.points} 分"), startupCond(&w.reader))
+	w.row(&startupItem, w.f("{startup_talent.points} 分"), startupCond(&w.reader))
 }
 
 func startupHelp(_ string, r *reader) string {
@@ -36,7 +41,7 @@ func startupHelp(_ string, r *reader) string {
 }
 
 func transferRules(w *ruleWriter) {
-	w.row("tech_transfer", "创新创业中介服务人才", w.f("{tech_transfer.points} 分"), transferCond(&w.reader))
+	w.row(&transferItem, w.f("{tech_transfer.points} 分"), transferCond(&w.reader))
 }
 
 func transferHelp(_ string, r *reader) string {
@@ -62,7 +67,7 @@ func scoreStartup(e *eval) {
 		return
 	}
 	e.max = pts
-	e.item("startup_talent", "创业人才", GroupBonus, pts, e.fs("{a}，{0} 分", []string{startupCond(&e.reader)}, pts))
+	e.item(&startupItem, pts, e.fs("{a}，{0} 分", []string{startupCond(&e.reader)}, pts))
 }
 
 func scoreTransfer(e *eval) {
@@ -76,5 +81,5 @@ func scoreTransfer(e *eval) {
 		return
 	}
 	e.max = pts
-	e.item("tech_transfer", "创新创业中介服务人才", GroupBonus, pts, e.fs("{a}，{0} 分", []string{transferCond(&e.reader)}, pts))
+	e.item(&transferItem, pts, e.fs("{a}，{0} 分", []string{transferCond(&e.reader)}, pts))
 }

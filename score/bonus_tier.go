@@ -1,5 +1,7 @@
 package score
 
+import "time"
+
 // 加分指标: 缴纳职工社会保险费基数 (社保缴费基数 tier). Among the last 48
 // months, 36 at ≥0.8× and <1× the previous year's Shanghai average wage →
 // 25; ≥1× and <2× → 50; ≥2× and <3× → 100; among the last 36 months, 24
@@ -36,18 +38,26 @@ var (
 	tier3Months = param{"base_tier.3.months", []value{{&rulesPeriod, 24, High, ""}}}
 	tier3Window = param{"base_tier.3.window", []value{{&rulesPeriod, 36, High, ""}}}
 	// wage is the Shanghai average monthly wage (yuan) in use for the
-	// months of each period; each month's base is compared with the figure
-	// in use in that month.
+	// months of each period (from July to June); each month's base is
+	// compared with the figure in use in that month. When a figure is
+	// published, it is one more line here (and one row of the tests'
+	// wageBook): README, "When the wage is published".
 	wage = param{"wage", []value{
 		{&period{Date{2021, 7, 1}, Date{2022, 6, 30}, SrcWage, pkWage}, 10338, High, ""},
 		{&period{Date{2022, 7, 1}, Date{2023, 6, 30}, SrcWage, pkWage}, 11396, High, ""},
 		{&period{Date{2023, 7, 1}, Date{2024, 6, 30}, SrcWage, pkWage}, 12183, High, ""},
 		{&period{Date{2024, 7, 1}, Date{2025, 6, 30}, SrcWage, pkWage}, 12307, High, ""},
-		{&period{Date{2025, 7, 1}, Date{2026, 6, 30}, SrcWage, pkWage}, 12434, High, ""}, // published 2025-09
+		{&period{Date{2025, 7, 1}, Date{2026, 6, 30}, SrcWage, pkWage}, 12434, High, ""}, // published 2025-09: bases 7,460–37,302
+		{&period{Date{2026, 7, 1}, Date{2027, 6, 30}, SrcWage, pkWage}, 12577, Medium, // the HR bureau's notice of 2026-08: bases 7,546–37,731
+			"由 2026 年 8 月人社局通知的社保缴费基数上限 37,731 元推得（37,731 = 3 × 12,577，与往年一致），多个来源一致，未见原文"},
 	}}
-	// wageMissingCheckedOn: the next figure was still unpublished then.
-	wageMissingCheckedOn = Date{2026, 7, 23}
+	// The figure of a year is published in August or September (rules.md
+	// "Shanghai average wage"), after the July it is used from.
+	wagePublishFrom = param{"wage.publish_from_month", []value{{&wagePublication, 8, High, ""}}}
+	wagePublishTo   = param{"wage.publish_to_month", []value{{&wagePublication, 9, High, ""}}}
 )
+
+var wagePublication = period{Date{}, Date{}, SrcWage, pkOpen}
 
 // TierRule is one row of the base-tier table.
 type TierRule struct {
@@ -130,6 +140,17 @@ type WageFigure struct {
 	Missing Date
 }
 
+// missingText says that the figure used from the month missing is not
+// known: due later than the rules were checked ("2027 年 7 月起使用的上年度平均
+// 工资要到 2027 年 8、9 月才公布"), or overdue.
+func missingText(r *reader, missing Date) string {
+	from, to := r.n(&wagePublishFrom), r.n(&wagePublishTo)
+	if RulesCheckedOn.Before(Date{missing.Year, time.Month(from), 1}) {
+		return r.fs("{a}起使用的上年度平均工资要到 {0} 年 {1}、{2} 月才公布", []string{missing.MonthChinese()}, missing.Year, from, to)
+	}
+	return r.fs("{a}起使用的上年度平均工资（应在 {0} 年 {1}、{2} 月公布）截至 {b}仍未找到", []string{missing.MonthChinese(), RulesCheckedOn.Chinese()}, missing.Year, from, to)
+}
+
 func wageFigure(v value, where int, d Date) WageFigure {
 	w := WageFigure{From: v.Per.From, To: v.Per.To, Yuan: v.N, Conf: v.Conf, Known: where == 0}
 	if where > 0 {
@@ -153,7 +174,7 @@ func (w WageFigure) note() string {
 		return ""
 	}
 	var r reader
-	return r.fs("{a}起使用的上年度平均工资尚未找到，暂按 {0:Y} 元计算。", []string{w.Missing.MonthChinese()}, int(w.Yuan))
+	return r.fs("{a}，暂按 {0:Y} 元计算。", []string{missingText(&r, w.Missing)}, int(w.Yuan))
 }
 
 // tierOfMonthly is the tier a monthly base (in fen) falls in, with the
@@ -169,6 +190,16 @@ func tierOfMonthly(r *reader, fen int64, d Date) Tier {
 	return TierNone
 }
 
+// monthlyNote is the tier a monthly base falls in, with the figure in use.
+func monthlyNote(p *Profile, d Date) string {
+	if p.BaseMonthlyFen <= 0 {
+		return ""
+	}
+	r := reader{d: d}
+	w := WageAt(d)
+	return r.fs("按 {a}起使用的上年度平均工资 {0:Y} 元计：属于“{b}”档", []string{w.From.MonthChinese(), TierRuleOf(tierOfMonthly(&r, p.BaseMonthlyFen, d)).label(&r)}, int(w.Yuan))
+}
+
 // TierOfMonthly returns the tier a monthly base (in fen) falls in, with
 // the average wage in use on d.
 func TierOfMonthly(fen int64, d Date) Tier {
@@ -176,9 +207,15 @@ func TierOfMonthly(fen int64, d Date) Tier {
 	return tierOfMonthly(&r, fen, d)
 }
 
-var tierInd = indicator{seq: 110, group: GroupBonus, keys: []string{"base_tier", "base_monthly"},
+// tierItem: claimed by a tier above none, or a monthly base to estimate one.
+var tierItem = Indicator{ID: IDBaseTier, Name: "社保缴费基数", Key: "base_tier",
+	claimed: func(p *Profile) bool {
+		return p.BaseTier != TierUnset && p.BaseTier != TierNone || p.BaseMonthlyFen > 0
+	}}
+
+var tierInd = module{seq: 110, group: GroupBonus, items: []*Indicator{&tierItem}, keys: []string{"base_tier", "base_monthly"},
 	params: []*param{&tier08Pts, &tier1Pts, &tier2Pts, &tier3Pts, &tier08Mult, &tier1Mult, &tier2Mult, &tier3Mult,
-		&tierMonths, &tierWindow, &tier3Months, &tier3Window, &wage},
+		&tierMonths, &tierWindow, &tier3Months, &tier3Window, &wage, &wagePublishFrom, &wagePublishTo},
 	score: scoreTier, rules: tierRules, help: tierHelp}
 
 func init() { register(&tierInd) }
@@ -220,7 +257,7 @@ func scoreTier(e *eval) {
 		why += e.f("；社保年限不足 {0} 年，暂计 0 分", need)
 	}
 	e.max = TierTable[len(TierTable)-1].PointsAt(e.d) // the table is lowest first
-	e.item("base_tier", "社保缴费基数", GroupBonus, pts, why)
+	e.item(&tierItem, pts, why)
 	if short {
 		e.warn(e.fs("社保缴费基数“{a}”一档须{b}达到，而社保年限只有 {0} 年，不足 {1} 年，本项暂计 0 分。", []string{t.label(&e.reader), t.monthsText(&e.reader)}, e.years, need))
 	}
@@ -252,7 +289,7 @@ func tierLevelsText(r *reader) string {
 
 func tierRules(w *ruleWriter) {
 	f := WageAt(w.d)
-	w.row("base_tier", "社保缴费基数", tierLevelsText(&w.reader)+"；只计最高一档",
+	w.row(&tierItem, tierLevelsText(&w.reader)+"；只计最高一档",
 		w.fs("按当月使用的上年度平均工资（{a}起 {wage:Y} 元）的倍数；月份不必连续；社保年限须够这些月份（不足时暂计 0 分）", []string{f.From.MonthChinese()}))
 }
 
@@ -292,7 +329,7 @@ type WageRow struct {
 	From, To Date
 	Yuan     int64  // 0 for a figure not yet published
 	Month    string // "2025 年 7 月" (the first month it is used for)
-	Wage     string // "12,434 元", or "未找到"
+	Wage     string // "12,434 元", or "未公布"
 	Low      string // the lowest tier's threshold: "9,947.2 元"
 	High     string // the top tier's threshold (the contribution ceiling): "37,302 元"
 	Conf     Confidence
@@ -318,8 +355,8 @@ func WageRows(d Date) []WageRow {
 			Low: r.f("{0:F} 元", int(v.N*lo)), High: r.f("{0:F} 元", int(v.N*hi)), Conf: v.Conf})
 	}
 	if w := WageAt(d); !w.Missing.IsZero() {
-		rows = append(rows, WageRow{From: w.Missing, Month: w.Missing.MonthChinese(), Wage: "未找到", Conf: Low,
-			Note: r.fs("未找到公布的数字（{a}时仍未公布）；找到之前，这以后的月份按 {0:Y} 元比较。", []string{wageMissingCheckedOn.Chinese()}, int(w.Yuan))})
+		rows = append(rows, WageRow{From: w.Missing, Month: w.Missing.MonthChinese(), Wage: "未公布", Conf: Low,
+			Note: r.fs("{a}；在此之前，这以后的月份暂按 {0:Y} 元比较。", []string{missingText(&r, w.Missing)}, int(w.Yuan))})
 	}
 	return rows
 }

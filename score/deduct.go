@@ -13,22 +13,32 @@ var (
 	criminalYears      = param{"criminal.years", []value{{&rulesPeriod, 5, High, ""}}}
 )
 
-// deduction is one deduction: its item and key, and what it counts.
+// deduction is one deduction: its indicator (the profile key is its ID),
+// what it counts, its values and its count.
 type deduction struct {
-	id, name, what string
-	pts, years     *param
-	count          func(p *Profile) int
+	ind        Indicator
+	what       string
+	pts, years *param
+	count      func(p *Profile) int
 }
 
 var deductions = []deduction{
-	{"false_material", "提供虚假材料", "积分申请中提供虚假材料", &falseMaterialPts, &falseMaterialYears, func(p *Profile) int { return p.FalseMaterial }},
-	{"detention", "行政拘留", "受行政拘留", &detentionPts, &detentionYears, func(p *Profile) int { return p.Detention }},
-	{"criminal", "一般刑事犯罪", "有一般刑事犯罪记录", &criminalPts, &criminalYears, func(p *Profile) int { return p.Criminal }},
+	{Indicator{ID: IDFalseMaterial, Name: "提供虚假材料", Key: "false_material"}, "积分申请中提供虚假材料", &falseMaterialPts, &falseMaterialYears, func(p *Profile) int { return p.FalseMaterial }},
+	{Indicator{ID: IDDetention, Name: "行政拘留", Key: "detention"}, "受行政拘留", &detentionPts, &detentionYears, func(p *Profile) int { return p.Detention }},
+	{Indicator{ID: IDCriminal, Name: "一般刑事犯罪", Key: "criminal"}, "有一般刑事犯罪记录", &criminalPts, &criminalYears, func(p *Profile) int { return p.Criminal }},
 }
 
-// deductInd scores the deductions, each its own item (the profile key is
-// the item's id).
-var deductInd = indicator{seq: 300, group: GroupDeduction, keys: []string{"false_material", "detention", "criminal"},
+// deductInd scores the deductions, each its own item; a deduction is
+// claimed by a count above 0.
+var deductInd = module{seq: 300, group: GroupDeduction, items: func() []*Indicator {
+	inds := make([]*Indicator, len(deductions))
+	for i := range deductions {
+		d := &deductions[i]
+		d.ind.claimed = func(p *Profile) bool { return d.count(p) > 0 }
+		inds[i] = &d.ind
+	}
+	return inds
+}(), keys: []string{"false_material", "detention", "criminal"},
 	params: []*param{&falseMaterialPts, &falseMaterialYears, &detentionPts, &detentionYears, &criminalPts, &criminalYears},
 	score:  scoreDeductions, rules: deductRules, help: deductHelp}
 
@@ -51,7 +61,7 @@ func scoreDeductions(e *eval) {
 		if e.res == nil {
 			continue
 		}
-		e.item(d.id, d.name, GroupDeduction, n*each, e.fs("{a} {0} 次 × {1} 分", []string{d.when(&e.reader)}, n, each))
+		e.item(&d.ind, n*each, e.fs("{a} {0} 次 × {1} 分", []string{d.when(&e.reader)}, n, each))
 	}
 	e.take()
 }
@@ -59,13 +69,13 @@ func scoreDeductions(e *eval) {
 func deductRules(w *ruleWriter) {
 	for i := range deductions {
 		d := &deductions[i]
-		w.row(d.id, d.name, w.f("每次 {0} 分，累计", w.n(d.pts)), d.when(&w.reader))
+		w.row(&d.ind, w.f("每次 {0} 分，累计", w.n(d.pts)), d.when(&w.reader))
 	}
 }
 
 func deductHelp(key string, r *reader) string {
 	for i := range deductions {
-		if d := &deductions[i]; d.id == key {
+		if d := &deductions[i]; d.ind.Key == key {
 			return r.fs("{a}，每次 {0} 分。", []string{d.when(r)}, r.n(d.pts))
 		}
 	}

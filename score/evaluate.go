@@ -7,7 +7,7 @@ import (
 
 // Item is the score of one indicator.
 type Item struct {
-	ID         string     `json:"id"`
+	ID         ID         `json:"id"`
 	Points     int        `json:"points"`
 	Name       string     `json:"name"`
 	Why        string     `json:"why"`
@@ -55,7 +55,7 @@ type Result struct {
 }
 
 // Item returns the item with the id, and whether there is one.
-func (r Result) Item(id string) (Item, bool) {
+func (r Result) Item(id ID) (Item, bool) {
 	for _, it := range r.Items {
 		if it.ID == id {
 			return it, true
@@ -64,32 +64,35 @@ func (r Result) Item(id string) (Item, bool) {
 	return Item{}, false
 }
 
-// indicator is one indicator of the regulation (or a few that share their
-// values): its values, how it scores, its rules-page rows and the help of
-// the profile keys it reads. Each lives in its own file and registers
-// itself; seq puts them in the regulation's order.
-type indicator struct {
+// module is the code of one indicator of the regulation, or of a few
+// that share their values (education and title; the deductions): the
+// indicators it scores, its values, how it scores, its rules-page rows and
+// the help of the profile keys it reads. Each lives in its own file and
+// registers itself; seq puts them in the regulation's order.
+type module struct {
 	seq    int
 	group  string
-	keys   []string // the profile keys whose help it writes
-	params []*param // every value it reads
+	items  []*Indicator // the indicators it scores
+	keys   []string     // the profile keys whose help it writes
+	params []*param     // every value it reads
 	score  func(e *eval)
 	rules  func(w *ruleWriter)
 	help   func(key string, r *reader) string
 }
 
-// indicators are the registered indicators, in seq order.
-var indicators []*indicator
+// modules are the registered modules, in seq order.
+var modules []*module
 
-func register(ind *indicator) {
-	registerParams(ind.params...)
-	i := len(indicators)
-	indicators = append(indicators, ind)
-	for i > 0 && indicators[i-1].seq > ind.seq {
-		indicators[i] = indicators[i-1]
+func register(m *module) {
+	registerParams(m.params...)
+	i := len(modules)
+	modules = append(modules, m)
+	for i > 0 && modules[i-1].seq > m.seq {
+		modules[i] = modules[i-1]
 		i--
 	}
-	indicators[i] = ind
+	modules[i] = m
+	registerIndicators()
 }
 
 // eval scores one profile at one date: the person's state at that date
@@ -133,21 +136,21 @@ func (e *eval) init(p *Profile, d Date, res *Result) {
 
 // run scores every indicator.
 func (e *eval) run() int {
-	for _, ind := range indicators {
-		ind.score(e)
+	for _, m := range modules {
+		m.score(e)
 	}
 	return e.total
 }
 
-// item records an item with the confidence and dispute of the values read
-// since the last item.
-func (e *eval) item(id, name, group string, pts int, why string) {
+// item records the item of an indicator with the confidence and dispute
+// of the values read since the last item.
+func (e *eval) item(ind *Indicator, pts int, why string) {
 	c, d := e.take()
-	e.itemConf(id, name, group, pts, why, c, d)
+	e.itemConf(ind, pts, why, c, d)
 }
 
-func (e *eval) itemConf(id, name, group string, pts int, why string, c Confidence, d string) {
-	e.res.Items = append(e.res.Items, Item{ID: id, Points: pts, Name: name, Why: why, Confidence: c, Dispute: d, Group: group, Max: e.max})
+func (e *eval) itemConf(ind *Indicator, pts int, why string, c Confidence, d string) {
+	e.res.Items = append(e.res.Items, Item{ID: ind.ID, Points: pts, Name: ind.Name, Why: why, Confidence: c, Dispute: d, Group: ind.Group, Max: e.max})
 	e.max = 0
 }
 
@@ -228,6 +231,7 @@ func Check(p Profile) Problems {
 	if p.AsOf.Year < 2000 || p.AsOf.Year > 2100 {
 		probs = append(probs, Problem{Key: "as_of", Zh: "计算日期须在 2000 年到 2100 年之间", En: "as_of: must be between 2000 and 2100"})
 	}
+	probs = append(probs, checkChildren(&p)...)
 	if !p.Birth.IsZero() {
 		switch age := p.Birth.YearsTo(p.AsOf); {
 		case p.Birth.After(p.AsOf):

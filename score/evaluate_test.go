@@ -27,23 +27,23 @@ func q(t *testing.T, query string) Result {
 	return r
 }
 
-func points(t *testing.T, r Result, id string) int {
+func points(t *testing.T, r Result, id ID) int {
 	t.Helper()
 	it, ok := r.Item(id)
 	require.True(t, ok, "no item %s in %+v", id, r.Items)
 	return it.Points
 }
 
-func itemPoints(r Result, id string) int { it, _ := r.Item(id); return it.Points }
-func itemWhy(r Result, id string) string { it, _ := r.Item(id); return it.Why }
-func warnings(r Result) string           { return strings.Join(r.Warnings, "\n") }
+func itemPoints(r Result, id ID) int { it, _ := r.Item(id); return it.Points }
+func itemWhy(r Result, id ID) string { it, _ := r.Item(id); return it.Why }
+func warnings(r Result) string       { return strings.Join(r.Warnings, "\n") }
 
 // example is one worked example: a profile, the item it checks, and the
 // line of ../shared/rules.md the expected points come from.
 type example struct {
 	rule  string // rules.md line
 	query string
-	item  string
+	item  ID
 	pts   int
 	why   string // in the item's reason, when set
 	warn  string // in the warnings, when set
@@ -177,11 +177,11 @@ func TestTitleBaseInferred(t *testing.T) {
 		{"45", "title=senior&base_tier=3", "title", 140, "按缴费基数档次推定", "", 0},
 		// tier 2 without the years to score it still counts the condition
 		{"45", "title=senior&base_tier=2&insurance_years=1", "title", 140, "按缴费基数档次推定，请确认近 12 个月", "", 0},
-		{"45", "title=senior&base_monthly=12434&as_of=2026-01-01", "title", 140, "按缴费基数档次推定", "", 0},
+		{"45", "title=senior&base_monthly=" + oneX(asOf), "title", 140, "按缴费基数档次推定", "", 0},
 		{"45", "title=senior&base_tier=0.8", "title", 0, "未确认", "", 0},
 		{"45", "title=senior&base_tier=none", "title", 0, "未确认", "", 0},
 		{"45", "title=senior", "title", 0, "未确认", "", 0},
-		{"45", "title=senior&base_monthly=12433.99&as_of=2026-01-01", "title", 0, "未确认", "", 0},
+		{"45", "title=senior&base_monthly=" + plainFen(WageAt(asOf).Yuan*100-1), "title", 0, "未确认", "", 0},
 		{"45", "title=senior&base_tier=0.8&title_base_ok=1", "title", 140, "已确认", "", 0},
 		{"45", "title=senior&base_tier=3&title_base_ok=0", "title", 0, "未满足", "", 0},
 	})
@@ -241,58 +241,33 @@ func TestTier(t *testing.T) {
 	})
 }
 
-// rules.md lines 143-149 and profile.md base_monthly: thresholds under the
-// figure in use at as_of; past the last figure, the last one with a
-// warning naming the missing year.
+// rules.md lines 143-149 and profile.md base_monthly: the figure in use at
+// as_of decides (the thresholds of every figure: TestWageBook); base_tier
+// wins over base_monthly, with a warning when they disagree.
 func TestBaseMonthly(t *testing.T) {
-	// wage 12,434 from 2025-07: 0.8× = 9,947.2; 1× 12,434; 2× 24,868; 3× 37,302.
-	cases := []struct {
-		monthly string
-		tier    Tier
-	}{
-		{"9947.19", TierNone}, {"9947.2", Tier08}, {"12433.99", Tier08}, {"12434", Tier1},
-		{"24867.99", Tier1}, {"24868", Tier2}, {"37301.99", Tier2}, {"37302", Tier3},
-	}
-	for _, c := range cases {
-		r := q(t, "base_monthly="+c.monthly+"&insurance_years=3&as_of=2026-01-15")
-		assert.Equal(t, c.tier, r.Tier, c.monthly)
-		assert.True(t, r.TierEstimated)
-		assert.Contains(t, itemWhy(r, "base_tier"), "估算")
-		assert.Equal(t, TierRuleOf(c.tier).PointsAt(asOf), points(t, r, "base_tier"), c.monthly)
-		assert.NotContains(t, warnings(r), "尚未找到", "2026-01 is covered by the 2025-07 figure")
-	}
-	assert.Contains(t, itemWhy(q(t, "base_monthly=9947.19&as_of=2026-01-15"), "base_tier"), "低于上年度平均工资 12,434 元的 0.8 倍（9,947.2 元）")
-	// The figure in force at as_of: 12,307 until 2025-06-30.
-	assert.Equal(t, Tier1, q(t, "base_monthly=12307&insurance_years=3&as_of=2025-06-30").Tier)
-	assert.Equal(t, Tier08, q(t, "base_monthly=12307&insurance_years=3&as_of=2025-07-01").Tier)
-	// base_tier wins, with a warning when they disagree.
-	r := q(t, "base_tier=2&base_monthly=12434&insurance_years=3")
+	// each month's base against the figure in use in that month
+	prev, cur := wageBook[len(wageBook)-2], wageBook[len(wageBook)-1]
+	_, prevOne := yuanOf(prev.yuan, 100)
+	before, after := cur.from.prevDay().String(), cur.from.String()
+	assert.Equal(t, Tier1, q(t, "base_monthly="+prevOne+"&insurance_years=3&as_of="+before).Tier)
+	assert.Equal(t, Tier08, q(t, "base_monthly="+prevOne+"&insurance_years=3&as_of="+after).Tier, "%s is below the new figure", prevOne)
+	_, curOne := yuanOf(cur.yuan, 100)
+	r := q(t, "base_tier=2&base_monthly="+curOne+"&insurance_years=3&as_of="+after)
 	assert.Equal(t, Tier2, r.Tier)
 	assert.False(t, r.TierEstimated)
 	assert.Contains(t, warnings(r), "不一致")
-
-	// rules.md line 149: past the last figure (from 2026-07 on), the last
-	// one, and a warning naming the missing year.
-	for _, c := range []struct {
-		asOf, year string
-	}{{"2026-07-01", "2026 年 7 月"}, {"2026-11-28", "2026 年 7 月"}, {"2027-06-30", "2026 年 7 月"}, {"2027-07-01", "2027 年 7 月"}} {
-		r := q(t, "base_monthly=12434&insurance_years=3&as_of="+c.asOf)
-		assert.Equal(t, Tier1, r.Tier, c.asOf)
-		assert.Contains(t, warnings(r), c.year+"起使用的上年度平均工资", c.asOf)
-		assert.Contains(t, warnings(r), "按 2025 年 7 月起的 12,434 元比较", c.asOf)
-	}
-	assert.NotContains(t, warnings(q(t, "base_monthly=12434&as_of=2026-06-30")), "尚未找到")
-	assert.Contains(t, warnings(q(t, "base_monthly=12434&as_of=2026-11-28")), "尚未找到")
-	assert.NotContains(t, warnings(q(t, "base_tier=1&insurance_years=3&as_of=2026-11-28")), "平均工资",
-		"no wage warning when no wage is used")
+	assert.NotContains(t, warnings(q(t, "base_tier=2&base_monthly="+plainFen(WageAt(asOf).Yuan*250)+"&insurance_years=3")), "不一致")
 }
 
 // Whole reasons, word for word, for the items with the most parts.
 func TestReasonsExactly(t *testing.T) {
-	cases := []struct{ query, id, why string }{
+	cases := []struct {
+		query string
+		id    ID
+		why   string
+	}{
 		{"base_tier=1&insurance_years=3", "base_tier", "近 48 个月中累计 36 个月缴费基数为上年度平均工资的 1 倍至 2 倍：50 分"},
 		{"base_tier=3&insurance_years=1", "base_tier", "近 36 个月中累计 24 个月缴费基数为上年度平均工资的 3 倍及以上：120 分；社保年限不足 2 年，暂计 0 分"},
-		{"base_monthly=9947.2&insurance_years=3&as_of=2026-01-01", "base_tier", "按月缴费基数 9,947.2 元估算（2025 年 7 月起上年度平均工资 12,434 元）：0.8 倍至 1 倍档，须近 48 个月中累计 36 个月达到，25 分（估算）"},
 		{"education=college&title=senior&base_tier=1", "title", "高级职称 140 分；职称基数条件按缴费基数档次推定，请确认近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资"},
 		{"education=college&title=senior", "title", "高级职称 140 分；职称基数条件（近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资）未确认，暂不计分"},
 		{"education=master&title=intermediate&title_base_ok=1", "title", "中级职称 100 分（已确认近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资）；学历分不低于职称分，学历与职称只计较高者，本项不计"},
@@ -308,22 +283,11 @@ func TestReasonsExactly(t *testing.T) {
 }
 
 func TestWageAt(t *testing.T) {
-	w := WageAt(Date{2024, 6, 30})
-	assert.True(t, w.Known)
-	assert.EqualValues(t, 12183, w.Yuan)
-	w = WageAt(Date{2021, 6, 30})
-	assert.False(t, w.Known)
-	assert.EqualValues(t, 10338, w.Yuan)
-	w = WageAt(Date{2026, 6, 30})
-	assert.True(t, w.Known)
+	first := wageBook[0]
+	w := WageAt(first.from.prevDay())
+	assert.False(t, w.Known, "before the first figure")
+	assert.Equal(t, first.yuan, w.Yuan)
 	assert.True(t, w.Missing.IsZero())
-	w = WageAt(Date{2026, 7, 1})
-	assert.False(t, w.Known)
-	assert.EqualValues(t, 12434, w.Yuan)
-	assert.Equal(t, Date{2026, 7, 1}, w.Missing)
-	assert.Equal(t, Date{2027, 7, 1}, WageAt(Date{2027, 12, 1}).Missing)
-	assert.Equal(t, Tier1, TierOfMonthly(1243400, asOf))
-	assert.Equal(t, Tier08, TierOfMonthly(1243399, asOf))
 }
 
 // rules.md line 53: the shortage major only for full-time 大专.
@@ -482,7 +446,8 @@ func TestRulesOutsideTheirPeriod(t *testing.T) {
 	before := q(t, "age=35&education=master&as_of=2022-06-01")
 	assert.Equal(t, in.Total, before.Total)
 	assert.Contains(t, warnings(before), "早于现行积分办法施行（2023 年 1 月 1 日）")
-	assert.Contains(t, in.RulesAsOf, "12,434 元（2025 年 7 月起使用）")
+	last := wageBook[len(wageBook)-1]
+	assert.Contains(t, in.RulesAsOf, Money(last.yuan*100)+" 元（"+last.from.MonthChinese()+"起使用）")
 	assert.Contains(t, past.RulesAsOf, "2027 年 12 月 31 日")
 }
 
@@ -500,11 +465,11 @@ func TestResultShape(t *testing.T) {
 	assert.Equal(t, 0, q(t, "age=35&education=master").Gap)
 	// the regulation's order: basic, bonus, deduction, veto
 	all := q(t, "age=30&education=master&title=senior&insurance_years=5&base_tier=1&shortage_major=1&invest_hires_avg=10&public_service_years=5&key_area=other&key_area_years=5&fresh_graduate=1&full_time=1&award=city&spouse_years=1&startup_talent=1&tech_transfer_talent=1&false_material=1&detention=1&criminal=1&serious_crime=1&family_planning_breach=1")
-	var ids []string
+	var ids []ID
 	for _, it := range all.Items {
 		ids = append(ids, it.ID)
 	}
-	assert.Equal(t, []string{"age", "education", "title", "insurance_years", "base_tier", "shortage_major", "investment", "public_service",
+	assert.Equal(t, []ID{"age", "education", "title", "insurance_years", "base_tier", "shortage_major", "investment", "public_service",
 		"key_area", "fresh_graduate", "award", "spouse", "startup_talent", "tech_transfer", "false_material", "detention", "criminal",
 		"serious_crime", "family_planning"}, ids)
 }
@@ -535,10 +500,10 @@ func TestCheckAndAsProblems(t *testing.T) {
 // level, from the same values), 0 when it has none, for its bar.
 func TestItemMax(t *testing.T) {
 	r := q(t, "age=30&education=master&title=skill3&insurance_years=4&base_tier=1&spouse_years=2&award=city&key_area=other&key_area_years=6&as_of=2026-11-28")
-	want := map[string]int{"age": 30, "education": 110, "title": 140, "insurance_years": 0, "base_tier": 120, "spouse": 40, "award": 110, "key_area": 20}
+	want := map[ID]int{"age": 30, "education": 110, "title": 140, "insurance_years": 0, "base_tier": 120, "spouse": 40, "award": 110, "key_area": 20}
 	for id, m := range want {
 		it, ok := r.Item(id)
-		require.True(t, ok, id)
+		require.True(t, ok, string(id))
 		assert.Equal(t, m, it.Max, id)
 	}
 }

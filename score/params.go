@@ -47,7 +47,7 @@ const (
 
 // RulesCheckedOn is the date the values were last checked against the
 // sources.
-var RulesCheckedOn = Date{2026, 11, 28}
+var RulesCheckedOn = Date{2026, 12, 6}
 
 // periodKind says what a period is, for the warning given when a date
 // falls outside it.
@@ -203,8 +203,7 @@ func outsideText(o outsideUse) string {
 		if missing == per.From {
 			missing = per.To.nextDay()
 		}
-		return r.fs("{a}起使用的上年度平均工资（应在 {0} 年公布）尚未找到：按 {b}起的 {1:Y} 元比较，假设其不变。",
-			[]string{missing.MonthChinese(), per.From.MonthChinese()}, missing.Year, int(o.v.N))
+		return r.fs("{a}：按 {b}起的 {0:Y} 元比较，假设其不变。", []string{missingText(&r, missing), per.From.MonthChinese()}, int(o.v.N))
 	case per.kind == pkWage:
 		return r.fs("计算日期早于已收录的最早上年度平均工资（{a}起使用）：按该数字比较。", []string{per.From.MonthChinese()})
 	case o.after:

@@ -168,7 +168,14 @@ func ParseJSON(data []byte) (Profile, Problems) {
 		switch kind {
 		case 'n':
 			continue
-		case '{', '[':
+		case '[':
+			if list, ok := stringList(val); ok && f.Kind == KindMonths {
+				val = list // children as ["2018-03", "2021-07"]
+				break
+			}
+			probs = append(probs, f.badValue(val))
+			continue
+		case '{':
 			probs = append(probs, f.badValue(val))
 			continue
 		case '"':
@@ -182,6 +189,20 @@ func ParseJSON(data []byte) (Profile, Problems) {
 		}
 	}
 	return p, probs
+}
+
+// stringList joins a JSON array of strings with commas.
+func stringList(text string) (string, bool) {
+	var ss []string
+	if err := json.Unmarshal([]byte(text), &ss); err != nil || len(ss) == 0 {
+		return "", false
+	}
+	for _, s := range ss {
+		if s == "" || strings.Contains(s, ",") {
+			return "", false
+		}
+	}
+	return strings.Join(ss, ","), true
 }
 
 // scanner walks a JSON text already known to be valid.
@@ -311,10 +332,10 @@ func (p Profile) MarshalJSON() ([]byte, error) {
 		b = append(b, '"')
 		b = append(b, f.Key...)
 		b = append(b, '"', ':')
-		switch f.kind {
-		case kInt, kMoney:
+		switch f.Kind {
+		case KindInt, KindMoney:
 			b = append(b, v...)
-		case kBool, kTri:
+		case KindBool, KindTri:
 			if v == "0" {
 				b = append(b, "false"...)
 			} else {

@@ -18,7 +18,8 @@ func TestParseQueryAllKeys(t *testing.T) {
 		"&title_base_ok=true&insurance_years=7&base_tier=1&base_monthly=15000.5&shortage_major=1" +
 		"&invest_tax_avg=250000&invest_hires_avg=12&public_service_years=6&key_area=lingang&key_area_years=2" +
 		"&fresh_graduate=0&award=city&spouse_years=3&startup_talent=1&tech_transfer_talent=1" +
-		"&false_material=1&detention=2&criminal=1&serious_crime=0&family_planning_breach=1&retire_group=female55"
+		"&false_material=1&detention=2&criminal=1&serious_crime=0&family_planning_breach=1&retire_group=female55" +
+		"&children=2018-03,2021-07-15"
 	p, probs := ParseQuery(raw)
 	require.Empty(t, probs)
 	assert.Equal(t, Date{1990, 5, 12}, p.Birth)
@@ -32,6 +33,7 @@ func TestParseQueryAllKeys(t *testing.T) {
 	assert.Equal(t, Yes, p.FullTime)
 	assert.Equal(t, Yes, p.TitleBaseOK)
 	assert.Equal(t, RetireFemale55, p.RetireGroup)
+	assert.Equal(t, [MaxChildren]Date{{2018, 3, 1}, {2021, 7, 1}}, p.Children, "a day is kept to its month")
 	for _, f := range Fields {
 		assert.Contains(t, raw, f.Key+"=", "test covers %s", f.Key)
 	}
@@ -383,20 +385,18 @@ func TestTriStates(t *testing.T) {
 	p, _ := ParseJSON([]byte(`{"title_base_ok":null}`))
 	assert.Equal(t, Unknown, p.TitleBaseOK, "null is not given")
 	f := FieldByKey("title_base_ok")
-	assert.Equal(t, "tri", f.Kind())
-	values, labels := f.Values()
-	assert.Equal(t, []string{"1", "0", ""}, values)
-	assert.Equal(t, []string{"是", "否", "不清楚"}, labels)
-	assert.Equal(t, "bool", FieldByKey("shortage_major").Kind())
+	assert.Equal(t, KindTri, f.Kind)
+	assert.Equal(t, "tri", f.Kind.String())
+	assert.Equal(t, []Choice{{Value: "1", Label: "是"}, {Value: "0", Label: "否"}, {Value: "", Label: "不清楚"}}, f.Options(asOf))
+	assert.Equal(t, KindBool, FieldByKey("shortage_major").Kind)
 }
 
 func TestRetireGroupKey(t *testing.T) {
 	f := FieldByKey("retire_group")
 	require.NotNil(t, f)
 	assert.Equal(t, "退休类别", f.Label)
-	values, labels := f.Values()
-	assert.Equal(t, []string{"male", "female55", "female50"}, values)
-	assert.Equal(t, []string{"男", "女（原 55 岁退休）", "女（原 50 岁退休）"}, labels)
+	assert.Equal(t, []Choice{{Value: "", Label: "不填（推算到 60 周岁）"}, {Value: "male", Label: "男"},
+		{Value: "female55", Label: "女（原 55 岁退休）"}, {Value: "female50", Label: "女（原 50 岁退休）"}}, f.Options(asOf))
 	p, probs := ParseQuery("retire_group=female50")
 	require.Empty(t, probs)
 	assert.Equal(t, RetireFemale50, p.RetireGroup)
@@ -410,11 +410,17 @@ func TestRetireGroupKey(t *testing.T) {
 
 func TestFieldLabels(t *testing.T) {
 	// the glossary of conventions.md
-	want := map[string]string{"education": "学历", "insurance_years": "社保年限", "base_tier": "社保缴费基数", "spouse_years": "婚龄",
+	want := map[string]string{"education": "学历", "insurance_years": "社保年限", "base_tier": "社保缴费基数", "spouse_years": "与上海户籍配偶的婚龄",
 		"title": "职称/技能等级", "title_base_ok": "职称基数条件", "key_area": "重点区域", "as_of": "计算日期", "retire_group": "退休类别"}
 	for k, l := range want {
 		assert.Equal(t, l, FieldByKey(k).Label, k)
 	}
-	_, labels := FieldByKey("base_tier").Values()
-	assert.Equal(t, []string{"不到 0.8 倍", "0.8 倍至 1 倍", "1 倍至 2 倍", "2 倍至 3 倍", "3 倍及以上"}, labels)
+	var labels, values []string
+	for _, c := range FieldByKey("base_tier").Options(asOf) {
+		values, labels = append(values, c.Value), append(labels, c.Label)
+	}
+	assert.Equal(t, []string{"", "none", "0.8", "1", "2", "3"}, values, "none is a tier of its own")
+	assert.Equal(t, []string{"不清楚（按下面的月缴费基数估算）", "不到 0.8 倍", "0.8 倍至 1 倍", "1 倍至 2 倍", "2 倍至 3 倍", "3 倍及以上"}, labels)
+	edu := FieldByKey("education").Options(asOf)
+	assert.Equal(t, Choice{Value: "", Label: "大专以下"}, edu[0], "education none is the key left out")
 }

@@ -18,6 +18,10 @@ type PlanResult struct {
 	// Stop says where the projection ends and why.
 	Stop PlanStop `json:"stop"`
 	Note string   `json:"note,omitempty"`
+	// Children checks each child of the profile's children against the
+	// reach month (rules.md "Children's exams"; low confidence), in the
+	// profile's order; left out without children.
+	Children []ChildPlan `json:"children,omitempty"`
 	// Result is the evaluation at as_of.
 	Result *Result `json:"-"`
 }
@@ -146,6 +150,17 @@ func Plan(p Profile) (PlanResult, error) {
 // not the evaluation of p at p.AsOf (p.AsOf zero: res.AsOf), p is
 // evaluated again. Its error is always Problems.
 func PlanFrom(p Profile, res Result) (PlanResult, error) {
+	pr, err := planFrom(p, res)
+	if err == nil {
+		if p.AsOf.IsZero() {
+			p.AsOf = pr.AsOf
+		}
+		pr.Children = childPlans(&p, &pr)
+	}
+	return pr, err
+}
+
+func planFrom(p Profile, res Result) (PlanResult, error) {
 	if p.AsOf.IsZero() {
 		p.AsOf = res.AsOf
 	}
@@ -233,7 +248,8 @@ func planStop(p *Profile) PlanStop {
 	case p.RetireGroup != RetireNone:
 		ret, _ := RetirementDate(p.RetireGroup, birth)
 		s := PlanStop{Date: ret.prevDay(), Reason: StopRetirement, Group: p.RetireGroup, Retirement: &ret}
-		s.Text = r.fs("按退休类别“{a}”，{b}到法定退休年龄；规划推算到退休前为止。", []string{p.RetireGroup.Label(), ret.MonthChinese()})
+		s.Text = r.fs("按退休类别“{a}”，{b}到法定退休年龄；规划推算到退休前为止（协议推迟退休可能有更多时间，{c}）。",
+			[]string{p.RetireGroup.Label(), ret.MonthChinese(), lateApplyWords(&r)})
 		return s
 	}
 	s := PlanStop{Date: p.AsOf.AddYears(stopAge + 1 - ageAt(p, p.AsOf)).prevDay(), Reason: StopAge}
@@ -292,7 +308,7 @@ func PlanAssumptions(p Profile) []string {
 	if p.BaseTier == TierUnset && p.BaseMonthlyFen > 0 {
 		tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算。"
 		if !w.Missing.IsZero() {
-			tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算（{c}起使用的数字尚未找到）。"
+			tmpl = "现行积分办法有效期至 {a}，之后的年份假设分值不变；缴费基数档次按 {b}起的上年度平均工资 {0:Y} 元估算（{c}）。"
 		}
 	}
 	as := make([]string, 0, 7)
@@ -301,6 +317,15 @@ func PlanAssumptions(p Profile) []string {
 		r.f("年龄在生日当天增长（只填年龄时，按计算日期的周年增长），{0} 周岁以后年龄分逐年减少。", a.fullUntil()),
 		"社保缴费基数档次保持不变，社保年限够了之后开始计分；其他情况都不变。",
 		planStop(&p).Text,
-		r.fs(tmpl, []string{rulesPeriod.To.Chinese(), w.From.MonthChinese(), w.Missing.MonthChinese()}, int(w.Yuan)),
+		r.fs(tmpl, []string{rulesPeriod.To.Chinese(), w.From.MonthChinese(), missingOrNone(&r, w)}, int(w.Yuan)),
 		"每条更快的办法都从最早可能的月份起计分："+leadTimesText(&r)+"；日期只是估计，只精确到月。")
+}
+
+// missingOrNone is missingText for a figure used past its period, "" for
+// a known one.
+func missingOrNone(r *reader, w WageFigure) string {
+	if w.Missing.IsZero() {
+		return ""
+	}
+	return missingText(r, w.Missing)
 }

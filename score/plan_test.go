@@ -223,7 +223,7 @@ func TestPlanStopsAtRetirement(t *testing.T) {
 	require.NotNil(t, pr.Stop.Retirement)
 	assert.Equal(t, Date{2031, 7, 1}, *pr.Stop.Retirement)
 	assert.Equal(t, Date{2031, 6, 30}, pr.Stop.Date)
-	assert.Equal(t, "按退休类别“男”，2031 年 7 月到法定退休年龄；规划推算到退休前为止。", pr.Stop.Text)
+	assert.Equal(t, "按退休类别“男”，2031 年 7 月到法定退休年龄；规划推算到退休前为止（协议推迟退休可能有更多时间，推迟期间能否申请积分未经证实）。", pr.Stop.Text)
 	last := pr.Timeline[len(pr.Timeline)-1]
 	assert.True(t, last.Date.Before(*pr.Stop.Retirement))
 	// a man of 60 who retires at 62: the plan goes past 60, with insurance
@@ -251,7 +251,7 @@ func TestPlanStopsAtRetirement(t *testing.T) {
 	assert.Empty(t, pr.Timeline)
 	assert.Nil(t, pr.ReachDate)
 	assert.Empty(t, pr.Paths)
-	assert.Equal(t, "按退休类别“男”，2024 年 1 月已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。", pr.Note)
+	assert.Equal(t, "按退休类别“男”，2024 年 1 月已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。经单位同意协议推迟退休的，推迟期间能否申请积分未经证实。", pr.Note)
 	assert.Contains(t, warnings(*pr.Result), "已到法定退休年龄")
 	assert.NotContains(t, warnings(q(t, "birth=1966-07&retire_group=male")), "已到法定退休年龄", "retires 2026-12")
 	assert.Contains(t, warnings(q(t, "birth=1966-07&retire_group=male&as_of=2026-12-01")), "2026 年 12 月已到法定退休年龄")
@@ -296,8 +296,12 @@ func TestPlanAssumptions(t *testing.T) {
 	all = strings.Join(PlanAssumptions(Profile{AsOf: asOf, Age: 40, RetireGroup: RetireFemale55}), "\n")
 	assert.Contains(t, all, "按退休类别“女（原 55 岁退休）”")
 	assert.NotContains(t, all, "60 周岁为止")
+	last := wageBook[len(wageBook)-1]
 	all = strings.Join(PlanAssumptions(Profile{AsOf: asOf, Age: 40, BaseMonthlyFen: 1500000}), "\n")
-	assert.Contains(t, all, "2026 年 7 月起使用的数字尚未找到")
+	assert.Contains(t, all, "缴费基数档次按 "+last.from.MonthChinese()+"起的上年度平均工资 "+Money(last.yuan*100)+" 元估算。")
+	past := last.from.AddYears(1)
+	all = strings.Join(PlanAssumptions(Profile{AsOf: past, Age: 40, BaseMonthlyFen: 1500000}), "\n")
+	assert.Contains(t, all, "（"+past.MonthChinese()+"起使用的上年度平均工资要到")
 }
 
 // rules.md lines 93-101: retirement dates, at the boundary birth months of

@@ -1,6 +1,12 @@
 package score
 
 // Statutory retirement ages, for the plan (rules.md "Retirement"; high):
+// flexible retirement (same decision) lets a person retire up to 3 years
+// earlier than the new age (never before the original age) or, with the
+// employer's agreement, up to 3 years later; plans use the new statutory
+// age, and whether someone past it on agreed late retirement can still
+// apply for points is not confirmed (low).
+//
 // from 2025-01-01 men rise from 60 to 63 and women with an original age of
 // 55 from 55 to 58, one month later for every 4 months of later birth;
 // women with an original age of 50 from 50 to 55, one month later for
@@ -22,15 +28,20 @@ const (
 var retirePeriod = period{Date{2025, 1, 1}, Date{}, SrcRetirement, pkOpen}
 
 var (
-	retireMaleOrig   = param{"retire.male.original_age", []value{{&retirePeriod, 60, High, ""}}}
-	retireMaleNew    = param{"retire.male.new_age", []value{{&retirePeriod, 63, High, ""}}}
-	retireMaleStep   = param{"retire.male.step_months", []value{{&retirePeriod, 4, High, ""}}}
-	retireF55Orig    = param{"retire.female55.original_age", []value{{&retirePeriod, 55, High, ""}}}
-	retireF55New     = param{"retire.female55.new_age", []value{{&retirePeriod, 58, High, ""}}}
-	retireF55Step    = param{"retire.female55.step_months", []value{{&retirePeriod, 4, High, ""}}}
-	retireF50Orig    = param{"retire.female50.original_age", []value{{&retirePeriod, 50, High, ""}}}
-	retireF50New     = param{"retire.female50.new_age", []value{{&retirePeriod, 55, High, ""}}}
-	retireF50Step    = param{"retire.female50.step_months", []value{{&retirePeriod, 2, High, ""}}}
+	retireMaleOrig  = param{"retire.male.original_age", []value{{&retirePeriod, 60, High, ""}}}
+	retireMaleNew   = param{"retire.male.new_age", []value{{&retirePeriod, 63, High, ""}}}
+	retireMaleStep  = param{"retire.male.step_months", []value{{&retirePeriod, 4, High, ""}}}
+	retireF55Orig   = param{"retire.female55.original_age", []value{{&retirePeriod, 55, High, ""}}}
+	retireF55New    = param{"retire.female55.new_age", []value{{&retirePeriod, 58, High, ""}}}
+	retireF55Step   = param{"retire.female55.step_months", []value{{&retirePeriod, 4, High, ""}}}
+	retireF50Orig   = param{"retire.female50.original_age", []value{{&retirePeriod, 50, High, ""}}}
+	retireF50New    = param{"retire.female50.new_age", []value{{&retirePeriod, 55, High, ""}}}
+	retireF50Step   = param{"retire.female50.step_months", []value{{&retirePeriod, 2, High, ""}}}
+	retireFlexEarly = param{"retire.flex_earlier_years", []value{{&retirePeriod, 3, High, ""}}}
+	retireFlexLate  = param{"retire.flex_later_years", []value{{&retirePeriod, 3, High, ""}}}
+	// retireLateApply is 1 when someone past the statutory age on agreed
+	// late retirement may still apply for points: not confirmed, so 0.
+	retireLateApply  = param{"retire.late_can_apply", []value{{&retirePeriod, 0, Low, "协议延迟退休期间能否申请积分，未见来源证实"}}}
 	retireGroupsData = []struct {
 		g              RetireGroup
 		orig, to, step *param
@@ -121,7 +132,7 @@ func retireHelp(r *reader) string {
 		}
 		s += r.f(tmpl, rr.orig, rr.to, rr.step)
 	}
-	return s + r.f("。不填时推算到 {plan.stop_age} 周岁。")
+	return s + r.f("。") + flexText(r) + r.f("不填时推算到 {plan.stop_age} 周岁。")
 }
 
 // retiredWarning is a warning when p's statutory retirement date is on or
@@ -136,11 +147,33 @@ func retiredWarning(p *Profile) string {
 	if !ok || p.AsOf.Before(ret) {
 		return ""
 	}
-	var r reader
-	return r.fs("按退休类别“{a}”，{b}已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。", []string{p.RetireGroup.Label(), ret.MonthChinese()})
+	r := reader{d: p.AsOf}
+	return r.fs("按退休类别“{a}”，{b}已到法定退休年龄：退休后不能再以职工身份参保，不能申请积分。{c}", []string{p.RetireGroup.Label(), ret.MonthChinese(), lateApplyText(&r)})
 }
 
 func init() {
 	registerParams(&retireMaleOrig, &retireMaleNew, &retireMaleStep, &retireF55Orig, &retireF55New, &retireF55Step,
-		&retireF50Orig, &retireF50New, &retireF50Step)
+		&retireF50Orig, &retireF50New, &retireF50Step, &retireFlexEarly, &retireFlexLate, &retireLateApply)
+}
+
+// flexText is flexible retirement in words: "也可以弹性退休：最多提前 3 年（不早于
+// 原退休年龄），或经单位同意最多推迟 3 年。规划按法定退休年龄推算；协议推迟退休可能
+// 有更多时间（推迟期间能否申请积分未经证实）。"
+func flexText(r *reader) string {
+	return r.fs("也可以弹性退休：最多提前 {retire.flex_earlier_years} 年（不早于原退休年龄），或经单位同意最多推迟 {retire.flex_later_years} 年。"+
+		"规划按法定退休年龄推算；协议推迟退休可能有更多时间（{a}）。", []string{lateApplyWords(r)})
+}
+
+// lateApplyWords says whether agreed late retirement still allows
+// applying.
+func lateApplyWords(r *reader) string {
+	if r.n(&retireLateApply) == 1 {
+		return "推迟期间仍可申请积分"
+	}
+	return "推迟期间能否申请积分未经证实"
+}
+
+// lateApplyText is the sentence of a person past the statutory age.
+func lateApplyText(r *reader) string {
+	return r.fs("经单位同意协议推迟退休的，{a}。", []string{lateApplyWords(r)})
 }

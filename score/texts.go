@@ -29,7 +29,13 @@ type ruleWriter struct {
 	sec *RuleSection
 }
 
-func (w *ruleWriter) row(id, name, points, cond string) {
+// row writes the row of an indicator.
+func (w *ruleWriter) row(ind *Indicator, points, cond string) {
+	w.rowAs(string(ind.ID), ind.Name, points, cond)
+}
+
+// rowAs writes a row of its own: a condition or a case of an indicator.
+func (w *ruleWriter) rowAs(id, name, points, cond string) {
 	for _, s := range w.srcs {
 		if !has(w.sec.Sources, s) {
 			w.sec.Sources = append(w.sec.Sources, s)
@@ -50,9 +56,9 @@ func RuleSections(d Date) []RuleSection {
 	for _, g := range groupTitles {
 		sec := RuleSection{Group: g.group, Title: g.title}
 		w := ruleWriter{reader: reader{d: d, track: true, srcsToo: true}, sec: &sec}
-		for _, ind := range indicators {
-			if ind.group == g.group {
-				ind.rules(&w)
+		for _, m := range modules {
+			if m.group == g.group {
+				m.rules(&w)
 			}
 		}
 		secs = append(secs, sec)
@@ -77,10 +83,12 @@ func FieldHelp(key string, d Date) string {
 		return "默认今天。年龄、上年度平均工资和规则的有效期都按这一天计算；现行积分办法有效期为 " + regPeriodText() + "。"
 	case "retire_group":
 		return retireHelp(&r)
+	case "children":
+		return childrenHelp(&r)
 	}
-	for _, ind := range indicators {
-		if has(ind.keys, key) {
-			return ind.help(key, &r)
+	for _, m := range modules {
+		if has(m.keys, key) {
+			return m.help(key, &r)
 		}
 	}
 	return ""
@@ -139,7 +147,7 @@ func ChartLegend(d Date) Legend {
 func OpenQuestions(d Date) []string {
 	r := reader{d: d}
 	w := WageAt(d)
-	qs := make([]string, 0, 12)
+	qs := make([]string, 0, 15)
 	qs = append(qs, "沪府规〔2022〕21号的确切条文，以及与 2017 年办法的差异。",
 		r.f("投资纳税加分的上限（2013 年试行办法为 100 分，较新来源为 120 分；本计算器按 {investment.cap} 分）。"),
 		"特定公共服务领域加分的上限（未找到，本计算器按不设上限）。",
@@ -150,9 +158,12 @@ func OpenQuestions(d Date) []string {
 		r.f("临港新片区的年限是否自 2024 年 8 月 21 日起第一年即计入（有报道，未见来源证实；本计算器按满 {key_area.lingang.min_years} 年）。"),
 		"应届毕业生加分在毕业后多久内可以申请。",
 		"非全日制学历（自考、成人、网络教育）是否只认可在上海或户籍所在省份取得的（未经核实，不影响计分）。",
-		"紧缺急需专业和应届毕业生加分在非全日制学历下能否申请（本计算器不计分）。")
+		"紧缺急需专业和应届毕业生加分在非全日制学历下能否申请（本计算器不计分）。",
+		r.f("行政拘留、一般刑事犯罪的减分按近几年计算（有一个计算器按 3 年，其他按 5 年；本计算器按 {detention.years} 年）。"),
+		"经单位同意协议推迟退休、已过法定退休年龄的人能否申请积分（未见来源证实）。",
+		r.f("孩子中考、高考报名时须持有积分通知书的确切时间（未找到原文；本计算器按考试前一年 {children.registration_month} 月，从达到 {standard} 分到拿到通知书约 {children.processing_months} 个月）。"))
 	if !w.Missing.IsZero() {
-		qs = append(qs, r.fs("{a}起使用的上年度平均工资（应在 {0} 年公布）尚未找到。", []string{w.Missing.MonthChinese()}, w.Missing.Year))
+		qs = append(qs, missingText(&r, w.Missing)+"。")
 	}
 	return qs
 }

@@ -71,7 +71,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // item's confidence and dispute follow). After a colon, a number is
 // written as a multiple given in per cent (m: 80 → "0.8"), a lead time in
 // months (y: 30 → "2.5 年"), whole yuan (Y: 12434 → "12,434") or fen
-// (F: 994720 → "9,947.2"); by default as a whole number, negative with a
+// (F: 994720 → "9,947.2") or tenths (t: 15 → "1.5"); by default as a whole number, negative with a
 // true minus sign. Templates keep sentences as data rather than code.
 func (r *reader) f(s string, nums ...int) string { return r.fs(s, nil, nums...) }
 
@@ -124,6 +124,8 @@ func appendNum(b []byte, n int64, spec byte) []byte {
 		return append(b, Money(n*100)...)
 	case 'F':
 		return append(b, Money(n)...)
+	case 't': // tenths: 15 → "1.5"
+		return append(b, multText(int(n)*10)...)
 	}
 	if n < 0 {
 		b, n = append(b, "−"...), -n

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,8 +37,9 @@ func texts(t *testing.T, d Date, queries ...string) string {
 	}
 	for _, f := range Fields {
 		w(f.Label, FieldHelp(f.Key, d))
-		_, labels := f.Values()
-		w(labels...)
+		for _, c := range f.Options(d) {
+			w(c.Label)
+		}
 	}
 	for _, s := range RuleSections(d) {
 		w(s.Title)
@@ -47,6 +49,7 @@ func texts(t *testing.T, d Date, queries ...string) string {
 		}
 	}
 	w(OpenQuestions(d)...)
+	w(FieldHelp("base_tier", d.AddYears(1))) // past the wage table
 	l := ChartLegend(d)
 	w(l.Total, l.Insurance, l.Age, l.Standard, l.Line)
 	for _, cs := range [][]Choice{EducationChoices(d), TitleChoices(d), BaseTierChoices(d), RetireGroupChoices(), TriChoices()} {
@@ -58,7 +61,7 @@ func texts(t *testing.T, d Date, queries ...string) string {
 		w(r.Month, r.Wage, r.Low, r.High, r.Note)
 	}
 	w(WageHeaders(d)...)
-	w(RulesIntro(d), AgeHint(35, d), SpouseHint(d))
+	w(RulesIntro(d), AgeHint(35, d), SpouseHint(d), ExamNote(d))
 	for _, query := range queries {
 		p, probs := ParseQuery(query)
 		require.Empty(t, probs, query)
@@ -76,22 +79,24 @@ func texts(t *testing.T, d Date, queries ...string) string {
 		for _, path := range pr.Paths {
 			w(path.Change, path.Detail, path.Dispute)
 		}
+		for _, c := range pr.Children {
+			w(c.SchoolEntry.String(), c.Zhongkao.Sentence(&pr), c.Gaokao.Sentence(&pr), c.Zhongkao.PathSentence(d))
+		}
 	}
 	return b.String()
 }
 
+// x is the figure in use on asOf times a multiple in per cent, as a
+// reader reads it: x(80) is the 0.8× threshold.
+func x(pct int64) string { row, _ := bookAt(wageBook, asOf); s, _ := yuanOf(row.yuan, pct); return s }
+
+// next is the year of the first figure past the table.
+var next = strconv.Itoa(wageBook[len(wageBook)-1].from.Year + 1)
+
 // setValue changes the value of p in force on d for the rest of the test.
 func setValue(t *testing.T, p *param, d Date, n int64) {
 	t.Helper()
-	old := p.Values
-	vs := append([]value{}, old...)
-	i := len(vs) - 1
-	for i > 0 && d.Before(vs[i].Per.From) {
-		i--
-	}
-	vs[i].N = n
-	p.Values = vs
-	t.Cleanup(func() { p.Values = old })
+	t.Cleanup(WithValue(p.ID, d, n))
 }
 
 // TestTextsFollowValues changes each value in turn and checks that every
@@ -99,6 +104,7 @@ func setValue(t *testing.T, p *param, d Date, n int64) {
 // texts say 50, never "上限 40 分，计 50 分").
 func TestTextsFollowValues(t *testing.T) {
 	const plan1 = "age=40&education=college&insurance_years=2"
+	const kids = "age=29&education=college&insurance_years=10&children=2018-03"
 	cases := []struct {
 		p     *param
 		to    int64
@@ -133,17 +139,19 @@ func TestTextsFollowValues(t *testing.T) {
 		{&tier1Pts, 55, "base_tier=1&insurance_years=3", []string{"1 倍 55 分", "1 倍至 2 倍：55 分"}, nil},
 		{&tier2Pts, 105, "base_tier=2&insurance_years=3", []string{"2 倍 105 分"}, nil},
 		{&tier3Pts, 125, "base_tier=3&insurance_years=2", []string{"3 倍 125 分", "上年度平均工资的 3 倍及以上：125 分"}, nil},
-		{&tier08Mult, 70, "base_monthly=9000&insurance_years=3", []string{"0.7 倍 25 分", "低于 8,703.8 元，或不清楚", "8,703.8 元至 12,434 元（不含）", "0.7 倍至 1 倍", "8,703.8 元"},
-			[]string{"9,947.2", "0.8 倍"}},
-		{&tier1Mult, 110, "base_tier=1&insurance_years=3", []string{"1.1 倍 50 分", "13,677.4 元至 24,868 元（不含）", "1.1 倍至 2 倍"}, nil},
-		{&tier2Mult, 250, "base_tier=2&insurance_years=3", []string{"2.5 倍 100 分", "12,434 元至 31,085 元（不含）", "31,085 元至 37,302 元（不含）", "2.5 倍至 3 倍"}, nil},
-		{&tier3Mult, 350, plan1, []string{"3.5 倍 120 分", "43,519 元及以上（缴费上限）", "3.5 倍（缴费上限）", "3.5 倍档", "提高到缴费上限（上年度平均工资的 3.5 倍）", "43,519 元"}, nil},
+		{&tier08Mult, 70, "base_monthly=9000&insurance_years=3", []string{"0.7 倍 25 分", "低于 " + x(70) + " 元，或不清楚", x(70) + " 元至 " + x(100) + " 元（不含）", "0.7 倍至 1 倍", x(70) + " 元"},
+			[]string{x(80), "0.8 倍"}},
+		{&tier1Mult, 110, "base_tier=1&insurance_years=3", []string{"1.1 倍 50 分", x(110) + " 元至 " + x(200) + " 元（不含）", "1.1 倍至 2 倍"}, nil},
+		{&tier2Mult, 250, "base_tier=2&insurance_years=3", []string{"2.5 倍 100 分", x(100) + " 元至 " + x(250) + " 元（不含）", x(250) + " 元至 " + x(300) + " 元（不含）", "2.5 倍至 3 倍"}, nil},
+		{&tier3Mult, 350, plan1, []string{"3.5 倍 120 分", x(350) + " 元及以上（缴费上限）", "3.5 倍（缴费上限）", "3.5 倍档", "提高到缴费上限（上年度平均工资的 3.5 倍）", x(350) + " 元"}, nil},
 		{&tierMonths, 30, "base_tier=1&insurance_years=3", []string{"近 48 个月中累计 30 个月", "提高缴费基数 2.5 年"}, []string{"累计 36 个月"}},
 		{&tierWindow, 60, "base_tier=1&insurance_years=3", []string{"近 60 个月中累计 36 个月"}, nil},
 		{&tier3Months, 30, "base_tier=3&insurance_years=3", []string{"近 36 个月中累计 30 个月", "3 倍档 2.5 年"}, nil},
 		{&tier3Window, 40, "base_tier=3&insurance_years=3", []string{"近 40 个月中累计 24 个月"}, nil},
-		{&wage, 13000, "base_monthly=12434&insurance_years=3", []string{"13,000 元", "10,400 元至 13,000 元（不含）", "39,000 元及以上", "起上年度平均工资 13,000 元", "按 2025 年 7 月起的 13,000 元比较", "暂按 13,000 元计算"},
-			[]string{"12,434 元（2025", "9,947.2"}},
+		{&wage, 13000, "base_monthly=" + oneX(asOf) + "&insurance_years=3", []string{"13,000 元", "10,400 元至 13,000 元（不含）", "39,000 元及以上", "起上年度平均工资 13,000 元", "使用的 13,000 元计，0.8 倍为 10,400 元"},
+			[]string{x(100) + " 元（" + WageAt(asOf).From.MonthChinese(), x(80)}},
+		{&wagePublishFrom, 7, "", []string{"要到 " + next + " 年 7、9 月才公布"}, nil},
+		{&wagePublishTo, 10, "", []string{"要到 " + next + " 年 8、10 月才公布"}, nil},
 		{&shortagePts, 35, "shortage_major=1&education=college&full_time=1", []string{"35 分：专业在本市", "紧缺急需专业 35 分"}, nil},
 		{&shortageFullTimeCollege, 0, "shortage_major=1&education=master", []string{"紧缺急需专业 30 分（", "30 分：专业在本市公布的紧缺急需专业目录内（专科专业），且从事相应岗位。"}, []string{"学历不是大专时不计分"}},
 		{&investYears, 4, "invest_hires_avg=20", []string{"近 4 年个人出资部分", "连续 4 年在本市投资"}, []string{"近 3 年个人"}},
@@ -194,6 +202,20 @@ func TestTextsFollowValues(t *testing.T) {
 		{&leadDoctor, 48, plan1, []string{"博士约 4 年"}, nil},
 		{&leadSkill, 9, plan1, []string{"技能等级每升一级约 9 个月", "每升一级约 9 个月；"}, nil},
 		{&leadTitle, 18, plan1, []string{"中级或高级职称约 1.5 年"}, nil},
+		{&retireFlexEarly, 2, "", []string{"最多提前 2 年（不早于原退休年龄）"}, nil},
+		{&retireFlexLate, 5, "", []string{"经单位同意最多推迟 5 年"}, nil},
+		{&retireLateApply, 1, "birth=1990-06&retire_group=male", []string{"（推迟期间仍可申请积分）", "可能有更多时间，推迟期间仍可申请积分）"}, []string{"未经证实）"}},
+		{&childSchoolAge, 7, kids, []string{"孩子 2034 年 6 月中考", "前满 7 周岁"}, nil},
+		{&childCutoffMonth, 2, kids, []string{"孩子 2034 年 6 月中考", "按 2 月 28 日前满"}, nil},
+		{&childSchoolMonth, 10, kids, []string{"2024-10", "当年 10 月入学"}, nil},
+		{&childPrimaryYears, 6, kids, []string{"孩子 2034 年 6 月中考", "小学 6 年"}, nil},
+		{&childJuniorYears, 3, kids, []string{"孩子 2032 年 6 月中考", "初中 3 年"}, nil},
+		{&childSeniorYears, 4, kids, []string{"孩子 2037 年 6 月高考", "中考后 4 年高考"}, nil},
+		{&childExamMonth, 7, kids, []string{"孩子 2033 年 7 月中考"}, nil},
+		{&childRegMonth, 10, kids, []string{"须在 2032 年 10 月报名前", "最晚 2032 年 7 月达到", "考试前一年 10 月"}, nil},
+		{&childProcessing, 4, kids, []string{"最晚 2032 年 7 月达到", "约 4 个月"}, nil},
+		{&childTightMonths, 24, kids, []string{"只有 21 个月余量（时间很紧）"}, nil},
+		{&childMaxAge, 18, "", []string{"最多 4 个 18 周岁及以下的孩子"}, nil},
 	}
 	covered := map[*param]bool{}
 	for _, c := range cases {
@@ -222,6 +244,9 @@ func TestTextsFollowValues(t *testing.T) {
 			}
 		})
 	}
+	for _, id := range ProcessParams() {
+		covered[paramByID[id]] = true // the guide's texts state them: its tests change them
+	}
 	for _, p := range allParams() {
 		assert.True(t, covered[p], "no text case changes %s", p.ID)
 	}
@@ -240,9 +265,9 @@ func TestValuesScore(t *testing.T) {
 		{&eduCollege, 55, "education=college", 5}, {&titleHigh, 145, "title=senior&title_base_ok=1", 5},
 		{&titleBaseInfer, 200, "title=senior&base_tier=1", -140},
 		{&insPerYear, 4, "insurance_years=5", 5}, {&insCap, 10, "insurance_years=5", -5},
-		{&tier1Mult, 110, "base_monthly=12434&insurance_years=3", -25},
+		{&tier1Mult, 110, "base_monthly=" + oneX(asOf) + "&insurance_years=3", -25},
 		{&tierMonths, 48, "base_tier=1&insurance_years=3", -50},
-		{&wage, 13000, "base_monthly=12434&insurance_years=3", -25},
+		{&wage, 13000, "base_monthly=" + oneX(asOf) + "&insurance_years=3", -25},
 		{&shortageFullTimeCollege, 0, "shortage_major=1&education=master", 30},
 		{&investCap, 100, "invest_tax_avg=5000000", -20}, {&publicMinYears, 6, "public_service_years=5", -20},
 		{&lingangMinYears, 1, "key_area=lingang&key_area_years=1", 2}, {&spouseCap, 50, "spouse_years=13", 10},
@@ -274,7 +299,7 @@ func TestValuesAreWellFormed(t *testing.T) {
 			}
 		}
 	}
-	for _, ind := range indicators {
+	for _, ind := range modules {
 		for _, k := range ind.keys {
 			assert.NotNil(t, FieldByKey(k), k)
 		}
@@ -364,13 +389,11 @@ func TestRuleSections(t *testing.T) {
 func TestChoicesAndWageRows(t *testing.T) {
 	tiers := BaseTierChoices(asOf)
 	require.Len(t, tiers, 5)
-	assert.Equal(t, Choice{Value: "none", Label: "低于 9,947.2 元，或不清楚", Note: "上年度平均工资的不到 0.8 倍"}, tiers[0])
-	assert.Equal(t, Choice{Value: "0.8", Label: "9,947.2 元至 12,434 元（不含）", Points: 25, Note: "上年度平均工资的 0.8 倍至 1 倍"}, tiers[1])
-	assert.Equal(t, "12,434 元至 24,868 元（不含）", tiers[2].Label)
-	assert.Equal(t, "37,302 元及以上（缴费上限）", tiers[4].Label)
+	assert.Equal(t, Choice{Value: "none", Label: "低于 " + x(80) + " 元，或不清楚", Note: "上年度平均工资的不到 0.8 倍"}, tiers[0])
+	assert.Equal(t, Choice{Value: "0.8", Label: x(80) + " 元至 " + x(100) + " 元（不含）", Points: 25, Note: "上年度平均工资的 0.8 倍至 1 倍"}, tiers[1])
+	assert.Equal(t, x(100)+" 元至 "+x(200)+" 元（不含）", tiers[2].Label)
+	assert.Equal(t, x(300)+" 元及以上（缴费上限）", tiers[4].Label)
 	assert.Equal(t, "上年度平均工资的 3 倍及以上，近 36 个月中累计 24 个月", tiers[4].Note)
-	// the wage in force on each date
-	assert.Equal(t, "9,845.6 元至 12,307 元（不含）", BaseTierChoices(Date{2025, 6, 30})[1].Label)
 
 	titles := TitleChoices(asOf)
 	assert.Equal(t, Choice{Value: "senior", Label: "高级职称", Points: 140, Note: "140 分，须满足职称基数条件（近 12 个月中至少 6 个月社保缴费基数达到上年度平均工资）"}, titles[0])
@@ -380,19 +403,9 @@ func TestChoicesAndWageRows(t *testing.T) {
 	assert.Equal(t, Choice{Value: "doctor", Label: "博士研究生（学历+学位）", Points: 110, Note: "110 分"}, edus[0])
 	assert.Equal(t, "none", edus[len(edus)-1].Value)
 
-	rows := WageRows(asOf)
-	require.Len(t, rows, 6)
-	assert.Equal(t, WageRow{From: Date{2025, 7, 1}, To: Date{2026, 6, 30}, Yuan: 12434, Month: "2025 年 7 月", Wage: "12,434 元", Low: "9,947.2 元", High: "37,302 元", Conf: High}, rows[4])
-	assert.Equal(t, "2026 年 7 月", rows[5].Month)
-	assert.Equal(t, "未找到", rows[5].Wage)
-	assert.Equal(t, "未找到公布的数字（2026 年 7 月 23 日时仍未公布）；找到之前，这以后的月份按 12,434 元比较。", rows[5].Note)
-	assert.Len(t, WageRows(Date{2026, 6, 30}), 5, "no missing row before the figure is due")
 	assert.Equal(t, []string{"起用", "月平均工资", "0.8 倍", "3 倍（缴费上限）"}, WageHeaders(asOf))
 	assert.Equal(t, Legend{Total: "总分", Insurance: "社保年限分（每年 +3 分）", Age: "年龄分（43 周岁后减少）", Standard: "120 分标准分值", Line: "120 分"}, ChartLegend(asOf))
 	assert.Equal(t, "配偶为上海户籍，婚龄每满 1 年 4 分，最多 40 分。", SpouseHint(asOf))
 	assert.Equal(t, 120, StandardAt(asOf))
-	assert.Contains(t, strings.Join(OpenQuestions(asOf), ""), "2026 年 7 月起使用的上年度平均工资（应在 2026 年公布）尚未找到")
-	assert.Contains(t, FieldHelp("base_tier", asOf), "0.8 倍为 9,947.2 元")
-	assert.Contains(t, FieldHelp("base_tier", asOf), "2026 年 7 月起使用的上年度平均工资尚未找到，暂按 12,434 元计算。")
-	assert.NotContains(t, FieldHelp("base_tier", Date{2026, 1, 1}), "未找到")
+	assert.NotContains(t, FieldHelp("base_tier", asOf), "公布")
 }

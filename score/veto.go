@@ -15,9 +15,14 @@ var seriousCrimeVeto = param{"serious_crime.veto", []value{{&rulesPeriod, 1, Hig
 var familyPlanningVeto = param{"family_planning.veto", []value{{&birthPeriod, 0, Low, "是否仍为一票否决，各来源说法不一"}}}
 
 var (
-	seriousCrimeInd = indicator{seq: 400, group: GroupVeto, keys: []string{"serious_crime"}, params: []*param{&seriousCrimeVeto}, score: scoreSeriousCrime,
+	seriousCrimeItem   = Indicator{ID: IDSeriousCrime, Name: "严重刑事犯罪", Key: "serious_crime", claimed: func(p *Profile) bool { return p.SeriousCrime }}
+	familyPlanningItem = Indicator{ID: IDFamilyPlanning, Name: "违反计划生育政策", Key: "family_planning_breach", claimed: func(p *Profile) bool { return p.FamilyPlanningBreach }}
+)
+
+var (
+	seriousCrimeInd = module{seq: 400, group: GroupVeto, items: []*Indicator{&seriousCrimeItem}, keys: []string{"serious_crime"}, params: []*param{&seriousCrimeVeto}, score: scoreSeriousCrime,
 		rules: seriousCrimeRules, help: seriousCrimeHelp}
-	familyPlanningInd = indicator{seq: 410, group: GroupVeto, keys: []string{"family_planning_breach"}, params: []*param{&familyPlanningVeto},
+	familyPlanningInd = module{seq: 410, group: GroupVeto, items: []*Indicator{&familyPlanningItem}, keys: []string{"family_planning_breach"}, params: []*param{&familyPlanningVeto},
 		score: scoreFamilyPlanning, rules: familyPlanningRules, help: familyPlanningHelp}
 )
 
@@ -35,13 +40,13 @@ func seriousCrimeText(r *reader) string {
 }
 
 func seriousCrimeRules(w *ruleWriter) {
-	w.row("serious_crime", "严重刑事犯罪", "一票否决", seriousCrimeText(&w.reader))
+	w.row(&seriousCrimeItem, "一票否决", seriousCrimeText(&w.reader))
 }
 
 func seriousCrimeHelp(_ string, r *reader) string { return seriousCrimeText(r) + "。" }
 
 func familyPlanningRules(w *ruleWriter) {
-	w.row("family_planning", "违反计划生育政策", familyPlanningApplied(&w.reader), familyPlanningFacts)
+	w.row(&familyPlanningItem, familyPlanningApplied(&w.reader), familyPlanningFacts)
 }
 
 func familyPlanningHelp(_ string, r *reader) string {
@@ -72,7 +77,7 @@ func scoreSeriousCrime(e *eval) {
 	if !veto {
 		why = "有严重刑事犯罪记录，本计算器不按一票否决计算，0 分"
 	}
-	e.item("serious_crime", "严重刑事犯罪", GroupVeto, 0, why)
+	e.item(&seriousCrimeItem, 0, why)
 }
 
 func scoreFamilyPlanning(e *eval) {
@@ -86,5 +91,5 @@ func scoreFamilyPlanning(e *eval) {
 		e.take()
 		return
 	}
-	e.item("family_planning", "违反计划生育政策", GroupVeto, 0, familyPlanningApplied(&e.reader)+"，0 分")
+	e.item(&familyPlanningItem, 0, familyPlanningApplied(&e.reader)+"，0 分")
 }

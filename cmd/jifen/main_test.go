@@ -81,7 +81,7 @@ func TestTextAndPlan(t *testing.T) {
 	assert.Contains(t, out, "总分 110 分（标准分值 120 分，还差 10 分；计算日期 2026-11-28）")
 	assert.Contains(t, out, "社保年限：30 分 —— 每满 1 年 3 分 × 10 年 = 30 分（有争议：未见上限规定，按不设上限计算）")
 	assert.Equal(t, 1, strings.Count(out, "以区人才服务中心核定为准"), "said once per profile")
-	assert.Contains(t, out, "规则核对于 2026 年 11 月 28 日")
+	assert.Contains(t, out, "规则核对于 "+score.RulesCheckedOn.Chinese())
 
 	out, _, code = jifen(t, in, "plan")
 	assert.Equal(t, 0, code)

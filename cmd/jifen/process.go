@@ -279,6 +279,14 @@ func appendPlanText(buf []byte, line int, p *score.PlanResult) []byte {
 		b.WriteString("  路径：" + path.Change + "（" + path.EffectiveFrom.MonthChinese() + "起 +" + strconv.Itoa(path.PointsGained) +
 			" 分，预计 " + path.ReachDate.MonthChinese() + "达到 " + std + " 分）\n")
 	}
+	for _, c := range p.Children {
+		for _, x := range []score.ExamCheck{c.Zhongkao, c.Gaokao} {
+			b.WriteString("  " + x.Sentence(p) + x.PathSentence(p.AsOf) + "\n")
+		}
+	}
+	if len(p.Children) > 0 {
+		b.WriteString("  " + score.ExamNote(p.AsOf) + "\n")
+	}
 	b.WriteString("\n")
 	return append(buf, b.String()...)
 }
