@@ -1,5 +1,7 @@
 package guide
 
+import "jifen/score"
+
 // Topic is one section of the guide past the first points notice.
 type Topic struct {
 	ID     string
@@ -10,11 +12,29 @@ type Topic struct {
 
 // AfterNotice is what comes after the first points notice (rules.md
 // "Validity, renewal and changes"): the yearly renewal and 积分确认, a job
-// change, adding co-resident family, and the points lapsing with the permit.
-var AfterNotice = []Topic{
+// change, adding co-resident family, and the points lapsing with the
+// permit; with the values in force on d.
+func AfterNotice(d score.Date) []Topic {
+	ts := make([]Topic, len(afterNotice))
+	for i, t := range afterNotice {
+		ts[i] = Topic{t.ID, t.Title, formatAll(d, t.Points), t.Links}
+	}
+	return ts
+}
+
+// formatAll fills each template of ss.
+func formatAll(d score.Date, ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = score.Format(d, s)
+	}
+	return out
+}
+
+var afterNotice = []Topic{
 	{"renewal", "每年签注和积分确认", []string{
 		"积分在居住证有效期内有效。居住证每年签注一次，签注时同时确认积分（积分确认）。",
-		"积分确认在居住证到期前 {confirm_months} 个月内办理；可以用下面的“添加到日历”记下日期。",
+		"积分确认在居住证到期前 {renewal.confirm_months} 个月内办理；可以用下面的“添加到日历”记下日期。",
 		"居住证过期，积分随之失效：请在到期前办好签注。",
 	}, []string{"rsj"}},
 	{"job_change", "换工作（变更）", []string{
@@ -39,8 +59,16 @@ type SelfCheckItem struct {
 
 // SelfCheck is 申请前自查: why applications are refused although a
 // calculator said 120 (rules.md "Validity, renewal and changes"), one entry
-// per cause.
-var SelfCheck = []SelfCheckItem{
+// per cause, with the values in force on d.
+func SelfCheck(d score.Date) []SelfCheckItem {
+	cs := make([]SelfCheckItem, len(selfCheck))
+	for i, c := range selfCheck {
+		cs[i] = SelfCheckItem{c.ID, score.Format(d, c.Cause), score.Format(d, c.How), c.Links}
+	}
+	return cs
+}
+
+var selfCheck = []SelfCheckItem{
 	{"backpaid", "有补缴的社保月份，或社保由代缴机构缴纳，而不是签劳动合同的单位",
 		"在随申办（一网通办）或上海人社网站查本人的社保缴费记录：每个月的缴费单位都应是签劳动合同的单位；补缴的月份不算。",
 		[]string{"yiwangtongban", "rsj"}},
@@ -56,11 +84,11 @@ var SelfCheck = []SelfCheckItem{
 	{"past_employers", "网上申请表的“以往工作单位”一栏没有写实际缴纳社保的单位",
 		"对照社保缴费记录，把记录中出现的每个缴费单位都填进申请表的工作经历，名称与记录一致。",
 		[]string{"yiwangtongban", "rsj"}},
-	{"permit_days", "领取居住证不满 {permit_days} 天就建了积分账户",
-		"看居住证的领证日期，满 {permit_days} 天后再请单位建账户。",
+	{"permit_days", "领取居住证不满 {permit.wait_days} 天就建了积分账户",
+		"看居住证的领证日期，满 {permit.wait_days} 天后再请单位建账户。",
 		nil},
-	{"insured6", "近 {insured_window} 个月在上海缴纳社保不足 {insured_months} 个月",
-		"在社保缴费记录中数近 {insured_window} 个月里正常缴纳的月份（补缴不算），至少 {insured_months} 个月。",
+	{"insured6", "近 {apply.insured_window} 个月在上海缴纳社保不足 {apply.insured_months} 个月",
+		"在社保缴费记录中数近 {apply.insured_window} 个月里正常缴纳的月份（补缴不算），至少 {apply.insured_months} 个月。",
 		[]string{"yiwangtongban", "rsj"}},
 }
 

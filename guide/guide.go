@@ -13,22 +13,10 @@ import (
 	"jifen/score"
 )
 
-// Numbers of the conditions and the process (rules.md "Who can apply", "The
-// process" and "Materials"); sentences are built from them.
-const (
-	PermitWaitDays     = 3  // the points account: at least 3 days after receiving the permit
-	ResidenceMonths    = 6  // the permit: registered residence for 6 months
-	InsuredMonths      = 6  // at least 6 of the last 12 months insured
-	InsuredWindow      = 12 // months
-	ContractYears      = 1  // labour contract of at least 1 year
-	ContractLeftMonths = 2  // with at least 2 months left
-	ReviewWorkdays     = 20 // the centre's check, and the scoring, each about 20 working days
-	TaxMonths          = 6  // income-tax certificates everyone brings
-	TaxBaseMonths      = 48 // income-tax certificates for the base tier
-	InvestYears        = 3  // investment: 3 consecutive years of tax records
-	LingangYears       = 3  // Lingang: 3 years of income-tax records
-	ConfirmMonths      = 1  // 积分确认: in the last month before the permit expires
-)
+// The guide's texts are templates of the rule book's values: a number is
+// written as its param ({permit.wait_days}, {base_tier.window}) and filled
+// by score.Format with the values in force on the evaluation date, never
+// retyped here (rules.md "Who can apply", "The process", "Materials").
 
 // n writes an integer for a sentence.
 func n(i int) string { return strconv.Itoa(i) }
@@ -41,16 +29,25 @@ type Condition struct {
 	Fix   string // what to do when it is not met
 }
 
-// Conditions are the constraints of the implementing rules (实施细则 art. 2).
-var Conditions = []Condition{
-	{"permit", "持有有效的上海居住证，且领证已满 {permit_days} 天", "居住证领证满 {permit_days} 天",
-		"先办理上海居住证：在沪登记居住满 {residence_months} 个月，并有稳定就业、稳定住所或连续就读；领证 {permit_days} 天后才能建积分账户。"},
+// Conditions are the constraints of the implementing rules (实施细则 art. 2)
+// with the values in force on d.
+func Conditions(d score.Date) []Condition {
+	cs := make([]Condition, len(conditions))
+	for i, c := range conditions {
+		cs[i] = Condition{c.ID, score.Format(d, c.Text), score.Format(d, c.Short), score.Format(d, c.Fix)}
+	}
+	return cs
+}
+
+var conditions = []Condition{
+	{"permit", "持有有效的上海居住证，且领证已满 {permit.wait_days} 天", "居住证领证满 {permit.wait_days} 天",
+		"先办理上海居住证：在沪登记居住满 {permit.residence_months} 个月，并有稳定就业、稳定住所或连续就读；领证 {permit.wait_days} 天后才能建积分账户。"},
 	{"employed", "目前在上海的单位就业，本月正常缴纳职工社保", "本月在沪就业并缴纳社保",
 		"积分只能由在沪用人单位申请，须在申请当月在职并缴纳社保。"},
-	{"insured6", "近 {insured_window} 个月中至少 {insured_months} 个月在上海缴纳职工社保（补缴不算）", "近 {insured_window} 个月社保满 {insured_months} 个月",
-		"继续在上海连续缴纳社保，满 {insured_months} 个月后再申请。"},
-	{"contract", "劳动合同期限 {contract_years} 年及以上，且剩余至少 {contract_left_months} 个月", "合同 {contract_years} 年以上、剩余 {contract_left_months} 个月以上",
-		"请单位签订 {contract_years} 年及以上的劳动合同（派遣人员为派遣协议）。"},
+	{"insured6", "近 {apply.insured_window} 个月中至少 {apply.insured_months} 个月在上海缴纳职工社保（补缴不算）", "近 {apply.insured_window} 个月社保满 {apply.insured_months} 个月",
+		"继续在上海连续缴纳社保，满 {apply.insured_months} 个月后再申请。"},
+	{"contract", "劳动合同期限 {apply.contract_years} 年及以上，且剩余至少 {apply.contract_left_months} 个月", "合同 {apply.contract_years} 年以上、剩余 {apply.contract_left_months} 个月以上",
+		"请单位签订 {apply.contract_years} 年及以上的劳动合同（派遣人员为派遣协议）。"},
 	{"same", "社保缴纳单位、劳动合同单位、个税扣缴单位是同一家", "社保、合同、个税是同一单位",
 		"三者须为同一单位；不一致时先与单位理顺社保、合同和个税。"},
 	{"not_self", "不是个体工商户或自由职业（须由单位申请）", "由单位申请（非个体）",
@@ -65,18 +62,27 @@ type Step struct {
 	Time  string // how long it usually takes
 }
 
-// Steps is the process of rules.md, in order.
-var Steps = []Step{
-	{"本人", "办理上海居住证：在沪登记居住满 {residence_months} 个月，并有稳定就业、稳定住所或连续就读。", "社区事务受理服务中心 / 派出所", "视受理部门而定"},
+// Steps is the process of rules.md, in order, with the values in force on
+// d.
+func Steps(d score.Date) []Step {
+	ss := make([]Step, len(steps))
+	for i, s := range steps {
+		ss[i] = Step{s.Who, score.Format(d, s.What), s.Where, score.Format(d, s.Time)}
+	}
+	return ss
+}
+
+var steps = []Step{
+	{"本人", "办理上海居住证：在沪登记居住满 {permit.residence_months} 个月，并有稳定就业、稳定住所或连续就读。", "社区事务受理服务中心 / 派出所", "视受理部门而定"},
 	{"本人", "先自己模拟打分（本计算器，或上海人社网站的模拟打分），达到 {standard} 分再申请。", "本网站或上海人社网站", "几分钟"},
-	{"本人", "向单位人事提出申请；个人和个体工商户不能自己申请。领取居住证满 {permit_days} 天后才能建账户。", "所在单位人事部门", "视单位而定"},
+	{"本人", "向单位人事提出申请；个人和个体工商户不能自己申请。领取居住证满 {permit.wait_days} 天后才能建账户。", "所在单位人事部门", "视单位而定"},
 	{"单位", "首次办理的单位先注册：一网通办法人账户登录、填写单位信息，再带材料到注册地所在区人才服务中心现场核验。", "一网通办；区人才服务中心", "核验当场或数个工作日"},
 	{"单位", "为申请人建立积分账户（申请人会收到个人登录信息），在线填写《上海市居住证积分申请表》。", "上海人力资源社会保障网 → 人社服务 → 积分管理", "1-2 天"},
 	{"单位", "在线审核提交，再把纸质材料送到单位注册地所在区的人才服务中心（不能跨区）。", "注册地所在区人才服务中心", "预约当天办完"},
-	{"区人才服务中心", "窗口查验材料是否齐全（缺什么当场告知），调档案、核验学历学位；网上状态变为“已核实”。", "区人才服务中心", "约 {review_workdays} 个工作日"},
-	{"区人社局", "区人力资源和社会保障局评分，结果以短信通知。", "区人力资源和社会保障局", "{review_workdays} 个工作日内；受理后全程约 1.5 个月"},
+	{"区人才服务中心", "窗口查验材料是否齐全（缺什么当场告知），调档案、核验学历学位；网上状态变为“已核实”。", "区人才服务中心", "约 {process.review_workdays} 个工作日"},
+	{"区人社局", "区人力资源和社会保障局评分，结果以短信通知。", "区人力资源和社会保障局", "{process.review_workdays} 个工作日内；受理后全程约 {process.total_tenth_months:t} 个月"},
 	{"本人", "打印积分通知书。", "网上、区人才服务中心或自助机（凭身份证）", "几分钟"},
-	{"单位", "每年居住证签注时确认积分（到期前 {confirm_months} 个月内）；换工作、添加同住家属等变化由单位申报变更。", "上海人社网站 → 积分管理", "每年一次"},
+	{"单位", "每年居住证签注时确认积分（到期前 {renewal.confirm_months} 个月内）；换工作、添加同住家属等变化由单位申报变更。", "上海人社网站 → 积分管理", "每年一次"},
 }
 
 // dayText writes a day as "2026 年 11 月 28 日".

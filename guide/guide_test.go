@@ -36,7 +36,7 @@ func result(t *testing.T, q string) score.Result {
 
 func allConfirmed() map[string]bool {
 	all := map[string]bool{}
-	for _, c := range Conditions {
+	for _, c := range Conditions(asOf) {
 		all[c.ID] = true
 	}
 	return all
@@ -52,9 +52,9 @@ func TestDecide192PointsWithNothingConfirmed(t *testing.T) {
 	assert.Equal(t, "积分已够 120 分，申请前再确认 6 项", v.Headline)
 	assert.Equal(t, 192, v.Total)
 	assert.Zero(t, v.Gap)
-	require.Len(t, v.Unconfirmed, len(Conditions))
+	require.Len(t, v.Unconfirmed, len(conditions))
 	for i, c := range v.Unconfirmed {
-		assert.Equal(t, Conditions[i].ID, c.ID, "in the order of Conditions")
+		assert.Equal(t, conditions[i].ID, c.ID, "in the order of Conditions")
 		assert.NotEmpty(t, c.Short)
 		assert.NotEmpty(t, c.Fix)
 		assert.Less(t, len([]rune(c.Short)), len([]rune(c.Text)), "%s: Short is shorter", c.ID)
@@ -229,8 +229,8 @@ func TestAfterNotice(t *testing.T) {
 		"job_change": {"变更", "退工单", "不适用"},
 		"family":     {"同住子女", "单位申报"},
 	}
-	require.Len(t, AfterNotice, len(want))
-	for _, tp := range AfterNotice {
+	require.Len(t, AfterNotice(asOf), len(want))
+	for _, tp := range AfterNotice(asOf) {
 		text := tp.Title + strings.Join(tp.Points, "")
 		for _, w := range want[tp.ID] {
 			assert.Contains(t, text, w, tp.ID)
@@ -246,7 +246,7 @@ func TestSelfCheckCoversEveryRefusalCause(t *testing.T) {
 	// rules.md lists seven causes
 	want := []string{"backpaid", "base_income", "non_full_time", "title_post", "past_employers", "permit_days", "insured6"}
 	var got []string
-	for _, c := range SelfCheck {
+	for _, c := range SelfCheck(asOf) {
 		got = append(got, c.ID)
 		assert.NotEmpty(t, c.Cause, c.ID)
 		assert.NotEmpty(t, c.How, c.ID, "each cause says how to check it")
@@ -299,12 +299,49 @@ func TestHeader(t *testing.T) {
 
 func itoa(i int) string { return n(i) }
 
-func TestFill(t *testing.T) {
-	assert.Equal(t, "满 3 天，120 分", fill("满 {permit_days} 天，{standard} 分"))
-	assert.Equal(t, "{unknown} 3", fill("{unknown} {permit_days}"))
-	assert.Equal(t, "a{b", fill("a{b"))
-	assert.Equal(t, "近 12 个月中至少 6 个月在上海缴纳职工社保（补缴不算）", Conditions[2].Text)
+// TestTextsFollowValues changes each value of the rule book that the
+// guide states and checks that its texts follow (the guide keeps no number
+// of its own).
+func TestTextsFollowValues(t *testing.T) {
+	cases := map[string]struct {
+		to   int64
+		want []string
+	}{
+		"permit.wait_days":           {5, []string{"领证已满 5 天", "领取居住证满 5 天后", "不满 5 天就建了积分账户"}},
+		"permit.residence_months":    {7, []string{"登记居住满 7 个月"}},
+		"apply.insured_months":       {5, []string{"至少 5 个月在上海缴纳职工社保", "满 5 个月后再申请"}},
+		"apply.insured_window":       {24, []string{"近 24 个月中至少 6 个月"}},
+		"apply.contract_years":       {2, []string{"劳动合同期限 2 年及以上", "劳动合同（期限 2 年及以上）"}},
+		"apply.contract_left_months": {3, []string{"剩余至少 3 个月"}},
+		"process.review_workdays":    {25, []string{"约 25 个工作日", "25 个工作日内"}},
+		"process.total_tenth_months": {20, []string{"受理后全程约 2 个月"}},
+		"renewal.confirm_months":     {2, []string{"到期前 2 个月内"}},
+		"materials.tax_months":       {12, []string{"近 12 个月个人所得税完税证明"}},
+		"base_tier.window":           {60, []string{"近 60 个月个人所得税完税证明"}},
+		"investment.years":           {4, []string{"近 4 年企业纳税记录"}},
+		"key_area.lingang.min_years": {2, []string{"近 2 年个人所得税完税证明"}},
+		"standard":                   {130, []string{"达到 130 分再申请"}},
+	}
+	for _, id := range score.ProcessParams() {
+		assert.Contains(t, cases, id, "the guide states %s: a case changes it", id)
+	}
+	for id, c := range cases {
+		t.Run(id, func(t *testing.T) {
+			before := strings.Join(texts(), "\n")
+			t.Cleanup(score.WithValue(id, asOf, c.to))
+			after := strings.Join(texts(), "\n")
+			assert.NotEqual(t, before, after, "no text states %s", id)
+			for _, w := range c.want {
+				assert.Contains(t, after, w)
+				assert.NotContains(t, before, w, "there before the change: proves nothing")
+			}
+		})
+	}
+	assert.Equal(t, "近 12 个月中至少 6 个月在上海缴纳职工社保（补缴不算）", Conditions(asOf)[2].Text)
 }
+
+// asOf is the evaluation date of the tests that do not name one.
+var asOf = score.Date{Year: 2026, Month: 11, Day: 28}
 
 func TestReminders(t *testing.T) {
 	today := score.Date{Year: 2026, Month: 11, Day: 28}
@@ -361,13 +398,15 @@ func texts() []string {
 			}
 		}
 	}
-	all := score.Profile{Education: score.EduMaster, Title: score.TitleSenior, BaseTier: score.Tier1, SpouseYears: 3,
+	all := score.Profile{AsOf: asOf, Education: score.EduMaster, Title: score.TitleSenior, BaseTier: score.Tier1, SpouseYears: 3,
 		InvestHiresAvg: 12, Award: score.AwardCity, ShortageMajor: true, KeyArea: score.KeyAreaOther, KeyAreaYears: 6,
 		PublicServiceYears: 5, FreshGraduate: true, StartupTalent: true, TechTransferTalent: true}
 	yes := Answers{QChildren: true, QForeign: true, QNonFullDeg: true, QDispatch: true, QBranch: true}
 	reach := score.Date{Year: 2030, Month: 1, Day: 1}
-	for _, v := range []any{Conditions, Steps, AfterNotice, SelfCheck, Official, Questions,
-		Materials(all, yes), Materials(all, nil), Reminders(&reach, reach, score.Date{Year: 2026, Month: 1, Day: 1})} {
+	lingang := all
+	lingang.KeyArea = score.KeyAreaLingang
+	for _, v := range []any{Conditions(asOf), Steps(asOf), AfterNotice(asOf), SelfCheck(asOf), Official, Questions,
+		Materials(all, yes), Materials(all, nil), Materials(lingang, nil), Reminders(&reach, reach, asOf)} {
 		walk(reflect.ValueOf(v))
 	}
 	return out

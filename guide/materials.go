@@ -32,7 +32,7 @@ const (
 	QNonFullDeg = "non_full_time"
 )
 
-func claimsEducation(p *score.Profile) bool { return p.Education != score.EduNone }
+func claimsEducation(p *score.Profile) bool { return score.IndicatorOf(score.IDEducation).Claimed(p) }
 
 // fullTimeUnknown: education is claimed and the profile does not say
 // whether it was full-time study (where it does, nothing is asked).
@@ -46,9 +46,13 @@ func nonFullTime(p *score.Profile, a Answers) bool {
 	return claimsEducation(p) && (p.FullTime == score.No || p.FullTime == score.Unknown && a[QNonFullDeg])
 }
 
+// noChildren: the profile lists no children (with children, their
+// documents are on the list without asking).
+func noChildren(p *score.Profile) bool { return len(p.ChildBirths()) == 0 }
+
 // Questions are every question the checklist may ask, in order.
 var Questions = []Question{
-	{QChildren, "子女是否随迁、要享受积分待遇（在上海参加中考、高考，参加本市社保）？", "需要子女的出生医学证明、身份证或户口簿，结婚证和户籍证明。", nil},
+	{QChildren, "子女是否随迁、要享受积分待遇（在上海参加中考、高考，参加本市社保）？", "需要子女的出生医学证明、身份证或户口簿，结婚证和户籍证明。", noChildren},
 	{QForeign, "学历是否在境外取得？", "需要教育部留学服务中心的学历学位认证书。", claimsEducation},
 	{QNonFullDeg, "是否非全日制（自考、成人、网络）学历？", "另需毕业生登记表和成绩单。", fullTimeUnknown},
 	{QDispatch, "是否劳务派遣人员（劳动合同与派遣公司签订）？", "劳动合同换成派遣协议；派遣公司另需劳务派遣经营许可证。", nil},
@@ -70,10 +74,9 @@ func QuestionsFor(p score.Profile) []Question {
 // Group is one group of the checklist.
 type Group struct {
 	// ID is "employer" (what the employer brings: the same papers serve
-	// its first registration), "always" (what every applicant brings), or
-	// the claim: "education", "title", "base_tier", "spouse",
-	// "investment", "award", "children", "shortage_major", "key_area",
-	// "public_service", "fresh_graduate", "startup_talent", "tech_transfer".
+	// its first registration), "always" (what every applicant brings),
+	// "children" (co-resident children), or the ID of the indicator
+	// claimed (score.IDEducation…).
 	ID    string
 	Title string
 	Items []Material
@@ -83,96 +86,120 @@ const centreForm = "来源没有给出固定格式，以区人才服务中心要
 
 // materialRow is a set of items one claim or answer needs. Consecutive rows
 // of the same group make one Group, titled by its first row that applies.
+// A row of an indicator applies when the profile claims it (the claim test
+// is the indicator's own, in score) and its when, if any, holds; its group
+// is the indicator's ID and its title the indicator's name unless given.
 type materialRow struct {
-	group, title string
-	reason       string // Reason of the items; "" = the title
-	when         func(p *score.Profile, a Answers) bool
-	items        []Material
+	group  string   // "employer", "always" or "children"; "" for an indicator's
+	ind    score.ID // the indicator whose claim the row needs
+	title  string
+	reason string // Reason of the items; "" = the title
+	when   func(p *score.Profile, a Answers) bool
+	items  []Material
 }
 
 func always(*score.Profile, Answers) bool            { return true }
 func dispatched(_ *score.Profile, a Answers) bool    { return a[QDispatch] }
 func notDispatched(_ *score.Profile, a Answers) bool { return !a[QDispatch] }
-func education(p *score.Profile, _ Answers) bool     { return claimsEducation(p) }
+
+// applies reports whether the row is needed, and its group and title.
+func (r *materialRow) applies(p *score.Profile, a Answers) (group, title string, ok bool) {
+	group, title = r.group, r.title
+	if r.ind != "" {
+		ind := score.IndicatorOf(r.ind)
+		if !ind.Claimed(p) {
+			return "", "", false
+		}
+		group = string(ind.ID)
+		if title == "" {
+			title = ind.Name
+		}
+	}
+	return group, title, r.when == nil || r.when(p, a)
+}
 
 // materialRows is rules.md "Materials", in the checklist's order; numbers
-// in {braces} are filled in by init.
+// are the rule book's values, filled in with the evaluation date.
 var materialRows = []materialRow{
-	{"employer", "单位准备（单位首次办理时核验也用这些）", "必备", always, []Material{
+	{group: "employer", title: "单位准备（单位首次办理时核验也用这些）", reason: "必备", when: always, items: []Material{
 		{ID: "employer_letter", Name: "经办人的单位介绍信", Note: "加盖单位公章"},
 		{ID: "hr_id", Name: "经办人身份证", Note: "经办人的社保须由本单位缴纳"},
 		{ID: "licence", Name: "单位营业执照", Note: "复印件加盖公章"}}},
-	{"employer", "", "劳务派遣", dispatched, []Material{
+	{group: "employer", reason: "劳务派遣", when: dispatched, items: []Material{
 		{ID: "dispatch_licence", Name: "劳务派遣经营许可证", Note: "派遣公司提供"}}},
-	{"employer", "", "外省市企业分支机构", func(_ *score.Profile, a Answers) bool { return a[QBranch] }, []Material{
+	{group: "employer", reason: "外省市企业分支机构", when: func(_ *score.Profile, a Answers) bool { return a[QBranch] }, items: []Material{
 		{ID: "branch_tax", Name: "在上海缴纳企业所得税的证明", Note: "外省市企业在沪分支机构提供"}}},
-	{"always", "每人必备", "", always, []Material{
+	{group: "always", title: "每人必备", when: always, items: []Material{
 		{ID: "permit", Name: "上海居住证", Note: "原件"},
 		{ID: "form", Name: "《上海市居住证积分申请表》", Note: "网上填写后打印，加盖单位公章"},
 		{ID: "id_hukou", Name: "本人身份证和户口簿", Note: "原件和复印件"}}},
-	{"always", "每人必备", "", notDispatched, []Material{
-		{ID: "contract", Name: "劳动合同（期限 {contract_years} 年及以上）", Note: "原件和复印件"}}},
-	{"always", "每人必备", "", dispatched, []Material{
-		{ID: "contract", Name: "派遣协议（劳动合同期限 {contract_years} 年及以上）", Note: "劳务派遣人员提供"}}},
-	{"always", "每人必备", "", always, []Material{
-		{ID: "tax6", Name: "近 {tax_months} 个月个人所得税完税证明", Note: "个人所得税 App 或税务局打印"}}},
+	{group: "always", title: "每人必备", when: notDispatched, items: []Material{
+		{ID: "contract", Name: "劳动合同（期限 {apply.contract_years} 年及以上）", Note: "原件和复印件"}}},
+	{group: "always", title: "每人必备", when: dispatched, items: []Material{
+		{ID: "contract", Name: "派遣协议（劳动合同期限 {apply.contract_years} 年及以上）", Note: "劳务派遣人员提供"}}},
+	{group: "always", title: "每人必备", when: always, items: []Material{
+		{ID: "tax6", Name: "近 {materials.tax_months} 个月个人所得税完税证明", Note: "个人所得税 App 或税务局打印"}}},
 
-	{"education", "学历", "", education, []Material{
+	{ind: score.IDEducation, items: []Material{
 		{ID: "diploma", Name: "毕业证书和学位证书", Note: "原件和复印件"}}},
-	{"education", "学历", "境外学历", func(p *score.Profile, a Answers) bool { return claimsEducation(p) && a[QForeign] }, []Material{
+	{ind: score.IDEducation, reason: "境外学历", when: func(_ *score.Profile, a Answers) bool { return a[QForeign] }, items: []Material{
 		{ID: "cscse", Name: "教育部留学服务中心学历学位认证书", Note: "境外学历需要"}}},
-	{"education", "学历", "", func(p *score.Profile, a Answers) bool { return claimsEducation(p) && !a[QForeign] }, []Material{
+	{ind: score.IDEducation, when: func(_ *score.Profile, a Answers) bool { return !a[QForeign] }, items: []Material{
 		{ID: "chsi", Name: "学信网《教育部学历证书电子注册备案表》", Note: "学信网在线申请"}}},
-	{"education", "学历", "", func(p *score.Profile, a Answers) bool {
-		return !a[QForeign] && p.Education != score.EduNone && p.Education != score.EduCollege && p.Education != score.EduBachelor
-	}, []Material{
+	{ind: score.IDEducation, when: func(p *score.Profile, a Answers) bool {
+		return !a[QForeign] && p.Education != score.EduCollege && p.Education != score.EduBachelor
+	}, items: []Material{
 		{ID: "cdgdc", Name: "学位网学位认证电子报告", Note: "中国学位与研究生教育信息网在线申请"}}},
-	{"education", "学历", "非全日制学历", nonFullTime, []Material{
+	{ind: score.IDEducation, reason: "非全日制学历", when: nonFullTime, items: []Material{
 		{ID: "adult_edu", Name: "毕业生登记表和成绩单", Note: "自考、成人、网络教育学历需要"}}},
 
-	{"title", "职称/技能等级", "", func(p *score.Profile, _ Answers) bool { return p.Title != score.TitleNone }, []Material{
+	{ind: score.IDTitle, items: []Material{
 		{ID: "title_cert", Name: "职称证书或职业技能等级证书", Note: "原件和复印件；外省市取得的须经本市复核"},
 		{ID: "title_review", Name: "职称评审表或聘任文件", Note: "评审或考试取得的相关文件"},
 		{ID: "title_hire", Name: "单位聘任证明", Note: "证书须与现岗位相符"}}},
-	{"base_tier", "社保缴费基数", "", func(p *score.Profile, _ Answers) bool {
-		return p.BaseTier != score.TierUnset && p.BaseTier != score.TierNone || p.BaseMonthlyFen > 0
-	}, []Material{
-		{ID: "tax48", Name: "近 {tax_base_months} 个月个人所得税完税证明", Note: "含上面的近 {tax_months} 个月；用于核对缴费基数与收入是否相符"}}},
-	{"spouse", "配偶为上海户籍", "", func(p *score.Profile, _ Answers) bool { return p.SpouseYears > 0 }, []Material{
+	{ind: score.IDBaseTier, items: []Material{
+		{ID: "tax48", Name: "近 {base_tier.window} 个月个人所得税完税证明", Note: "含上面的近 {materials.tax_months} 个月；用于核对缴费基数与收入是否相符"}}},
+	{ind: score.IDSpouse, items: []Material{
 		{ID: "marriage", Name: "结婚证", Note: "原件和复印件"},
 		{ID: "spouse_id", Name: "配偶身份证和户口簿", Note: "原件和复印件"}}},
-	{"investment", "投资纳税或带动就业", "", func(p *score.Profile, _ Answers) bool { return p.InvestTaxAvgFen > 0 || p.InvestHiresAvg > 0 }, []Material{
+	{ind: score.IDInvestment, items: []Material{
 		{ID: "company_reg", Name: "企业登记信息（工商登记档案）", Note: "原件和复印件"},
 		{ID: "articles", Name: "公司章程", Note: "复印件"},
 		{ID: "capital", Name: "验资报告", Note: "复印件"},
-		{ID: "tax3y", Name: "近 {invest_years} 年企业纳税记录", Note: "税务局出具"}}},
-	{"award", "表彰奖励", "", func(p *score.Profile, _ Answers) bool { return p.Award != score.AwardNone }, []Material{
+		{ID: "tax3y", Name: "近 {investment.years} 年企业纳税记录", Note: "税务局出具"}}},
+	{ind: score.IDAward, items: []Material{
 		{ID: "award", Name: "获奖证书", Note: "原件和复印件；须在本市公布的目录内"}}},
-	{"shortage_major", "紧缺急需专业", "", func(p *score.Profile, _ Answers) bool { return p.ShortageMajor }, []Material{
+	{ind: score.IDShortageMajor, items: []Material{
 		{ID: "diploma", Name: "毕业证书和学位证书", Note: "原件和复印件"},
 		{ID: "post_desc", Name: "单位出具的岗位说明", Note: "所学专业在紧缺急需专业目录内，且与岗位相符"}}},
-	{"key_area", "重点区域（临港新片区）", "", func(p *score.Profile, _ Answers) bool { return p.KeyArea == score.KeyAreaLingang }, []Material{
+	{ind: score.IDKeyArea, title: "重点区域（临港新片区）", when: lingang, items: []Material{
 		{ID: "lingang_letter", Name: "临港新片区管委会出具的推荐函", Note: "原件"},
-		{ID: "lingang_tax", Name: "近 {lingang_years} 年个人所得税完税证明", Note: "个人所得税 App 或税务局打印"},
+		{ID: "lingang_tax", Name: "近 {key_area.lingang.min_years} 年个人所得税完税证明", Note: "个人所得税 App 或税务局打印"},
 		{ID: "area_home", Name: "在该区域居住的证明", Note: "原件和复印件"}}},
-	{"key_area", "重点区域", "", func(p *score.Profile, _ Answers) bool { return p.KeyArea == score.KeyAreaOther }, []Material{
+	{ind: score.IDKeyArea, when: func(p *score.Profile, a Answers) bool { return !lingang(p, a) }, items: []Material{
 		{ID: "area_proof", Name: "单位出具的在该区域工作的证明", Note: centreForm},
 		{ID: "area_home", Name: "在该区域居住的证明", Note: centreForm}}},
-	{"public_service", "特定公共服务领域", "", func(p *score.Profile, _ Answers) bool { return p.PublicServiceYears > 0 }, []Material{
+	{ind: score.IDPublicService, items: []Material{
 		{ID: "public_service_proof", Name: "单位出具的岗位及年限证明", Note: centreForm}}},
-	{"fresh_graduate", "全日制应届毕业生", "", func(p *score.Profile, _ Answers) bool { return p.FreshGraduate }, []Material{
+	{ind: score.IDFreshGraduate, items: []Material{
 		{ID: "fresh_graduate_proof", Name: "单位或学校出具的岗位及年限证明", Note: centreForm}}},
-	{"startup_talent", "创业人才", "", func(p *score.Profile, _ Answers) bool { return p.StartupTalent }, []Material{
+	{ind: score.IDStartupTalent, items: []Material{
 		{ID: "startup_talent_proof", Name: "企业或孵化器出具的岗位及年限证明", Note: centreForm}}},
-	{"tech_transfer", "创新创业中介服务人才", "", func(p *score.Profile, _ Answers) bool { return p.TechTransferTalent }, []Material{
+	{ind: score.IDTechTransfer, items: []Material{
 		{ID: "tech_transfer_proof", Name: "技术转移服务机构出具的岗位及年限证明", Note: centreForm}}},
-	{"children", "子女随迁、享受积分待遇", "", func(_ *score.Profile, a Answers) bool { return a[QChildren] }, []Material{
+	{group: "children", title: "子女随迁、享受积分待遇", when: withChildren, items: []Material{
 		{ID: "child_birth", Name: "子女出生医学证明", Note: "原件和复印件"},
 		{ID: "child_id", Name: "子女身份证或户口簿", Note: "原件和复印件"},
 		{ID: "marriage", Name: "结婚证", Note: "原件和复印件"},
 		{ID: "spouse_id", Name: "配偶身份证和户口簿", Note: "原件和复印件；用作配偶的户籍证明"},
 		{ID: "child_hukou", Name: "子女的户籍证明", Note: "原件和复印件"}}},
 }
+
+func lingang(p *score.Profile, _ Answers) bool { return p.KeyArea == score.KeyAreaLingang }
+
+// withChildren: the profile lists children, or the question is answered
+// yes.
+func withChildren(p *score.Profile, a Answers) bool { return len(p.ChildBirths()) > 0 || a[QChildren] }
 
 // Materials builds the checklist (rules.md "Materials"; originals checked,
 // copies kept): the employer's documents, what everyone brings, then one
@@ -182,12 +209,18 @@ var materialRows = []materialRow{
 func Materials(p score.Profile, a Answers) []Group {
 	var groups []Group
 	at := map[string][2]int{} // item ID → group, item index
-	for _, r := range materialRows {
-		if !r.when(&p, a) {
+	d := p.AsOf
+	if d.IsZero() {
+		d = score.Today()
+	}
+	for i := range materialRows {
+		r := &materialRows[i]
+		group, title, ok := r.applies(&p, a)
+		if !ok {
 			continue
 		}
-		if len(groups) == 0 || groups[len(groups)-1].ID != r.group {
-			groups = append(groups, Group{ID: r.group, Title: r.title})
+		if len(groups) == 0 || groups[len(groups)-1].ID != group {
+			groups = append(groups, Group{ID: group, Title: title})
 		}
 		gi := len(groups) - 1
 		reason := r.reason
@@ -195,6 +228,7 @@ func Materials(p score.Profile, a Answers) []Group {
 			reason = groups[gi].Title
 		}
 		for _, m := range r.items {
+			m.Name, m.Note = score.Format(d, m.Name), score.Format(d, m.Note)
 			if pos, ok := at[m.ID]; ok {
 				groups[pos[0]].Items[pos[1]].Reason += "、" + reason
 				continue

@@ -25,11 +25,7 @@ func Header(r score.Result, printed score.Date) PrintHeader {
 		if it.Points == 0 {
 			continue
 		}
-		name := it.Name
-		if it.ID == "education" {
-			name = "学历" // the glossary's term, whatever score calls it
-		}
-		h.Items = append(h.Items, name+" "+n(it.Points)+" 分")
+		h.Items = append(h.Items, it.Name+" "+n(it.Points)+" 分")
 	}
 	return h
 }

@@ -45,14 +45,15 @@ func Reminders(reach *score.Date, permitExpiry, today score.Date) []ics.Event {
 		}
 	}
 	if !permitExpiry.IsZero() && !permitExpiry.Before(today) {
-		open := permitExpiry.AddMonths(-ConfirmMonths)
+		confirm := score.N(today, "renewal.confirm_months")
+		open := permitExpiry.AddMonths(-confirm)
 		evs = append(evs,
 			ics.Event{
 				UID:         "jifen-renewal-" + permitExpiry.String() + "@jifen",
 				Start:       icsDate(open),
 				End:         icsDate(permitExpiry),
 				Summary:     "居住证签注和积分确认",
-				Description: "居住证 " + dayText(permitExpiry) + " 到期。到期前 " + n(ConfirmMonths) + " 个月内（" + dayText(open) + " 起）办理签注，同时确认积分。居住证过期，积分随之失效。",
+				Description: "居住证 " + dayText(permitExpiry) + " 到期。到期前 " + n(confirm) + " 个月内（" + dayText(open) + " 起）办理签注，同时确认积分。居住证过期，积分随之失效。",
 				AlarmDays:   alarmWindowDays,
 			},
 			ics.Event{

@@ -53,7 +53,7 @@ func Decide(r score.Result, confirmed map[string]bool) Verdict {
 		v.Kind, v.Gap = Below, r.Gap
 		v.Headline = "距 " + std + " 分还差 " + n(r.Gap) + " 分"
 	default:
-		for _, c := range Conditions {
+		for _, c := range Conditions(r.AsOf) {
 			if !confirmed[c.ID] {
 				v.Unconfirmed = append(v.Unconfirmed, c)
 			}
