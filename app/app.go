@@ -7,11 +7,7 @@
 package app
 
 import (
-	"errors"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"jifen/score"
 )
 
 // Route paths.
@@ -124,71 +120,3 @@ const (
 	SiteShortName   = "积分计算"
 	SiteDescription = "免费、不要手机号的上海居住证积分自测与计算：30 秒自测、每一分的来历和规则可信度、到标准分值的日期和路径。所有计算都在您的浏览器里完成，答案不会离开您的设备。"
 )
-
-// problemNotice lists, quietly, what in a link could not be used: the
-// keys named in Chinese, the rest of the link used as usual.
-func problemNotice(probs score.Problems) app.UI {
-	if len(probs) == 0 {
-		return nil
-	}
-	shown := probs
-	if len(shown) > 12 {
-		shown = shown[:12]
-	}
-	return app.Elem("details").Class("notice notice-quiet").Attr("data-testid", "link-problems").Body(
-		app.Elem("summary").Text("链接里有 "+itoa(len(probs))+" 处无法使用，已略过；其余答案照常使用"),
-		app.Elem("ul").Body(app.Range(shown).Slice(func(i int) app.UI {
-			return app.Elem("li").Text(shown[i].Zh)
-		})),
-	)
-}
-
-// errorNotice shows why a profile cannot be scored.
-func errorNotice(probs score.Problems) app.UI {
-	return app.Elem("div").Class("notice notice-error").Role("alert").Body(
-		app.Elem("p").Body(app.Elem("strong").Text("这些答案无法计算：")),
-		app.Elem("ul").Body(app.Range(probs).Slice(func(i int) app.UI { return app.Elem("li").Text(probs[i].Zh) })),
-		app.Elem("a").Class("btn btn-primary").Attr("href", PathCalc).Text("去修改"),
-	)
-}
-
-// problemsOf returns the problems of an error of package score; any
-// other error becomes one problem with its text.
-func problemsOf(err error) score.Problems {
-	var probs score.Problems
-	if errors.As(err, &probs) {
-		return probs
-	}
-	return score.Problems{{Zh: "无法计算：" + err.Error(), En: err.Error()}}
-}
-
-// sharedNotice says that the page shows answers from someone's link, and
-// offers to continue with them or to see one's own.
-func sharedNotice(pp *pageProfile, note string, onAdopt func(ctx app.Context)) app.UI {
-	if note != "" {
-		return app.Elem("div").Class("notice notice-info").Role("status").Attr("data-testid", "shared").Body(
-			app.Elem("p").Text(note))
-	}
-	if pp.src != srcShared {
-		return nil
-	}
-	return app.Elem("div").Class("notice notice-info").Role("status").Attr("data-testid", "shared").Body(
-		app.Elem("p").Body(app.Elem("strong").Text("这是分享给您的结果")),
-		app.Elem("p").Text("下面是链接里的答案算出的积分，不是您自己的答案；不会保存到这台设备。"),
-		app.Elem("div").Class("row").Body(
-			app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("adopt").Text("用这些答案继续").
-				OnClick(func(ctx app.Context, e app.Event) { onAdopt(ctx) }),
-			app.Elem("a").Class("btn btn-small btn-ghost").ID("mine").Attr("href", PathResult).Text("查看我自己的结果"),
-		),
-	)
-}
-
-// monthText writes a projected date to the month: 2027 年 11 月.
-func monthText(d score.Date) string {
-	return itoa(d.Year) + " 年 " + itoa(int(d.Month)) + " 月"
-}
-
-// dayText writes a date: 2026 年 11 月 28 日.
-func dayText(d score.Date) string {
-	return monthText(d) + " " + itoa(d.Day) + " 日"
-}

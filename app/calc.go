@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -10,174 +9,115 @@ import (
 	"jifen/score"
 )
 
-// calcField is one field of the full calculator: its profile key and the
-// item whose points show beside it.
-type calcField struct {
-	key, item string
-}
-
-type calcGroup struct {
-	title  string
-	folded bool // rare items, folded until opened
-	fields []calcField
-}
-
-// calcGroups are every indicator of rules.md, in the regulation's order.
-var calcGroups = []calcGroup{
-	{"基础指标", false, []calcField{
-		{"birth", "age"}, {"age", ""}, {"retire_group", ""}, {"education", "education"}, {"full_time", ""},
-		{"title", "title"}, {"title_base_ok", ""}, {"insurance_years", "insurance_years"},
-	}},
-	{"加分指标", false, []calcField{
-		{"base_tier", "base_tier"}, {"base_monthly", ""}, {"spouse_years", "spouse"},
-		{"shortage_major", "shortage_major"}, {"fresh_graduate", "fresh_graduate"},
-	}},
-	{"其他加分（较少见）", true, []calcField{
-		{"invest_tax_avg", "investment"}, {"invest_hires_avg", ""}, {"public_service_years", "public_service"},
-		{"key_area", ""}, {"key_area_years", "key_area"}, {"award", "award"},
-		{"startup_talent", "startup_talent"}, {"tech_transfer_talent", "tech_transfer"},
-	}},
-	{"减分指标", true, []calcField{
-		{"false_material", "false_material"}, {"detention", "detention"}, {"criminal", "criminal"},
-	}},
-	{"一票否决", true, []calcField{
-		{"serious_crime", "serious_crime"}, {"family_planning_breach", "family_planning"},
-	}},
-	{"计算日期", true, []calcField{
-		{"as_of", ""},
-	}},
-}
-
-// calcPage is the full calculator at /calc: every indicator, the total
-// live as you type, each item's points and reason beside its field.
+// calcPage is the full calculator at /calc: every indicator, in the
+// sections of score.FormSections, the total live as you type, each item's
+// points and reason beside its field.
+//
+// Its state is the profile (the last good value of every key) and the
+// problems of the fields whose input cannot be used: what was typed or
+// what the link said, kept so that the field shows it with its message,
+// while the other items keep their points and the total waits ("—").
 type calcPage struct {
 	app.Compo
+	profilePage
 
-	pp    pageProfile
-	ready bool
-	note  string
-	vals  map[string]string // what each field shows, by key ("" = not given)
-	good  map[string]string // the last value of each key that was valid
-	probs map[string]string // the problem of each key, in Chinese
+	bad   map[string]fieldProblem // by key: an input that cannot be used
+	cross map[string]string       // by key: a value wrong only with another (a birth after the calculation date)
+	kids  []string                // the children's month fields, "" for one not filled in yet
 	res   score.Result
+}
+
+// fieldProblem is a field's input that cannot be used, and why.
+type fieldProblem struct {
+	raw, msg string
 }
 
 var _ app.Navigator = (*calcPage)(nil)
 
 func (c *calcPage) OnNav(ctx app.Context) {
-	setMeta(ctx, PathCalc)
-	c.note = ""
-	if !app.IsClient {
+	c.bad, c.cross = map[string]fieldProblem{}, map[string]string{}
+	if !c.open(ctx, PathCalc) {
 		return
 	}
-	c.pp = loadProfile(ctx, false)
-	c.vals, c.good = map[string]string{}, map[string]string{}
-	for _, pair := range strings.Split(c.pp.p.Encode(), "&") {
-		if k, v, ok := strings.Cut(pair, "="); ok {
-			v, _ = url.QueryUnescape(v)
-			c.vals[k], c.good[k] = v, v
+	// a link's unusable value is a field's problem, as if typed
+	for _, pr := range c.pp.probs {
+		if score.FieldByKey(pr.Key) != nil {
+			c.bad[pr.Key] = fieldProblem{pr.Value, pr.Zh}
 		}
 	}
+	c.kids = childFields(c.pp.p)
 	c.compute()
-	c.ready = true
 }
 
-// compute checks each field with the profile parser, keeps the last good
-// value of a wrong field (so that a typo never changes another item's
-// points), then scores.
+// compute scores the profile. A value that is wrong only with another is
+// named at its field and the rest scored without it.
 func (c *calcPage) compute() {
-	c.probs = map[string]string{}
-	var q []string
-	for _, f := range score.Fields {
-		k := f.Key
-		v := c.vals[k]
-		if v != "" {
-			if _, probs := score.ParseQuery(k + "=" + url.QueryEscape(v)); len(probs) > 0 {
-				c.probs[k] = probs[0].Zh
-			} else {
-				c.good[k] = v
-			}
-		} else {
-			delete(c.good, k)
-		}
-		if g := c.good[k]; g != "" {
-			q = append(q, k+"="+url.QueryEscape(g))
-		}
-	}
-	p, _ := score.ParseQuery(strings.Join(q, "&"))
+	clear(c.cross)
+	p := c.pp.p
 	res, err := score.Evaluate(p)
 	for tries := 0; err != nil && tries < 3; tries++ {
-		// a value that is wrong only with another (a birth after the
-		// calculation date): name it, and score without it
 		for _, pr := range problemsOf(err) {
-			c.probs[pr.Key] = pr.Zh
 			if f := score.FieldByKey(pr.Key); f != nil {
-				p2, _ := score.ParseQuery(dropKey(p.Encode(), pr.Key))
-				p = p2
+				c.cross[pr.Key] = pr.Zh
+				f.Set(&p, "")
 			}
 		}
 		res, err = score.Evaluate(p)
 	}
-	c.pp.p, c.res = p, res
+	c.res = res
 }
 
-// dropKey removes a key from a profile in link form.
-func dropKey(q, key string) string {
-	var keep []string
-	for _, pair := range strings.Split(q, "&") {
-		if k, _, _ := strings.Cut(pair, "="); k != key && pair != "" {
-			keep = append(keep, pair)
-		}
+// problem is the message of a field that cannot be used, "" when it can.
+func (c *calcPage) problem(key string) string {
+	if b, ok := c.bad[key]; ok {
+		return b.msg
 	}
-	return strings.Join(keep, "&")
+	return c.cross[key]
 }
 
-func (c *calcPage) set(key string) func(ctx app.Context, e app.Event) {
+// set takes the input of a field: the profile's value when it can be
+// used, the field's problem when not.
+func (c *calcPage) set(ctx app.Context, key, raw string) {
+	f := score.FieldByKey(key)
+	if pr := f.Set(&c.pp.p, raw); pr != nil {
+		c.bad[key] = fieldProblem{raw, pr.Zh}
+	} else {
+		delete(c.bad, key)
+	}
+	c.compute()
+	if len(c.bad) == 0 && len(c.cross) == 0 {
+		edited(ctx, &c.pp)
+	}
+}
+
+// onInput is the handler of a field's input, select or checkbox.
+func (c *calcPage) onInput(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		src := ctx.JSSrc()
 		v := strings.TrimSpace(src.Get("value").String())
-		if src.Get("type").String() == "checkbox" {
+		switch {
+		case src.Get("type").String() == "checkbox":
 			v = ""
 			if src.Get("checked").Bool() {
 				v = "1"
 			}
-		}
-		if v == optUnset {
+		case v == optUnset:
 			v = ""
+		case v == "" && src.Get("validity").Get("badInput").Bool():
+			// the browser holds a date that does not exist (30 February)
+			c.bad[key] = fieldProblem{"", score.FieldByKey(key).Label + "不是有效的日期，请重新填写"}
+			c.compute()
+			return
 		}
-		c.vals[key] = v
-		c.compute()
-		if len(c.probs) == 0 {
-			edited(ctx, &c.pp)
-		}
+		c.set(ctx, key, v)
 	}
 }
-
-// units are the units of the number fields, shown after them.
-var units = map[string]string{
-	"age": "周岁", "insurance_years": "年", "base_monthly": "元/月", "spouse_years": "年",
-	"invest_tax_avg": "元/年", "invest_hires_avg": "人/年", "public_service_years": "年", "key_area_years": "年",
-	"false_material": "次", "detention": "次", "criminal": "次",
-}
-
-// describedBy links a field to its help and, when it is wrong, to its
-// error.
-func describedBy(id, msg string) string {
-	if msg != "" {
-		return id + "-help " + id + "-err"
-	}
-	return id + "-help"
-}
-
-// optUnset is the value of the options that leave a key out (不清楚,
-// 按月缴费基数估算 …): every option has a value.
-const optUnset = "unset"
 
 // wrongLabels names the fields to fix, as the page labels them.
 func (c *calcPage) wrongLabels() []string {
 	var labels []string
 	for _, f := range score.Fields {
-		if c.probs[f.Key] != "" {
+		if c.problem(f.Key) != "" {
 			labels = append(labels, f.Label)
 		}
 	}
@@ -203,12 +143,12 @@ func (c *calcPage) Render() app.UI {
 	case r.Vetoed:
 		status = "一票否决，不能申请"
 	}
+	sections := score.FormSections()
 	return sitePage(PathCalc, "calc",
 		app.Elem("h1").Class("page-title").Text("完整计算器"),
 		app.Elem("p").Class("muted").Text("逐项填写，总分实时更新。不确定的项目留空即可。"),
-		problemNotice(c.pp.probs),
-		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
-		app.Range(calcGroups).Slice(func(i int) app.UI { return c.renderGroup(calcGroups[i]) }),
+		c.notices(),
+		app.Range(sections).Slice(func(i int) app.UI { return c.renderSection(sections[i]) }),
 		warningList(r.Warnings),
 		app.Elem("nav").Class("actions").Aria("label", "下一步").Body(
 			app.Elem("a").Class(planCls).Attr("href", link(PathPlan, c.pp.p)).Text("到 "+strconv.Itoa(r.Standard)+" 分的规划"),
@@ -224,112 +164,75 @@ func (c *calcPage) Render() app.UI {
 	)
 }
 
-func (c *calcPage) renderGroup(g calcGroup) app.UI {
-	var fields []calcField
-	for _, f := range g.fields {
-		if c.shown(f.key) {
-			fields = append(fields, f)
-		}
-	}
-	body := app.Range(fields).Slice(func(i int) app.UI { return c.renderField(fields[i]) })
-	if !g.folded {
-		return app.Elem("section").Class("card").Body(app.Elem("h2").Text(g.title), body)
-	}
+func (c *calcPage) renderSection(sec score.FormSection) app.UI {
+	var keys []string
 	open := false
-	for _, f := range g.fields {
-		if c.vals[f.key] != "" {
-			open = true
+	for _, k := range sec.Keys {
+		f := score.FieldByKey(k)
+		if f.Asked(&c.pp.p) || c.problem(k) != "" {
+			keys = append(keys, k)
 		}
+		open = open || f.Text(&c.pp.p) != "" || c.problem(k) != ""
+	}
+	body := app.Range(keys).Slice(func(i int) app.UI { return c.renderField(score.FieldByKey(keys[i])) })
+	if !sec.Folded {
+		return app.Elem("section").Class("card").Body(app.Elem("h2").Text(sec.Title), body)
 	}
 	return app.Elem("details").Class("card fold").Attr("open", boolAttr(open)).Body(
-		app.Elem("summary").Body(app.Elem("h2").Text(g.title)),
+		app.Elem("summary").Body(app.Elem("h2").Text(sec.Title)),
 		body,
 	)
 }
 
-// shown reports whether a field is asked: a question is asked only where
-// its answer changes something.
-func (c *calcPage) shown(key string) bool {
-	p := &c.pp.p
-	switch key {
-	case "age":
-		return c.vals["birth"] == "" || c.vals["age"] != ""
-	case "full_time":
-		return p.Education != score.EduNone || p.ShortageMajor || p.FreshGraduate || c.vals[key] != ""
-	case "title_base_ok":
-		return score.TitleRuleOf(p.Title).NeedsBase || c.vals[key] != ""
-	case "key_area":
-		return p.KeyAreaYears > 0 || c.vals[key] != ""
+func (c *calcPage) renderField(f *score.Field) app.UI {
+	key := f.Key
+	id := "f-" + key
+	msg := c.problem(key)
+	v := f.Text(&c.pp.p)
+	if b, ok := c.bad[key]; ok {
+		v = b.raw
 	}
-	return true
-}
-
-func (c *calcPage) renderField(cf calcField) app.UI {
-	f := score.FieldByKey(cf.key)
-	id := "f-" + cf.key
-	v := c.vals[cf.key]
-	msg := c.probs[cf.key]
+	d := c.res.AsOf
 	var input app.UI
-	isCheck := f.Kind() == "bool"
-	switch {
-	case isCheck:
+	switch f.Kind {
+	case score.KindBool:
 		input = app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").Aria("describedby", id+"-help").
-			Attr("checked", boolAttr(v == "1" || v == "true")).OnChange(c.set(cf.key), app.EventScope(cf.key))
-	case f.Kind() == "enum" || f.Kind() == "tri":
-		values, labels := fieldOptions(f)
-		if v == "" {
-			v = optUnset
-			if f.Kind() == "enum" && cf.key != "base_tier" && cf.key != "retire_group" {
-				v = "none"
-			}
-		}
-		input = app.Elem("select").ID(id).Class("select").Aria("describedby", id+"-help").OnChange(c.set(cf.key), app.EventScope(cf.key)).Body(
-			app.Range(values).Slice(func(i int) app.UI {
-				return app.Elem("option").Attr("value", values[i]).Attr("selected", boolAttr(values[i] == v)).Text(labels[i])
-			}),
-		)
+			Attr("checked", boolAttr(v == "1")).OnChange(c.onInput(key), app.EventScope(key))
+	case score.KindEnum, score.KindTri:
+		input = optionSelect(id, f.Options(d), v, c.onInput(key), key).Aria("describedby", id+"-help")
+	case score.KindMonths:
+		input = childrenInputs(id, func() []string { return c.kids }, func(ctx app.Context, kids []string) {
+			c.kids = kids
+			c.set(ctx, key, strings.Join(nonEmpty(kids), ","))
+		})
 	default:
-		typ, mode := "number", "numeric"
-		switch f.Kind() {
-		case "birth":
-			typ, mode = "month", ""
-		case "date":
-			typ, mode = "date", ""
-		case "money":
-			mode = "decimal"
-		}
-		e := app.ElemSelfClosing("input").Attr("type", typ).ID(id).Class("text-input").Attr("value", v).
-			Aria("describedby", describedBy(id, msg)).OnInput(c.set(cf.key), app.EventScope(cf.key))
-		if mode != "" {
-			lo, hi := f.Range()
-			e = e.Attr("inputmode", mode).Attr("min", lo).Attr("max", hi)
-		}
-		if msg != "" {
-			e = e.Aria("invalid", "true").Aria("errormessage", id+"-err")
-		}
-		input = e
-		if u := units[cf.key]; u != "" {
-			input = app.Elem("span").Class("with-unit").Body(e, app.Elem("span").Class("unit").Aria("hidden", "true").Text(u))
-		}
+		input = textField(f, id, v, msg, c.onInput(key))
 	}
-	it, hasItem := c.res.Item(cf.item)
 	label := app.Elem("label").Attr("for", id).Class("field-label").Text(f.Label)
 	row := app.Elem("div").Class("field-row").Body(label, input)
-	if isCheck {
+	switch f.Kind {
+	case score.KindBool:
 		row = app.Elem("div").Class("field-row check-row").Body(input, label)
+	case score.KindMonths:
+		row = app.Elem("fieldset").Class("field-row kids").Body(app.Elem("legend").Class("field-label").Text(f.Label), input)
 	}
-	return app.Elem("div").Class("calc-field").DataSet("key", cf.key).Body(
+	ind := score.IndicatorOfKey(key)
+	var it score.Item
+	hasItem := false
+	if ind != nil {
+		it, hasItem = c.res.Item(ind.ID)
+	}
+	note := ""
+	if msg == "" {
+		note = f.Note(&c.pp.p, d)
+	}
+	return app.Elem("div").Class("calc-field").DataSet("key", key).Body(
 		row,
-		app.Elem("p").ID(id+"-help").Class("hint").Text(para(score.FieldHelp(cf.key, c.res.AsOf))),
+		app.Elem("p").ID(id+"-help").Class("hint").Text(para(score.FieldHelp(key, d))),
 		app.If(msg != "", func() app.UI {
 			return app.Elem("p").ID(id + "-err").Class("field-error").Role("alert").Text(msg)
 		}),
-		app.If(cf.key == "base_monthly" && c.pp.p.BaseMonthlyFen > 0 && msg == "", func() app.UI {
-			d := c.res.AsOf
-			w := score.WageAt(d)
-			t := score.TierRuleOf(score.TierOfMonthly(c.pp.p.BaseMonthlyFen, d))
-			return app.Elem("p").Class("field-points").Text("按 " + monthText(w.From) + "起使用的上年度平均工资 " + score.Money(w.Yuan*100) + " 元计：属于“" + t.Label(d) + "”档")
-		}),
+		app.If(note != "", func() app.UI { return app.Elem("p").Class("field-points").Text(para(note)) }),
 		app.If(hasItem && msg == "", func() app.UI {
 			return app.Elem("div").Class("field-points").Body(
 				app.Elem("strong").Text(signed(it.Points)+" 分"),
@@ -340,23 +243,51 @@ func (c *calcPage) renderField(cf calcField) app.UI {
 	)
 }
 
-// fieldOptions are the choices of a select: an enum's values, or 是/否
-// for a yes-no key, each with a value; keys that may be left out have an
-// option for that.
-func fieldOptions(f *score.Field) (values, labels []string) {
-	values, labels = f.Values()
-	for i, v := range values {
-		if v == "" {
-			values[i] = optUnset // 不清楚 of a yes/no/unknown key
-		}
+// textField is the input of a number, an amount, a month or a date, with
+// its unit after it and, when wrong, its error linked.
+func textField(f *score.Field, id, v, msg string, onInput app.EventHandler) app.UI {
+	typ, mode := "number", "numeric"
+	switch f.Kind {
+	case score.KindBirth:
+		typ, mode = "month", ""
+	case score.KindDate:
+		typ, mode = "date", ""
+	case score.KindMoney:
+		mode = "decimal"
 	}
-	switch f.Key {
-	case "base_tier":
-		values = append([]string{optUnset}, values...)
-		labels = append([]string{"不清楚（按下面的月缴费基数估算）"}, labels...)
-	case "retire_group":
-		values = append([]string{optUnset}, values...)
-		labels = append([]string{"不填（推算到 60 周岁）"}, labels...)
+	describedBy := id + "-help"
+	if msg != "" {
+		describedBy += " " + id + "-err"
 	}
-	return values, labels
+	e := app.ElemSelfClosing("input").Attr("type", typ).ID(id).Class("text-input").Attr("value", v).
+		Aria("describedby", describedBy).OnInput(onInput, app.EventScope(f.Key))
+	if mode != "" {
+		lo, hi := f.Range()
+		e = e.Attr("inputmode", mode).Attr("min", lo).Attr("max", hi)
+	}
+	if msg != "" {
+		e = e.Aria("invalid", "true").Aria("errormessage", id+"-err")
+	}
+	if f.Unit == "" {
+		return e
+	}
+	return app.Elem("span").Class("with-unit").Body(e, app.Elem("span").Class("unit").Aria("hidden", "true").Text(f.Unit))
+}
+
+// optUnset is the value of the options that leave a key out (不清楚,
+// 按月缴费基数估算 …): every option has a value.
+const optUnset = "unset"
+
+// optionSelect is a select of a key's options; the option that leaves the
+// key out has the value optUnset.
+func optionSelect(id string, opts []score.Choice, selected string, onChange app.EventHandler, scope string) app.HTMLElem {
+	return app.Elem("select").ID(id).Class("select").OnChange(onChange, app.EventScope(scope)).Body(
+		app.Range(opts).Slice(func(i int) app.UI {
+			v := opts[i].Value
+			if v == "" {
+				v = optUnset
+			}
+			return app.Elem("option").Attr("value", v).Attr("selected", boolAttr(opts[i].Value == selected)).Text(opts[i].Label)
+		}),
+	)
 }

@@ -1,12 +1,8 @@
 package app
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // navPages are the pages of the site navigation, from the page table.
 var navPages = func() []Page {

@@ -27,10 +27,8 @@ const (
 // comes after the first points notice, reminders and the official sites.
 type guidePage struct {
 	app.Compo
+	profilePage
 
-	pp        pageProfile
-	ready     bool
-	note      string
 	res       score.Result
 	plan      score.PlanResult
 	err       score.Problems
@@ -44,13 +42,10 @@ type guidePage struct {
 var _ app.Navigator = (*guidePage)(nil)
 
 func (c *guidePage) OnNav(ctx app.Context) {
-	setMeta(ctx, PathGuide)
-	c.note = ""
-	if !app.IsClient {
+	if !c.open(ctx, PathGuide) {
 		return
 	}
 	c.today = score.Today()
-	c.pp = loadProfile(ctx, false)
 	c.err = nil
 	if res, err := score.Evaluate(c.pp.p); err != nil {
 		c.err = problemsOf(err)
@@ -96,8 +91,7 @@ func (c *guidePage) Render() app.UI {
 	}
 	return sitePage(PathGuide, "guide",
 		app.Elem("h1").Class("page-title").Text("申请指南"),
-		problemNotice(c.pp.probs),
-		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
+		c.notices(),
 		app.If(c.err != nil, func() app.UI { return errorNotice(c.err) }),
 		app.If(c.err == nil, func() app.UI { return c.renderVerdict() }),
 		c.renderSteps(),
@@ -118,6 +112,7 @@ func (c *guidePage) renderVerdict() app.UI {
 		)
 	}
 	v := guide.Decide(c.res, c.confirmed)
+	conds := guide.Conditions(c.res.AsOf)
 	class := "notice-info"
 	switch v.Kind {
 	case guide.Below, guide.ConfirmFirst:
@@ -134,14 +129,14 @@ func (c *guidePage) renderVerdict() app.UI {
 		app.If(v.Kind != guide.Vetoed && v.Kind != guide.Below, func() app.UI {
 			return app.Elem("div").Class("conds").Body(
 				app.Elem("p").Class("muted small").Text("申请条件（勾选确认，只保存在这台设备上）："),
-				app.Range(guide.Conditions).Slice(func(i int) app.UI {
-					cond := guide.Conditions[i]
+				app.Range(conds).Slice(func(i int) app.UI {
+					cond := conds[i]
 					return checkRow("cond-"+cond.ID, cond.Short, "", c.confirmed[cond.ID], c.toggle(storeConditions, cond.ID))
 				}),
 				app.Elem("details").Class("fix").Body(
 					app.Elem("summary").Text("每一项的要求和不满足时怎么办"),
-					app.Elem("dl").Body(app.Range(guide.Conditions).Slice(func(i int) app.UI {
-						cond := guide.Conditions[i]
+					app.Elem("dl").Body(app.Range(conds).Slice(func(i int) app.UI {
+						cond := conds[i]
 						return app.Elem("div").Body(
 							app.Elem("dt").Text(cond.Text),
 							app.Elem("dd").Class("small muted").Text(cond.Fix),
@@ -153,21 +148,20 @@ func (c *guidePage) renderVerdict() app.UI {
 	)
 }
 
-func checkRow(id, label, note string, checked bool, onChange app.EventHandler) app.UI {
-	return app.Elem("div").Class("check-item").Body(
-		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").Attr("checked", boolAttr(checked)).OnChange(onChange, app.EventScope(id)),
-		app.Elem("label").Attr("for", id).Body(
-			app.Elem("span").Text(label),
-			app.If(note != "", func() app.UI { return app.Elem("span").Class("choice-sub").Text(note) }),
-		),
-	)
+// day is the date the guide's values are read at: the evaluation's.
+func (c *guidePage) day() score.Date {
+	if c.res.AsOf.IsZero() {
+		return c.today
+	}
+	return c.res.AsOf
 }
 
 func (c *guidePage) renderSteps() app.UI {
+	steps := guide.Steps(c.day())
 	return app.Elem("section").Class("card").Aria("labelledby", "steps-title").Body(
 		app.Elem("h2").ID("steps-title").Text("2. 办理步骤"),
-		app.Elem("ol").Class("steps").Body(app.Range(guide.Steps).Slice(func(i int) app.UI {
-			s := guide.Steps[i]
+		app.Elem("ol").Class("steps").Body(app.Range(steps).Slice(func(i int) app.UI {
+			s := steps[i]
 			return app.Elem("li").Class("step").Body(
 				app.Elem("p").Body(app.Elem("span").Class("who").Text(s.Who), app.Text(" "+s.What)),
 				app.Elem("p").Class("small muted").Text("在哪里："+s.Where+"；大约用时："+s.Time),
@@ -230,11 +224,12 @@ func (c *guidePage) renderChecklist() app.UI {
 }
 
 func (c *guidePage) renderSelfCheck() app.UI {
+	checks := guide.SelfCheck(c.day())
 	return app.Elem("section").Class("card").Aria("labelledby", "check-title").Attr("data-testid", "self-check").Body(
 		app.Elem("h2").ID("check-title").Text("4. 申请前自查：常见的退回原因"),
 		app.Elem("p").Class("muted small").Text("计算器算够 "+stdText+" 分，申请仍可能因为下面这些原因被退回。提交前逐条核对："),
-		app.Elem("ol").Class("selfcheck").Body(app.Range(guide.SelfCheck).Slice(func(i int) app.UI {
-			s := guide.SelfCheck[i]
+		app.Elem("ol").Class("selfcheck").Body(app.Range(checks).Slice(func(i int) app.UI {
+			s := checks[i]
 			return app.Elem("li").Body(
 				app.Elem("p").Body(app.Elem("strong").Text(s.Cause)),
 				app.Elem("p").Class("small").Text("怎么查："+s.How),
@@ -245,10 +240,11 @@ func (c *guidePage) renderSelfCheck() app.UI {
 }
 
 func (c *guidePage) renderAfter() app.UI {
+	topics := guide.AfterNotice(c.day())
 	return app.Elem("section").Class("card").Aria("labelledby", "after-title").Attr("data-testid", "after").Body(
 		app.Elem("h2").ID("after-title").Text("5. 拿到积分通知书之后"),
-		app.Range(guide.AfterNotice).Slice(func(i int) app.UI {
-			tp := guide.AfterNotice[i]
+		app.Range(topics).Slice(func(i int) app.UI {
+			tp := topics[i]
 			return app.Elem("div").Class("topic").Body(
 				app.Elem("h3").Text(tp.Title),
 				app.Elem("ul").Class("warnings").Body(app.Range(tp.Points).Slice(func(j int) app.UI {

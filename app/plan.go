@@ -13,23 +13,18 @@ import (
 // chart, the assumptions and the paths that get there sooner.
 type planPage struct {
 	app.Compo
+	profilePage
 
-	pp    pageProfile
-	ready bool
-	plan  score.PlanResult
-	err   score.Problems
-	note  string
+	plan score.PlanResult
+	err  score.Problems
 }
 
 var _ app.Navigator = (*planPage)(nil)
 
 func (c *planPage) OnNav(ctx app.Context) {
-	setMeta(ctx, PathPlan)
-	c.note = ""
-	if !app.IsClient {
+	if !c.open(ctx, PathPlan) {
 		return
 	}
-	c.pp = loadProfile(ctx, false)
 	c.err = nil
 	if pl, err := score.Plan(c.pp.p); err != nil {
 		c.err = problemsOf(err)
@@ -45,8 +40,7 @@ func (c *planPage) Render() app.UI {
 	}
 	return sitePage(PathPlan, "",
 		app.Elem("h1").Class("page-title").Text(PageOf(PathPlan).Title),
-		problemNotice(c.pp.probs),
-		sharedNotice(&c.pp, c.note, func(ctx app.Context) { c.note = adopt(ctx, &c.pp) }),
+		c.notices(),
 		c.renderBody(),
 	)
 }
@@ -135,20 +129,11 @@ func (c *planPage) renderBody() app.UI {
 // stops; a change is the visitor's own answer.
 func (c *planPage) renderRetire() app.UI {
 	f := score.FieldByKey("retire_group")
-	values, labels := fieldOptions(f)
-	cur := string(c.pp.p.RetireGroup)
-	if cur == "" {
-		cur = optUnset
-	}
 	return app.Elem("section").Class("card").Aria("labelledby", "retire-title").Body(
 		app.Elem("h2").ID("retire-title").Text("推算到哪一年"),
 		app.Elem("div").Class("field-row").Body(
 			app.Elem("label").Attr("for", "plan-retire").Class("field-label").Text(f.Label),
-			app.Elem("select").ID("plan-retire").Class("select").Aria("describedby", "plan-retire-help").OnChange(c.setRetire).Body(
-				app.Range(values).Slice(func(i int) app.UI {
-					return app.Elem("option").Attr("value", values[i]).Attr("selected", boolAttr(values[i] == cur)).Text(labels[i])
-				}),
-			),
+			optionSelect("plan-retire", f.Options(c.plan.AsOf), f.Text(&c.pp.p), c.setRetire, "retire").Aria("describedby", "plan-retire-help"),
 		),
 		app.Elem("p").Class("reach-stop").Attr("data-testid", "stop").Text(c.plan.Stop.Text),
 		app.Elem("p").ID("plan-retire-help").Class("hint").Text(para(score.FieldHelp("retire_group", c.plan.AsOf))),
@@ -160,15 +145,12 @@ func (c *planPage) setRetire(ctx app.Context, e app.Event) {
 	if v == optUnset {
 		v = ""
 	}
-	c.pp.p.RetireGroup = score.RetireGroup(v)
+	score.FieldByKey("retire_group").Set(&c.pp.p, v)
 	if pl, err := score.Plan(c.pp.p); err == nil {
 		c.plan = pl
 	}
 	edited(ctx, &c.pp)
 }
-
-func th(s string) app.UI { return app.Elem("th").Attr("scope", "col").Text(s) }
-func td(s string) app.UI { return app.Elem("td").Text(s) }
 
 // planChart draws the yearly totals as an SVG chart of our own: the total,
 // the 120 line, age points falling and insurance points rising, labelled.

@@ -231,3 +231,35 @@ func clearSaved(ctx app.Context) {
 		ctx.LocalStorage().Del(storeKey)
 	}
 }
+
+// profilePage is what the pages that show a profile share: the profile
+// and where it came from, whether it has been read (before, in the
+// pre-rendered page, the page shows its loading state with no figure) and
+// what "用这些答案继续" did.
+type profilePage struct {
+	pp    pageProfile
+	ready bool
+	note  string
+}
+
+// open begins such a page's OnNav: its title and, in the browser, its
+// profile. It reports whether the profile was read (false on the server).
+func (pg *profilePage) open(ctx app.Context, path string) bool {
+	setMeta(ctx, path)
+	pg.note = ""
+	if !app.IsClient {
+		return false
+	}
+	pg.pp = loadProfile(ctx, false)
+	pg.ready = true
+	return true
+}
+
+// notices say what in the link could not be used and, for someone's
+// shared result, that it is theirs.
+func (pg *profilePage) notices() app.UI {
+	return app.Elem("div").Class("notices").Body(
+		problemNotice(pg.pp.probs),
+		sharedNotice(&pg.pp, pg.note, func(ctx app.Context) { pg.note = adopt(ctx, &pg.pp) }),
+	)
+}

@@ -14,13 +14,11 @@ import (
 // 120 is reached and the best paths there. Its link is the share link.
 type resultPage struct {
 	app.Compo
+	profilePage
 
-	pp     pageProfile
-	ready  bool // the profile is read (in the browser); before, a loading state
 	res    score.Result
 	plan   score.PlanResult
 	err    score.Problems // the profile cannot be scored
-	note   string         // what "用这些答案继续" did
 	sheet  bool           // the share sheet is open
 	copied string         // status of the copy button
 	// status is the verdict under the score box (the guide's).
@@ -31,14 +29,10 @@ type resultPage struct {
 var _ app.Navigator = (*resultPage)(nil)
 
 func (c *resultPage) OnNav(ctx app.Context) {
-	setMeta(ctx, PathResult)
-	c.sheet, c.copied, c.note = false, "", ""
-	if !app.IsClient {
-		return
+	c.sheet, c.copied = false, ""
+	if c.open(ctx, PathResult) {
+		c.compute(ctx)
 	}
-	c.pp = loadProfile(ctx, false)
-	c.compute(ctx)
-	c.ready = true
 }
 
 func (c *resultPage) compute(ctx app.Context) {
@@ -66,17 +60,9 @@ func (c *resultPage) Render() app.UI {
 		return sitePage(PathResult, "", loadingHero("您的居住证积分"))
 	}
 	return sitePage(PathResult, "",
-		problemNotice(c.pp.probs),
-		c.renderShared(),
+		c.notices(),
 		c.renderBody(),
 	).DataSet("q", "#"+c.pp.p.Encode())
-}
-
-// renderShared says that the page shows someone else's answers.
-func (c *resultPage) renderShared() app.UI {
-	return sharedNotice(&c.pp, c.note, func(ctx app.Context) {
-		c.note = adopt(ctx, &c.pp)
-	})
 }
 
 func (c *resultPage) renderBody() app.UI {
@@ -178,16 +164,6 @@ func (c *resultPage) toggleSheet(ctx app.Context, e app.Event) {
 	}
 }
 
-// scrollTo brings an element into view and gives it the focus.
-func scrollTo(id, block string) {
-	if el := app.Window().Get("document").Call("getElementById", id); el.Truthy() {
-		el.Call("scrollIntoView", map[string]any{"block": block, "behavior": "smooth"})
-		if el.Call("hasAttribute", "tabindex").Bool() {
-			el.Call("focus", map[string]any{"preventScroll": true})
-		}
-	}
-}
-
 // shareURL is the absolute link of this result: the answers after #.
 func (c *resultPage) shareURL() string {
 	origin := ""
@@ -195,13 +171,6 @@ func (c *resultPage) shareURL() string {
 		origin = app.Window().Get("location").Get("origin").String()
 	}
 	return origin + link(PathResult, c.pp.p)
-}
-
-func boolText(v bool) string {
-	if v {
-		return "true"
-	}
-	return "false"
 }
 
 // verdictStatus is the verdict under the score box: the guide's own, from
@@ -215,153 +184,4 @@ func verdictStatus(v guide.Verdict) (status, class string) {
 		return v.Headline, "status-ok"
 	}
 	return "", "status-gap" // the gap line above says it
-}
-
-// scoreHero is the score box: the total, how far it is from 120, a bar
-// with a mark at 120 and the verdict.
-func scoreHero(r *score.Result, label, status, class string) app.UI {
-	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
-		app.Elem("h1").ID("total-label").Class("hero-label").Text(label),
-		app.Elem("p").Class("hero-total").Body(
-			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
-			app.Elem("span").Class("total-unit").Text(" 分"),
-		),
-		app.Elem("p").Class("hero-gap").Attr("data-testid", "gap").Text(gapText(r)),
-		app.If(!r.Vetoed && !r.Retired, func() app.UI { return heroBar(r.Total, r.Standard) }),
-		app.If(status != "", func() app.UI { return app.Elem("p").Class("hero-status " + class).Text(status) }),
-	)
-}
-
-// gapText answers "how far from 120".
-func gapText(r *score.Result) string {
-	if r.Vetoed || r.Retired {
-		return "积分只作参考：现在不能申请"
-	}
-	std := "标准 " + strconv.Itoa(r.Standard) + " 分 · "
-	switch d := r.Total - r.Standard; {
-	case d < 0:
-		return std + "还差 " + strconv.Itoa(-d) + " 分"
-	case d == 0:
-		return std + "刚好达到"
-	default:
-		return std + "已超出 " + strconv.Itoa(d) + " 分"
-	}
-}
-
-// loadingHero is the score box before the app has read the answers: no
-// number, so that nobody sees figures that are not theirs.
-func loadingHero(label string) app.UI {
-	return app.Elem("div").Class("loading-main").Body(
-		app.Elem("section").Class("card hero").Aria("busy", "true").Body(
-			app.Elem("p").Class("hero-label").Text(label),
-			app.Elem("p").Class("hero-total").Body(
-				app.Elem("span").Class("total total-loading").Attr("data-testid", "total").Text("正在计算…"),
-			),
-			app.Elem("p").Class("hero-gap").Text("您的答案只在这台设备上计算"),
-			heroBar(-1, stdScore),
-			app.Elem("p").Class("hero-status").Text(" "),
-		),
-	)
-}
-
-// heroBar draws the total on a scale that always shows 120, with a
-// labelled mark at 120 (total < 0: an empty bar, while loading).
-func heroBar(total, std int) app.UI {
-	full := max(std*4/3, total+total/8)
-	w := 0
-	if total > 0 {
-		w = min(300, total*300/full)
-	}
-	x := strconv.Itoa(std * 300 / full)
-	return app.Raw(`<svg class="hero-bar" viewBox="0 0 300 30" aria-hidden="true" focusable="false">` +
-		`<rect class="bar-bg" y="4" width="300" height="10" rx="5"></rect>` +
-		`<rect class="bar-fg" y="4" width="` + strconv.Itoa(w) + `" height="10" rx="5"></rect>` +
-		`<line class="mark-120" data-testid="mark-120" x1="` + x + `" x2="` + x + `" y1="0" y2="18"></line>` +
-		`<text class="mark-label" x="` + x + `" y="29" text-anchor="middle">` + strconv.Itoa(std) + `</text></svg>`)
-}
-
-// itemList shows every item: points, a bar scaled to the item's own
-// maximum, the reason and, below high confidence, a badge.
-func itemList(items []score.Item) app.UI {
-	return app.Elem("ul").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
-		return itemRow(items[i])
-	}))
-}
-
-func itemRow(it score.Item) app.UI {
-	cls := "item"
-	if it.Points < 0 {
-		cls += " item-minus"
-	}
-	return app.Elem("li").Class(cls).DataSet("id", it.ID).Body(
-		app.Elem("div").Class("item-head").Body(
-			app.Elem("span").Class("item-name").Text(it.Name),
-			app.Elem("span").Class("item-points").Text(signed(it.Points)+" 分"),
-		),
-		bar(it.Points, itemMax(it), ""),
-		app.Elem("p").Class("item-why").Text(para(it.Why)),
-		confBadge(it.Confidence, it.Dispute),
-	)
-}
-
-// itemMax is the scale of an item's bar: the most the item can score, or
-// for an item without a cap the larger of the standard and its points.
-func itemMax(it score.Item) int {
-	if it.Max > 0 {
-		return it.Max
-	}
-	return max(stdScore, it.Points, -it.Points)
-}
-
-// stdScore is the standard score today, for drawing and the pages'
-// headings: a result's own figures use its Standard.
-var (
-	stdScore = score.StandardAt(score.Today())
-	stdText  = strconv.Itoa(stdScore)
-)
-
-// confBadge marks a rule below high confidence, with its dispute in one
-// line.
-func confBadge(c score.Confidence, dispute string) app.UI {
-	if c == score.High {
-		return nil
-	}
-	label := "规则有争议"
-	if c == score.Low {
-		label = "未确认"
-	}
-	return app.Elem("p").Class("conf conf-"+string(c)).Body(
-		app.Elem("span").Class("badge").Text(label),
-		app.If(dispute != "", func() app.UI { return app.Text(" " + dispute) }),
-	)
-}
-
-func warningList(ws []string) app.UI {
-	if len(ws) == 0 {
-		return nil
-	}
-	return app.Elem("section").Class("card").Aria("labelledby", "warn-title").Body(
-		app.Elem("h2").ID("warn-title").Text("请注意"),
-		app.Elem("ul").Class("warnings").Body(app.Range(ws).Slice(func(i int) app.UI {
-			return app.Elem("li").Text(para(ws[i]))
-		})),
-	)
-}
-
-func pathList(paths []score.Path) app.UI {
-	return app.Elem("ol").Class("paths").Body(app.Range(paths).Slice(func(i int) app.UI {
-		p := paths[i]
-		return app.Elem("li").Class("path").Body(
-			app.Elem("p").Class("path-change").Text(p.Change),
-			app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，预计 "+monthText(p.ReachDate)+"达到 "+strconv.Itoa(stdScore)+" 分"),
-			app.Elem("p").Class("small muted").Text(p.Detail),
-		)
-	}))
-}
-
-func signed(n int) string {
-	if n > 0 {
-		return "+" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }

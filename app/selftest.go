@@ -166,7 +166,7 @@ func (c *selfTest) renderStep() app.UI {
 		return app.Elem("fieldset").Class("choices").Body(
 			app.Elem("legend").ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
 			app.Elem("p").Class("hint").Text(para(score.FieldHelp("insurance_years", c.today)+"不满一年的零头不算。")),
-			stepper("insurance_years", "社保年限", "年", func() int { return c.pp.p.InsuranceYears }, 0, 45, func(ctx app.Context, v int) {
+			yearsStepper("insurance_years", "社保年限", func() int { return c.pp.p.InsuranceYears }, func(ctx app.Context, v int) {
 				c.setYears(ctx, "insurance_years", v)
 			}),
 		)
@@ -308,7 +308,7 @@ func (c *selfTest) renderSpouse() app.UI {
 	return app.Elem("div").Body(
 		radioGroup("spouse", "配偶是上海户籍吗？", score.SpouseHint(c.today), []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, c.onPick("spouse")),
 		app.If(c.pp.p.SpouseYears > 0, func() app.UI {
-			return stepper("spouse_years", "婚龄（满几年）", "年", func() int { return c.pp.p.SpouseYears }, 1, 60, func(ctx app.Context, v int) {
+			return yearsStepper("spouse_years", "婚龄（满几年）", func() int { return c.pp.p.SpouseYears }, func(ctx app.Context, v int) {
 				c.setYears(ctx, "spouse_years", v)
 			})
 		}),
@@ -359,14 +359,17 @@ func (c *selfTest) pick(ctx app.Context, name, v string) {
 }
 
 // setYears answers a number question.
-func (c *selfTest) setYears(ctx app.Context, id string, v int) {
-	switch id {
-	case "insurance_years":
-		c.pp.p.InsuranceYears = clamp(v, 0, 45)
-	case "spouse_years":
-		c.pp.p.SpouseYears = clamp(v, 1, 60)
+func (c *selfTest) setYears(ctx app.Context, key string, v int) {
+	if score.FieldByKey(key).Set(&c.pp.p, strconv.Itoa(v)) == nil {
+		c.keep(ctx)
 	}
-	c.keep(ctx)
+}
+
+// yearsStepper is the stepper of a key of whole years, in its range.
+func yearsStepper(key, label string, get func() int, onSet func(ctx app.Context, v int)) app.UI {
+	f := score.FieldByKey(key)
+	lo, hi := f.Range()
+	return stepper(key, label, f.Unit, get, int(lo), int(hi), onSet)
 }
 
 // showFollowup scrolls the follow-up question into view and focuses it.

@@ -1,11 +1,17 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jifen/score"
 )
+
+// The widgets the pages share: the score box, items, warnings, paths,
+// notices, form rows and the formats of dates and numbers.
 
 // choice is one option of a radio group.
 type choice struct {
@@ -107,4 +113,329 @@ func boolAttr(v bool) any {
 		return v
 	}
 	return nil
+}
+
+// scrollTo brings an element into view and gives it the focus.
+func scrollTo(id, block string) {
+	if el := app.Window().Get("document").Call("getElementById", id); el.Truthy() {
+		el.Call("scrollIntoView", map[string]any{"block": block, "behavior": "smooth"})
+		if el.Call("hasAttribute", "tabindex").Bool() {
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	}
+}
+
+func boolText(v bool) string {
+	if v {
+		return "true"
+	}
+	return "false"
+}
+
+// scoreHero is the score box: the total, how far it is from 120, a bar
+// with a mark at 120 and the verdict.
+func scoreHero(r *score.Result, label, status, class string) app.UI {
+	return app.Elem("section").Class("card hero").Aria("labelledby", "total-label").Body(
+		app.Elem("h1").ID("total-label").Class("hero-label").Text(label),
+		app.Elem("p").Class("hero-total").Body(
+			app.Elem("span").Class("total").Attr("data-testid", "total").Text(strconv.Itoa(r.Total)),
+			app.Elem("span").Class("total-unit").Text(" 分"),
+		),
+		app.Elem("p").Class("hero-gap").Attr("data-testid", "gap").Text(gapText(r)),
+		app.If(!r.Vetoed && !r.Retired, func() app.UI { return heroBar(r.Total, r.Standard) }),
+		app.If(status != "", func() app.UI { return app.Elem("p").Class("hero-status " + class).Text(status) }),
+	)
+}
+
+// gapText answers "how far from 120".
+func gapText(r *score.Result) string {
+	if r.Vetoed || r.Retired {
+		return "积分只作参考：现在不能申请"
+	}
+	std := "标准 " + strconv.Itoa(r.Standard) + " 分 · "
+	switch d := r.Total - r.Standard; {
+	case d < 0:
+		return std + "还差 " + strconv.Itoa(-d) + " 分"
+	case d == 0:
+		return std + "刚好达到"
+	default:
+		return std + "已超出 " + strconv.Itoa(d) + " 分"
+	}
+}
+
+// loadingHero is the score box before the app has read the answers: no
+// number, so that nobody sees figures that are not theirs.
+func loadingHero(label string) app.UI {
+	return app.Elem("div").Class("loading-main").Body(
+		app.Elem("section").Class("card hero").Aria("busy", "true").Body(
+			app.Elem("p").Class("hero-label").Text(label),
+			app.Elem("p").Class("hero-total").Body(
+				app.Elem("span").Class("total total-loading").Attr("data-testid", "total").Text("正在计算…"),
+			),
+			app.Elem("p").Class("hero-gap").Text("您的答案只在这台设备上计算"),
+			heroBar(-1, stdScore),
+			app.Elem("p").Class("hero-status").Text(" "),
+		),
+	)
+}
+
+// heroBar draws the total on a scale that always shows 120, with a
+// labelled mark at 120 (total < 0: an empty bar, while loading).
+func heroBar(total, std int) app.UI {
+	full := max(std*4/3, total+total/8)
+	w := 0
+	if total > 0 {
+		w = min(300, total*300/full)
+	}
+	x := strconv.Itoa(std * 300 / full)
+	return app.Raw(`<svg class="hero-bar" viewBox="0 0 300 30" aria-hidden="true" focusable="false">` +
+		`<rect class="bar-bg" y="4" width="300" height="10" rx="5"></rect>` +
+		`<rect class="bar-fg" y="4" width="` + strconv.Itoa(w) + `" height="10" rx="5"></rect>` +
+		`<line class="mark-120" data-testid="mark-120" x1="` + x + `" x2="` + x + `" y1="0" y2="18"></line>` +
+		`<text class="mark-label" x="` + x + `" y="29" text-anchor="middle">` + strconv.Itoa(std) + `</text></svg>`)
+}
+
+// itemList shows every item: points, a bar scaled to the item's own
+// maximum, the reason and, below high confidence, a badge.
+func itemList(items []score.Item) app.UI {
+	return app.Elem("ul").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
+		return itemRow(items[i])
+	}))
+}
+
+func itemRow(it score.Item) app.UI {
+	cls := "item"
+	if it.Points < 0 {
+		cls += " item-minus"
+	}
+	return app.Elem("li").Class(cls).DataSet("id", it.ID).Body(
+		app.Elem("div").Class("item-head").Body(
+			app.Elem("span").Class("item-name").Text(it.Name),
+			app.Elem("span").Class("item-points").Text(signed(it.Points)+" 分"),
+		),
+		bar(it.Points, itemMax(it), ""),
+		app.Elem("p").Class("item-why").Text(para(it.Why)),
+		confBadge(it.Confidence, it.Dispute),
+	)
+}
+
+// itemMax is the scale of an item's bar: the most the item can score, or
+// for an item without a cap the larger of the standard and its points.
+func itemMax(it score.Item) int {
+	if it.Max > 0 {
+		return it.Max
+	}
+	return max(stdScore, it.Points, -it.Points)
+}
+
+// stdScore is the standard score today, for drawing and the pages'
+// headings: a result's own figures use its Standard.
+var (
+	stdScore = score.StandardAt(score.Today())
+	stdText  = strconv.Itoa(stdScore)
+)
+
+// confBadge marks a rule below high confidence, with its dispute in one
+// line.
+func confBadge(c score.Confidence, dispute string) app.UI {
+	if c == score.High {
+		return nil
+	}
+	label := "规则有争议"
+	if c == score.Low {
+		label = "未确认"
+	}
+	return app.Elem("p").Class("conf conf-"+string(c)).Body(
+		app.Elem("span").Class("badge").Text(label),
+		app.If(dispute != "", func() app.UI { return app.Text(" " + dispute) }),
+	)
+}
+
+func warningList(ws []string) app.UI {
+	if len(ws) == 0 {
+		return nil
+	}
+	return app.Elem("section").Class("card").Aria("labelledby", "warn-title").Body(
+		app.Elem("h2").ID("warn-title").Text("请注意"),
+		app.Elem("ul").Class("warnings").Body(app.Range(ws).Slice(func(i int) app.UI {
+			return app.Elem("li").Text(para(ws[i]))
+		})),
+	)
+}
+
+func pathList(paths []score.Path) app.UI {
+	return app.Elem("ol").Class("paths").Body(app.Range(paths).Slice(func(i int) app.UI {
+		p := paths[i]
+		return app.Elem("li").Class("path").Body(
+			app.Elem("p").Class("path-change").Text(p.Change),
+			app.Elem("p").Class("path-gain").Text("+"+strconv.Itoa(p.PointsGained)+" 分，预计 "+monthText(p.ReachDate)+"达到 "+strconv.Itoa(stdScore)+" 分"),
+			app.Elem("p").Class("small muted").Text(p.Detail),
+		)
+	}))
+}
+
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// problemNotice lists, quietly, what in a link could not be used: the
+// keys named in Chinese, the rest of the link used as usual.
+func problemNotice(probs score.Problems) app.UI {
+	if len(probs) == 0 {
+		return nil
+	}
+	shown := probs
+	if len(shown) > 12 {
+		shown = shown[:12]
+	}
+	return app.Elem("details").Class("notice notice-quiet").Attr("data-testid", "link-problems").Body(
+		app.Elem("summary").Text("链接里有 "+itoa(len(probs))+" 处无法使用，已略过；其余答案照常使用"),
+		app.Elem("ul").Body(app.Range(shown).Slice(func(i int) app.UI {
+			return app.Elem("li").Text(shown[i].Zh)
+		})),
+	)
+}
+
+// errorNotice shows why a profile cannot be scored.
+func errorNotice(probs score.Problems) app.UI {
+	return app.Elem("div").Class("notice notice-error").Role("alert").Body(
+		app.Elem("p").Body(app.Elem("strong").Text("这些答案无法计算：")),
+		app.Elem("ul").Body(app.Range(probs).Slice(func(i int) app.UI { return app.Elem("li").Text(probs[i].Zh) })),
+		app.Elem("a").Class("btn btn-primary").Attr("href", PathCalc).Text("去修改"),
+	)
+}
+
+// problemsOf returns the problems of an error of package score; any
+// other error becomes one problem with its text.
+func problemsOf(err error) score.Problems {
+	var probs score.Problems
+	if errors.As(err, &probs) {
+		return probs
+	}
+	return score.Problems{{Zh: "无法计算：" + err.Error(), En: err.Error()}}
+}
+
+// sharedNotice says that the page shows answers from someone's link, and
+// offers to continue with them or to see one's own.
+func sharedNotice(pp *pageProfile, note string, onAdopt func(ctx app.Context)) app.UI {
+	if note != "" {
+		return app.Elem("div").Class("notice notice-info").Role("status").Attr("data-testid", "shared").Body(
+			app.Elem("p").Text(note))
+	}
+	if pp.src != srcShared {
+		return nil
+	}
+	return app.Elem("div").Class("notice notice-info").Role("status").Attr("data-testid", "shared").Body(
+		app.Elem("p").Body(app.Elem("strong").Text("这是分享给您的结果")),
+		app.Elem("p").Text("下面是链接里的答案算出的积分，不是您自己的答案；不会保存到这台设备。"),
+		app.Elem("div").Class("row").Body(
+			app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("adopt").Text("用这些答案继续").
+				OnClick(func(ctx app.Context, e app.Event) { onAdopt(ctx) }),
+			app.Elem("a").Class("btn btn-small btn-ghost").ID("mine").Attr("href", PathResult).Text("查看我自己的结果"),
+		),
+	)
+}
+
+// monthText writes a projected date to the month: 2027 年 11 月.
+func monthText(d score.Date) string {
+	return itoa(d.Year) + " 年 " + itoa(int(d.Month)) + " 月"
+}
+
+// dayText writes a date: 2026 年 11 月 28 日.
+func dayText(d score.Date) string {
+	return monthText(d) + " " + itoa(d.Day) + " 日"
+}
+
+func checkRow(id, label, note string, checked bool, onChange app.EventHandler) app.UI {
+	return app.Elem("div").Class("check-item").Body(
+		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("check").Attr("checked", boolAttr(checked)).OnChange(onChange, app.EventScope(id)),
+		app.Elem("label").Attr("for", id).Body(
+			app.Elem("span").Text(label),
+			app.If(note != "", func() app.UI { return app.Elem("span").Class("choice-sub").Text(note) }),
+		),
+	)
+}
+
+func th(s string) app.UI { return app.Elem("th").Attr("scope", "col").Text(s) }
+
+func td(s string) app.UI { return app.Elem("td").Text(s) }
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// childFields are the children's month fields of a profile, one more
+// empty one to fill in when there are none.
+func childFields(p score.Profile) []string {
+	var kids []string
+	for _, d := range p.ChildBirths() {
+		kids = append(kids, score.MonthOf(d).String())
+	}
+	if len(kids) == 0 {
+		kids = []string{""}
+	}
+	return kids
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// childrenInputs are the children's birth months: a month field each,
+// with a button to remove it, and one to add another, up to
+// score.MaxChildren; onChange gets the fields as they are. get reads the
+// fields when a handler runs (go-app keeps an element's first handler, so
+// a handler must not hold the fields of its render).
+func childrenInputs(id string, get func() []string, onChange func(ctx app.Context, kids []string)) app.UI {
+	kids := get()
+	change := func(i int, remove bool) app.EventHandler {
+		return func(ctx app.Context, e app.Event) {
+			cur := append([]string(nil), get()...)
+			if i >= len(cur) {
+				return
+			}
+			switch {
+			case remove:
+				cur = append(cur[:i], cur[i+1:]...)
+				if len(cur) == 0 {
+					cur = []string{""}
+				}
+			default:
+				cur[i] = ctx.JSSrc().Get("value").String()
+			}
+			onChange(ctx, cur)
+		}
+	}
+	return app.Elem("div").Class("kids-list").Body(
+		app.Range(kids).Slice(func(i int) app.UI {
+			fid := id
+			if i > 0 {
+				fid = id + "-" + strconv.Itoa(i+1)
+			}
+			return app.Elem("div").Class("kid-row").Body(
+				app.Elem("label").Attr("for", fid).Class("kid-label").Text("第 "+strconv.Itoa(i+1)+" 个孩子"),
+				app.ElemSelfClosing("input").Attr("type", "month").ID(fid).Class("text-input").Attr("value", kids[i]).
+					Attr("data-testid", "child-birth").OnChange(change(i, false), app.EventScope(fid)),
+				app.If(kids[i] != "" || len(kids) > 1, func() app.UI {
+					return app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").Aria("label", "删除第 "+strconv.Itoa(i+1)+" 个孩子").
+						Text("删除").OnClick(change(i, true), app.EventScope(fid, "x"))
+				}),
+			)
+		}),
+		app.If(len(kids) < score.MaxChildren && kids[len(kids)-1] != "", func() app.UI {
+			return app.Elem("button").Attr("type", "button").Class("btn btn-small").Attr("data-testid", "add-child").Text("再加一个孩子").
+				OnClick(func(ctx app.Context, e app.Event) {
+					if cur := get(); len(cur) < score.MaxChildren {
+						onChange(ctx, append(append([]string(nil), cur...), ""))
+					}
+				}, app.EventScope(id, "add"))
+		}),
+	)
 }

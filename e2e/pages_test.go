@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -16,18 +17,28 @@ import (
 func TestCalculatorFieldByField(t *testing.T) {
 	srv := startServer(t)
 	p := newPage(t, srv.URL)
-	p.open(t, "/calc?as_of=2026-11-28")
+	const asOf = "as_of=2026-11-28"
+	p.open(t, "/calc?"+asOf)
+	wantTotal := func(q string) {
+		t.Helper()
+		p.waitFor(t, fmt.Sprintf(`document.querySelector("[data-testid=total]").textContent === "%d"`, p.nativeTotal(t, asOf+q)))
+	}
 	assert.Equal(t, "0", p.text(t, `[data-testid=total]`))
 	p.do(t, typeInto("#f-birth", "1990-06"))
-	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "30"`)
+	wantTotal("&birth=1990-06")
 	p.do(t, choose("#f-education", "bachelor_degree"))
-	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "120"`)
+	wantTotal("&birth=1990-06&education=bachelor_degree")
 	p.do(t, typeInto("#f-insurance_years", "4"))
-	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "132"`)
-	p.do(t, typeInto("#f-base_monthly", "12434"))
-	// 1× the wage in force, with 4 years: +50
-	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "182"`)
-	assert.Contains(t, p.text(t, `[data-key=base_monthly]`), "1 倍至 2 倍")
+	q := "&birth=1990-06&education=bachelor_degree&insurance_years=4"
+	wantTotal(q)
+	// 1× the wage in use on the calculation date: the 1× tier, with 4 years
+	d, _ := score.ParseDate("2026-11-28", false)
+	oneX := strconv.FormatInt(score.WageAt(d).Yuan, 10)
+	p.do(t, typeInto("#f-base_monthly", oneX))
+	q += "&base_monthly=" + oneX
+	wantTotal(q)
+	require.Equal(t, score.Tier1, score.TierOfMonthly(score.WageAt(d).Yuan*100, d))
+	assert.Contains(t, strings.ReplaceAll(p.text(t, `[data-key=base_monthly]`), "\u00a0", " "), "1 倍至 2 倍")
 	assert.Contains(t, p.text(t, `[data-key=education]`), "+90 分")
 	// an impossible value: an inline error naming the field, the total keeps the rest
 	p.do(t, typeInto("#f-insurance_years", "99"))
@@ -37,7 +48,7 @@ func TestCalculatorFieldByField(t *testing.T) {
 	p.waitFor(t, `!document.querySelector("#f-insurance_years-err")`)
 	// a folded rare item
 	p.do(t, chromedp.Click(chromedp.CSS(`details.fold summary`)), choose("#f-award", "city"))
-	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "242"`)
+	wantTotal(q + "&award=city")
 	loc, err := chromedp.Run(p.ctx, chromedp.Location())
 	assert.NoError(t, err)
 	assert.Contains(t, loc, "award=city")
