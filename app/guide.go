@@ -58,7 +58,6 @@ func (c *guidePage) OnNav(ctx app.Context) {
 	ctx.LocalStorage().Get(storeTicks, &c.ticks)
 	ctx.LocalStorage().Get(storeAnswers, &c.answers)
 	ctx.LocalStorage().Get(storeExpiry, &c.expiry)
-	c.ready = true
 }
 
 // toggle keeps a tick of one of the guide's lists. It finds the map when
@@ -295,7 +294,7 @@ func (c *guidePage) renderReminders() app.UI {
 // date, and whether that date is written wrong.
 func (c *guidePage) reminders() (evs []ics.Event, bad bool) {
 	expiry, err := score.ParseDate(c.expiry, false)
-	return guide.Reminders(c.plan.ReachDate, expiry, c.today), c.expiry != "" && err != nil
+	return guide.Reminders(c.plan.ReachDate, c.plan.Children, expiry, c.today), c.expiry != "" && err != nil
 }
 
 func (c *guidePage) setExpiry(ctx app.Context, e app.Event) {

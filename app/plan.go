@@ -17,6 +17,10 @@ type planPage struct {
 
 	plan score.PlanResult
 	err  score.Problems
+	// kids are the children's month fields ("" for one not filled in);
+	// kidsErr what is wrong with them (the plan is then made without).
+	kids    []string
+	kidsErr string
 }
 
 var _ app.Navigator = (*planPage)(nil)
@@ -25,13 +29,55 @@ func (c *planPage) OnNav(ctx app.Context) {
 	if !c.open(ctx, PathPlan) {
 		return
 	}
-	c.err = nil
-	if pl, err := score.Plan(c.pp.p); err != nil {
-		c.err = problemsOf(err)
-	} else {
-		c.plan = pl
+	c.kids, c.kidsErr = childFields(c.pp.p), ""
+	for _, pr := range c.pp.probs {
+		if pr.Key == "children" {
+			c.kidsErr = pr.Zh
+		}
 	}
-	c.ready = true
+	c.compute()
+}
+
+// compute makes the plan. What is wrong with the children is said at
+// their field, and the plan made without them.
+func (c *planPage) compute() {
+	c.err = nil
+	p := c.pp.p
+	pl, err := score.Plan(p)
+	if probs, ok := score.AsProblems(err); ok && len(probs.Keys()) == 1 && probs[0].Key == "children" {
+		// plan with the children that can be used
+		c.kidsErr = probs.Chinese()
+		bad := map[string]bool{}
+		for _, pr := range probs {
+			bad[pr.Value] = true
+		}
+		var keep []string
+		for _, d := range p.ChildBirths() {
+			if m := score.MonthOf(d).String(); !bad[m] {
+				keep = append(keep, m)
+			}
+		}
+		score.FieldByKey("children").Set(&p, strings.Join(keep, ","))
+		pl, err = score.Plan(p)
+	}
+	if err != nil {
+		c.err = problemsOf(err)
+		return
+	}
+	c.plan = pl
+}
+
+// setKids takes the children's fields.
+func (c *planPage) setKids(ctx app.Context, kids []string) {
+	c.kids, c.kidsErr = kids, ""
+	if pr := score.FieldByKey("children").Set(&c.pp.p, strings.Join(nonEmpty(kids), ",")); pr != nil {
+		c.kidsErr = pr.Zh
+		return
+	}
+	c.compute()
+	if c.kidsErr == "" {
+		edited(ctx, &c.pp)
+	}
 }
 
 func (c *planPage) Render() app.UI {
@@ -102,6 +148,7 @@ func (c *planPage) renderBody() app.UI {
 				),
 			),
 		),
+		c.renderChildren(),
 		app.If(len(pl.Paths) > 0, func() app.UI {
 			return app.Elem("section").Class("card").Body(
 				app.Elem("h2").Text("更快达到 "+std+" 分的办法"),
@@ -140,15 +187,61 @@ func (c *planPage) renderRetire() app.UI {
 	)
 }
 
+// renderChildren asks the children's birth months and says, per child,
+// whether the plan's month is in time for the 中考 and the 高考.
+func (c *planPage) renderChildren() app.UI {
+	pl := &c.plan
+	f := score.FieldByKey("children")
+	return app.Elem("section").Class("card").Aria("labelledby", "kids-title").Attr("data-testid", "children").Body(
+		app.Elem("h2").ID("kids-title").Text("孩子的中考、高考来得及吗？"),
+		app.Elem("fieldset").Class("kids").Body(
+			app.Elem("legend").Class("field-label").Text(f.Label),
+			childrenInputs("plan-kid", func() []string { return c.kids }, c.setKids),
+		),
+		app.Elem("p").Class("hint").Text(para(score.FieldHelp("children", pl.AsOf))),
+		app.If(c.kidsErr != "", func() app.UI {
+			return app.Elem("p").Class("field-error").Role("alert").Attr("data-testid", "children-error").Text(c.kidsErr)
+		}),
+		app.If(len(pl.Children) > 0, func() app.UI {
+			return app.Elem("div").Body(
+				app.Range(pl.Children).Slice(func(i int) app.UI {
+					ch := pl.Children[i]
+					return app.Elem("div").Class("kid").Attr("data-testid", "child").Body(
+						app.Elem("h3").Text(ch.Name()),
+						examLine(&ch.Zhongkao, pl, true),
+						examLine(&ch.Gaokao, pl, ch.Gaokao.Path != ch.Zhongkao.Path),
+						app.If(ch.RetiresFirst, func() app.UI {
+							return app.Elem("p").Class("small muted").Text("您的法定退休时间在孩子中考报名之前：退休后积分能否保持有效未经证实，请提前向区人才服务中心咨询。")
+						}),
+					)
+				}),
+				app.Elem("p").Class("small muted exam-note").Body(
+					app.Elem("span").Class("badge").Text("未确认"),
+					app.Text(" "+para(score.ExamNote(pl.AsOf))),
+				),
+			)
+		}),
+	)
+}
+
+// examLine is one exam's sentence, with the path that makes a late one in
+// time.
+func examLine(x *score.ExamCheck, pl *score.PlanResult, withPath bool) app.UI {
+	return app.Elem("p").Class("exam exam-"+string(x.Verdict)).Attr("data-testid", "exam-"+x.Exam).DataSet("verdict", string(x.Verdict)).Body(
+		app.Text(para(x.Sentence(pl))),
+		app.If(withPath && x.PathSentence(pl.AsOf) != "", func() app.UI {
+			return app.Elem("span").Class("exam-path").Text(para(x.PathSentence(pl.AsOf)))
+		}),
+	)
+}
+
 func (c *planPage) setRetire(ctx app.Context, e app.Event) {
 	v := ctx.JSSrc().Get("value").String()
 	if v == optUnset {
 		v = ""
 	}
 	score.FieldByKey("retire_group").Set(&c.pp.p, v)
-	if pl, err := score.Plan(c.pp.p); err == nil {
-		c.plan = pl
-	}
+	c.compute()
 	edited(ctx, &c.pp)
 }
 
@@ -160,7 +253,11 @@ func planChart(pl *score.PlanResult) string {
 		return "<div></div>"
 	}
 	lg := score.ChartLegend(pl.AsOf)
-	const w, h, left, right, top, bottom = 360.0, 230.0, 34.0, 12.0, 14.0, 30.0
+	const w, h, left, right, bottom = 360.0, 230.0, 34.0, 12.0, 30.0
+	top := 14.0
+	if len(pl.Children) > 0 {
+		top = 26 // room for the registrations' tags
+	}
 	hi := pl.Standard + pl.Standard/6 // room above the standard line
 	for _, y := range ys {
 		hi = max(hi, y.Total, y.InsurancePoints)
@@ -201,6 +298,37 @@ func planChart(pl *score.PlanResult) string {
 	b.WriteString(line("line-age", func(p score.YearPoint) int { return p.AgePoints }))
 	b.WriteString(line("line-ins", func(p score.YearPoint) int { return p.InsurancePoints }))
 	b.WriteString(line("line-total", func(p score.YearPoint) int { return p.Total }))
+	// each child's registrations, as vertical lines, each with a short tag
+	// above the plot ("中考", or "1中" for the first of several children)
+	// and its name in the legend
+	var marks []string
+	var placed []float64 // the tags' x so far: a tag near another goes higher
+	for ci, ch := range pl.Children {
+		for _, ex := range []*score.ExamCheck{&ch.Zhongkao, &ch.Gaokao} {
+			fi := float64(monthsBetween(ys[0].Date, ex.Deadline.First())) / 12
+			if fi < 0 || fi > float64(n-1) {
+				continue
+			}
+			xi := left
+			if n > 1 {
+				xi = left + (w-left-right)*fi/float64(n-1)
+			}
+			name, tag := "孩子"+ex.Name+"报名", ex.Name
+			if len(pl.Children) > 1 {
+				name, tag = "孩子 "+strconv.Itoa(ci+1)+" "+ex.Name+"报名", strconv.Itoa(ci+1)+ex.Name[:3]
+			}
+			marks = append(marks, `<span class="k k-child">`+tag+`：`+name+`（`+ex.Deadline.Chinese()+`）</span>`)
+			b.WriteString(`<line class="child-deadline child-` + ex.Exam + `" data-testid="child-deadline" data-exam="` + ex.Exam + `" x1="` + f(xi) + `" x2="` + f(xi) + `" y1="` + f(top) + `" y2="` + f(h-bottom) + `"><title>` + name + `：` + ex.Deadline.Chinese() + `</title></line>`)
+			ty := top - 4
+			for _, px := range placed {
+				if px > xi-20 && px < xi+20 {
+					ty -= 11
+				}
+			}
+			placed = append(placed, xi)
+			b.WriteString(`<text class="child-label" x="` + f(xi) + `" y="` + f(max(ty, 8)) + `" text-anchor="middle">` + tag + `</text>`)
+		}
+	}
 	if pl.ReachDate != nil {
 		for i, p := range ys {
 			if !p.Date.Before(*pl.ReachDate) {
@@ -210,6 +338,12 @@ func planChart(pl *score.PlanResult) string {
 		}
 	}
 	b.WriteString(`</svg>`)
-	b.WriteString(`<div class="legend"><span class="k k-total">` + lg.Total + `</span><span class="k k-ins">` + lg.Insurance + `</span><span class="k k-age">` + lg.Age + `</span><span class="k k-120">` + lg.Standard + `</span></div>`)
+	b.WriteString(`<div class="legend"><span class="k k-total">` + lg.Total + `</span><span class="k k-ins">` + lg.Insurance + `</span><span class="k k-age">` + lg.Age + `</span><span class="k k-120">` + lg.Standard + `</span>` + strings.Join(marks, "") + `</div>`)
 	return "<div class=\"chart-box\">" + b.String() + "</div>"
+}
+
+// monthsBetween counts the months from a to b (negative when b is
+// earlier), by month, whatever the days.
+func monthsBetween(a, b score.Date) int {
+	return (b.Year-a.Year)*12 + int(b.Month) - int(a.Month)
 }

@@ -88,6 +88,7 @@ func (c *resultPage) renderBody() app.UI {
 			return app.Elem("a").Class("more").Attr("href", link(PathGuide, c.pp.p)).Text("申请步骤和材料清单 →")
 		}),
 		c.renderPlan(),
+		c.renderChildren(),
 		app.Elem("section").Class("card").Aria("labelledby", "items-title").Body(
 			app.Elem("h2").ID("items-title").Text("每一分从哪里来"),
 			itemList(r.Items),
@@ -139,6 +140,30 @@ func (c *resultPage) renderPlan() app.UI {
 			)
 		}),
 		app.Elem("a").Class("more").Attr("href", link(PathPlan, c.pp.p)).Text("查看逐年走势图和推算的假设 →"),
+	)
+}
+
+// renderChildren is one line per child with the 中考 verdict, linking to
+// the plan, where the 高考 and the reasons are; without children, an
+// invitation to add them there.
+func (c *resultPage) renderChildren() app.UI {
+	kids := c.plan.Children
+	if len(kids) == 0 {
+		if c.res.Vetoed || c.res.Retired {
+			return nil
+		}
+		return app.Elem("p").Class("more").Body(
+			app.Elem("a").Attr("href", link(PathPlan, c.pp.p)).Text("有孩子要在上海中考、高考？填孩子的出生年月，看来不来得及 →"))
+	}
+	return app.Elem("section").Class("card").Aria("labelledby", "kids-title").Attr("data-testid", "result-children").Body(
+		app.Elem("h2").ID("kids-title").Text("孩子的中考"),
+		app.Elem("ul").Class("kid-lines").Body(app.Range(kids).Slice(func(i int) app.UI {
+			ch := kids[i]
+			return app.Elem("li").Class("exam exam-"+string(ch.Zhongkao.Verdict)).Attr("data-testid", "result-child").DataSet("verdict", string(ch.Zhongkao.Verdict)).
+				Text(ch.Name() + " · " + para(ch.Zhongkao.Short()))
+		})),
+		app.Elem("p").Class("small muted").Text("按常见的入学和报名时间估算，以当年市教委、市教育考试院通知为准。"),
+		app.Elem("a").Class("more").Attr("href", link(PathPlan, c.pp.p)).Text("看原因、高考和来得及的办法 →"),
 	)
 }
 

@@ -34,7 +34,7 @@ func confLabel(c score.Confidence) string {
 
 func (c *rulesPage) Render() app.UI {
 	d := score.Today()
-	sections := score.RuleSections(d)
+	sections := append(score.RuleSections(d), score.PlanningRules(d))
 	return sitePage(PathRules, "rules",
 		app.Elem("h1").Class("page-title").Text("积分规则"),
 		app.Elem("p").Text(score.RulesIntro(d)),
@@ -49,7 +49,7 @@ func (c *rulesPage) Render() app.UI {
 		),
 		app.Elem("section").Class("card").Body(
 			app.Elem("h2").Text(itoa(score.StandardAt(d))+" 分的用处"),
-			app.Elem("p").Text("达到 "+itoa(score.StandardAt(d))+" 分后，同住子女可以在上海参加中考、高考，配偶和子女可以参加本市社会保险（"+score.SrcPermitRules+"第 28-29 条）。积分达到 "+itoa(score.StandardAt(d))+" 分（或持居住证满 3 年）的家庭，新购的唯一住房可以免征房产税。"),
+			app.Elem("p").Text(score.StandardUses(d)),
 		),
 	)
 }

@@ -420,7 +420,7 @@ func childrenInputs(id string, get func() []string, onChange func(ctx app.Contex
 				fid = id + "-" + strconv.Itoa(i+1)
 			}
 			return app.Elem("div").Class("kid-row").Body(
-				app.Elem("label").Attr("for", fid).Class("kid-label").Text("第 "+strconv.Itoa(i+1)+" 个孩子"),
+				app.Elem("label").Attr("for", fid).Class("kid-label").Text("孩子 "+strconv.Itoa(i+1)),
 				app.ElemSelfClosing("input").Attr("type", "month").ID(fid).Class("text-input").Attr("value", kids[i]).
 					Attr("data-testid", "child-birth").OnChange(change(i, false), app.EventScope(fid)),
 				app.If(kids[i] != "" || len(kids) > 1, func() app.UI {

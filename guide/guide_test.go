@@ -347,7 +347,7 @@ func TestReminders(t *testing.T) {
 	today := score.Date{Year: 2026, Month: 11, Day: 28}
 	reach := score.Date{Year: 2027, Month: 11, Day: 28}
 	expiry := score.Date{Year: 2027, Month: 3, Day: 15}
-	evs := Reminders(&reach, expiry, today)
+	evs := Reminders(&reach, nil, expiry, today)
 	require.Len(t, evs, 3)
 	assert.Equal(t, ics.Date{Year: 2027, Month: 11, Day: 1}, evs[0].Start, "on the 1st of the month")
 	assert.Contains(t, evs[0].Summary, "估算")
@@ -363,17 +363,17 @@ func TestReminders(t *testing.T) {
 		assert.False(t, uids[e.UID])
 		uids[e.UID] = true
 	}
-	assert.Equal(t, evs, Reminders(&reach, expiry, today), "stable UIDs")
+	assert.Equal(t, evs, Reminders(&reach, nil, expiry, today), "stable UIDs")
 
 	cal := string(ics.Calendar(evs, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)))
 	for _, s := range []string{"DTSTART;VALUE=DATE:20271101", "DTSTART;VALUE=DATE:20270215", "DTEND;VALUE=DATE:20270316", "DTSTART;VALUE=DATE:20270315"} {
 		assert.Contains(t, cal, s)
 	}
 
-	assert.Empty(t, Reminders(nil, score.Date{}, today))
+	assert.Empty(t, Reminders(nil, nil, score.Date{}, today))
 	past := score.Date{Year: 2026, Month: 11, Day: 2}
-	assert.Empty(t, Reminders(&past, score.Date{Year: 2026, Month: 1, Day: 1}, today), "reached already; permit expired")
-	assert.Len(t, Reminders(nil, today, today), 2, "expiring today still reminds")
+	assert.Empty(t, Reminders(&past, nil, score.Date{Year: 2026, Month: 1, Day: 1}, today), "reached already; permit expired")
+	assert.Len(t, Reminders(nil, nil, today, today), 2, "expiring today still reminds")
 }
 
 // --- the texts ---
@@ -406,7 +406,7 @@ func texts() []string {
 	lingang := all
 	lingang.KeyArea = score.KeyAreaLingang
 	for _, v := range []any{Conditions(asOf), Steps(asOf), AfterNotice(asOf), SelfCheck(asOf), Official, Questions,
-		Materials(all, yes), Materials(all, nil), Materials(lingang, nil), Reminders(&reach, reach, asOf)} {
+		Materials(all, yes), Materials(all, nil), Materials(lingang, nil), Reminders(&reach, nil, reach, asOf)} {
 		walk(reflect.ValueOf(v))
 	}
 	return out
@@ -454,4 +454,60 @@ func TestDecideRetired(t *testing.T) {
 	v := Decide(r, allConfirmed())
 	assert.Equal(t, Vetoed, v.Kind)
 	assert.Contains(t, v.Headline, "法定退休年龄")
+}
+
+// TestMaterialRowsNameIndicators: every row of the checklist that needs a
+// claim names an indicator that exists, and every claimable bonus item
+// with papers of its own has a row.
+func TestMaterialRowsNameIndicators(t *testing.T) {
+	named := map[score.ID]bool{}
+	for _, r := range materialRows {
+		if r.ind == "" {
+			assert.Contains(t, []string{"employer", "always", "children"}, r.group)
+			continue
+		}
+		require.NotNil(t, score.IndicatorOf(r.ind), "material row names %q", r.ind)
+		named[r.ind] = true
+	}
+	for _, ind := range score.Indicators() {
+		if ind.Group == score.GroupBonus || ind.ID == score.IDEducation || ind.ID == score.IDTitle {
+			assert.True(t, named[ind.ID], "%s: a claimed item needs its papers", ind.ID)
+		}
+	}
+}
+
+// The children's exams: a reminder on the latest month to reach the
+// standard, or on the registration when that has passed; none once the
+// registration is over.
+func TestChildReminders(t *testing.T) {
+	p := profile(t, "as_of=2026-12-06&age=29&education=college&insurance_years=10&children=2018-03,2011-09,2009-05")
+	pl, err := score.Plan(p)
+	require.NoError(t, err)
+	today := p.AsOf
+	evs := Reminders(pl.ReachDate, pl.Children, score.Date{}, today)
+	starts := map[string]ics.Date{}
+	for _, e := range evs {
+		starts[e.Summary+"|"+e.UID] = e.Start
+		if strings.HasPrefix(e.UID, "jifen-child-") {
+			assert.Contains(t, e.Description, "以当年市教委、市教育考试院通知为准")
+		}
+	}
+	// born 2018-03: 中考 2033-06 (latest 2032-08), 高考 2036-06 (latest 2035-08)
+	assert.Contains(t, starts, "孩子中考：最晚本月达到 120 分（估算）|jifen-child-2018-03-zhongkao-2032-08@jifen")
+	assert.Equal(t, ics.Date{Year: 2032, Month: 8, Day: 1}, starts["孩子中考：最晚本月达到 120 分（估算）|jifen-child-2018-03-zhongkao-2032-08@jifen"])
+	assert.Contains(t, starts, "孩子高考：最晚本月达到 120 分（估算）|jifen-child-2018-03-gaokao-2035-08@jifen")
+	// born 2011-09: 中考 2027-06, registration 2026-11: over; 高考 2030-06, latest 2029-08
+	assert.Contains(t, starts, "孩子高考：最晚本月达到 120 分（估算）|jifen-child-2011-09-gaokao-2029-08@jifen")
+	assert.NotContains(t, starts, "孩子中考：最晚本月达到 120 分（估算）|jifen-child-2011-09-zhongkao-2026-08@jifen")
+	// born 2009-05: both over
+	for k := range starts {
+		assert.NotContains(t, k, "2009-05")
+	}
+	assert.Len(t, evs, 4, "2018-03 twice, 2011-09 高考, and the reach month")
+	// the latest month passed but the registration ahead: on the registration
+	later := score.Date{Year: 2032, Month: 9, Day: 10}
+	evs = Reminders(nil, pl.Children[:1], score.Date{}, later)
+	require.NotEmpty(t, evs)
+	assert.Equal(t, ics.Date{Year: 2032, Month: 11, Day: 1}, evs[0].Start)
+	assert.Contains(t, evs[0].Summary, "报名")
 }

@@ -9,6 +9,7 @@ import (
 const (
 	alarmWindowDays = 7
 	alarmExpiryDays = 3
+	alarmChildDays  = 30
 )
 
 // ReachUIDPrefix starts the UID of the reminder of the projected month of
@@ -27,11 +28,37 @@ func icsDate(d score.Date) ics.Date { return ics.Date{Year: d.Year, Month: d.Mon
 //     before expiry, with an alarm a week before it opens) and the expiry
 //     day itself; left out when the permit has expired by today.
 //
+//   - children, the plan's children: for each 中考 and 高考 whose
+//     registration is not over, a reminder on the 1st of the latest month
+//     to reach the standard (the registration less the processing time),
+//     or of the registration's month when that latest month has passed.
+//
 // UIDs depend on the dates only, so adding the same reminders twice
 // updates them instead of doubling them.
-func Reminders(reach *score.Date, permitExpiry, today score.Date) []ics.Event {
+func Reminders(reach *score.Date, children []score.ChildPlan, permitExpiry, today score.Date) []ics.Event {
 	var evs []ics.Event
 	std := n(score.StandardAt(today))
+	now := score.MonthOf(today)
+	for _, ch := range children {
+		for _, x := range []score.ExamCheck{ch.Zhongkao, ch.Gaokao} {
+			if x.Verdict == score.Passed || x.Deadline.First().Before(now.First()) {
+				continue
+			}
+			at, summary := x.LatestReach, "孩子"+x.Name+"：最晚本月达到 "+std+" 分（估算）"
+			if at.First().Before(now.First()) {
+				at, summary = x.Deadline, "孩子"+x.Name+"报名：须持有积分通知书（估算）"
+			}
+			evs = append(evs, ics.Event{
+				UID:     "jifen-child-" + ch.Birth.String() + "-" + x.Exam + "-" + at.String() + "@jifen",
+				Start:   icsDate(at.First()),
+				Summary: summary,
+				Description: ch.Name() + " " + x.Month.Chinese() + x.Name + "：" + x.Deadline.Chinese() + "报名时须持有积分通知书，最晚 " +
+					x.LatestReach.Chinese() + "达到 " + std + " 分（从达到到拿到通知书约 " + n(score.N(today, "children.processing_months")) +
+					" 个月）。时间是按常见的入学和报名时间估算的，以当年市教委、市教育考试院通知为准。",
+				AlarmDays: alarmChildDays,
+			})
+		}
+	}
 	if reach != nil {
 		first := score.Date{Year: reach.Year, Month: reach.Month, Day: 1}
 		if first.After(today) {
@@ -39,7 +66,7 @@ func Reminders(reach *score.Date, permitExpiry, today score.Date) []ics.Event {
 				UID:         ReachUIDPrefix + first.String()[:7] + "@jifen",
 				Start:       icsDate(first),
 				Summary:     "预计积分达到 " + std + " 分（估算）",
-				Description: "按计算器的推算，如果其他情况不变、社保连续缴纳，预计 " + monthText(first) + " 达到 " + std + " 分标准分值。这是估算，只到月份；到时请重新计算，够 " + std + " 分后请单位申请。",
+				Description: "按计算器的推算，如果其他情况不变、社保连续缴纳，预计 " + monthText(first) + "达到 " + std + " 分标准分值。这是估算，只到月份；到时请重新计算，够 " + std + " 分后请单位申请。",
 				AlarmDays:   alarmWindowDays,
 			})
 		}

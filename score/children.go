@@ -312,3 +312,35 @@ func checkChildren(p *Profile) Problems {
 	}
 	return probs
 }
+
+// Words is the verdict in two or three words: 来得及, 时间很紧,
+// 来不及, 报名已过.
+func (v Verdict) Words() string {
+	switch v {
+	case InTime:
+		return "来得及"
+	case Tight:
+		return "时间很紧"
+	case Late:
+		return "来不及"
+	}
+	return "报名已过"
+}
+
+// Short is the verdict of the exam in one short line, for the result
+// page and a table: "中考（2033 年 6 月）：来得及，余量 20 个月".
+func (x ExamCheck) Short() string {
+	var r reader
+	s := r.fs("{a}（{b}）：{c}", []string{x.Name, x.Month.Chinese(), x.Verdict.Words()})
+	switch {
+	case x.Verdict == Passed || x.Margin == nil:
+	case *x.Margin >= 0 && x.Verdict != Late:
+		s += r.f("，余量 {0} 个月", *x.Margin)
+	case *x.Margin < 0:
+		s += r.f("，晚 {0} 个月", -*x.Margin)
+	}
+	return s
+}
+
+// Name is how the pages call a child: "2018 年 3 月出生的孩子".
+func (c ChildPlan) Name() string { return c.Birth.Chinese() + "出生的孩子" }

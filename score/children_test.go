@@ -227,3 +227,12 @@ func TestChildrenKey(t *testing.T) {
 	assert.Contains(t, ExamNote(asOf), "以当年市教委、市教育考试院通知为准")
 	assert.Equal(t, 1, strings.Count(ExamNote(asOf), "以当年"), "said once")
 }
+
+func TestExamShort(t *testing.T) {
+	pr := plan(t, parent29+"&children=2018-03,2016-03,2009-05")
+	assert.Equal(t, "中考（2033 年 6 月）：来得及，余量 20 个月", pr.Children[0].Zhongkao.Short())
+	assert.Equal(t, "中考（2031 年 6 月）：来不及，晚 4 个月", pr.Children[1].Zhongkao.Short())
+	assert.Equal(t, "高考（2034 年 6 月）：来不及", pr.Children[1].Gaokao.Short(), "late for want of the 中考")
+	assert.Equal(t, "中考（2024 年 6 月）：报名已过", pr.Children[2].Zhongkao.Short())
+	assert.Equal(t, "2018 年 3 月出生的孩子", pr.Children[0].Name())
+}

@@ -17,6 +17,9 @@ var (
 	reviewWorkdays  = param{"process.review_workdays", []value{{&implementingPeriod, 20, High, ""}}}
 	confirmMonths   = param{"renewal.confirm_months", []value{{&implementingPeriod, 1, High, ""}}}
 	taxMonths       = param{"materials.tax_months", []value{{&rulesPeriod, 6, High, ""}}}
+	// a family's only newly bought home is exempt from property tax at 120
+	// points or after 3 years on a permit
+	propertyTaxYears = param{"permit.property_tax_years", []value{{&permitPeriod, 3, High, ""}}}
 	// about 1.5 months after window acceptance, in tenths of a month
 	processTotal = param{"process.total_tenth_months", []value{{&implementingPeriod, 15, High, ""}}}
 )
@@ -30,7 +33,7 @@ var (
 
 func init() {
 	registerParams(&permitWaitDays, &permitResidence, &insuredMonths, &insuredWindow, &contractYears, &contractLeft,
-		&reviewWorkdays, &confirmMonths, &taxMonths, &processTotal)
+		&reviewWorkdays, &confirmMonths, &taxMonths, &processTotal, &propertyTaxYears)
 }
 
 // Format fills a template of the rule book with the values in force on d:

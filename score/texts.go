@@ -1,5 +1,7 @@
 package score
 
+import "time"
+
 // Text builders for the UI: every sentence that states a rule number is
 // built here, or beside its indicator, from the values in force on a date.
 // None of them says "以区人才服务中心核定为准": the UI says that once per page.
@@ -171,3 +173,31 @@ func OpenQuestions(d Date) []string {
 // regPeriodText is the period of the points regulation: "2023 年 1 月 1 日至
 // 2027 年 12 月 31 日".
 func regPeriodText() string { return rulesPeriod.From.Chinese() + "至 " + rulesPeriod.To.Chinese() }
+
+// StandardUses says what the standard score gives, on d (沪府令58号 arts.
+// 28-29, rules.md).
+func StandardUses(d Date) string {
+	r := reader{d: d}
+	return r.fs("达到 {standard} 分后，同住子女可以在上海参加中考、高考，配偶和子女可以参加本市社会保险（{a}第 28-29 条）。"+
+		"积分达到 {standard} 分（或持居住证满 {permit.property_tax_years} 年）的家庭，新购的唯一住房可以免征房产税。", []string{SrcPermitRules})
+}
+
+// PlanningRules are the rules the plan uses and the points do not: the
+// retirement ages and the children's exams, with the values in force on
+// d, as one section of the rules page.
+func PlanningRules(d Date) RuleSection {
+	sec := RuleSection{Group: "plan", Title: "规划用的规则（不影响积分）"}
+	w := ruleWriter{reader: reader{d: d, track: true, srcsToo: true}, sec: &sec}
+	w.rowAs("retirement", "法定退休年龄", retireHelp(&w.reader), "规划推算到退休前为止；退休后不能再以职工身份参保，不能申请积分")
+	t := readExams(&w.reader)
+	w.rowAs("school_entry", "孩子入学",
+		w.f("{0} 月 {1} 日前满 {children.school_age} 周岁，当年 {children.school_month} 月上小学；之后出生的晚一年", t.cutoff, daysIn(2001, time.Month(t.cutoff))),
+		w.f("小学 {children.primary_years} 年、初中 {children.junior_years} 年"))
+	w.rowAs("exams", "中考、高考",
+		w.f("入学后第 {0} 年 {children.exam_month} 月中考，再过 {children.senior_years} 年高考", t.primary+t.junior),
+		"孩子须在上海读完初中才能参加中考；高考还须在上海参加中考并读完高中")
+	w.rowAs("exam_deadline", "报名时须有积分通知书",
+		w.f("按考试前一年 {children.registration_month} 月计；从达到 {standard} 分到拿到积分通知书约 {children.processing_months} 个月，所以最晚要在报名前 {children.processing_months} 个月达到"),
+		w.f("余量不足 {children.tight_months} 个月算“时间很紧”；没有 {standard} 分时，只能报考中等职业学校"))
+	return sec
+}

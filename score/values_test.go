@@ -61,7 +61,13 @@ func texts(t *testing.T, d Date, queries ...string) string {
 		w(r.Month, r.Wage, r.Low, r.High, r.Note)
 	}
 	w(WageHeaders(d)...)
-	w(RulesIntro(d), AgeHint(35, d), SpouseHint(d), ExamNote(d))
+	w(RulesIntro(d), AgeHint(35, d), SpouseHint(d), ExamNote(d), StandardUses(d))
+	ps := PlanningRules(d)
+	w(ps.Title)
+	w(ps.Sources...)
+	for _, r := range ps.Rows {
+		w(r.Name, r.Points, r.Conditions, r.Dispute)
+	}
 	for _, query := range queries {
 		p, probs := ParseQuery(query)
 		require.Empty(t, probs, query)
@@ -165,7 +171,7 @@ func TestTextsFollowValues(t *testing.T) {
 		{&keyAreaPerYear, 3, "key_area=other&key_area_years=5", []string{"每满 1 年 3 分，上限 20 分", "每满 1 年 3 分 × 5 年，上限 20 分，计 15 分"}, nil},
 		{&keyAreaCap, 24, "key_area=other&key_area_years=15", []string{"上限 24 分", "最多 24 分", "计 24 分"}, nil},
 		{&keyAreaMinYears, 4, "key_area=other&key_area_years=4", []string{"满 4 年后计入总分", "计 8 分"}, nil},
-		{&lingangMinYears, 1, "key_area=lingang&key_area_years=1", []string{"临港新片区满 1 年后计入", "本计算器按满 1 年", "计 2 分"}, []string{"满 3 年"}},
+		{&lingangMinYears, 1, "key_area=lingang&key_area_years=1", []string{"临港新片区满 1 年后计入", "本计算器按满 1 年", "计 2 分"}, []string{"临港新片区满 3 年", "按满 3 年"}},
 		{&lingangInsMonths, 24, "", []string{"连续缴纳社保 24 个月"}, nil},
 		{&freshGradPts, 12, "fresh_graduate=1&full_time=1", []string{"全日制应届高校毕业生 12 分"}, nil},
 		{&awardCitySpecial, 33, "award=city_special", []string{"市级委办局专项表彰 33 分"}, nil},
@@ -216,6 +222,7 @@ func TestTextsFollowValues(t *testing.T) {
 		{&childProcessing, 4, kids, []string{"最晚 2032 年 7 月达到", "约 4 个月"}, nil},
 		{&childTightMonths, 24, kids, []string{"只有 21 个月余量（时间很紧）"}, nil},
 		{&childMaxAge, 18, "", []string{"最多 4 个 18 周岁及以下的孩子"}, nil},
+		{&propertyTaxYears, 5, "", []string{"或持居住证满 5 年"}, nil},
 	}
 	covered := map[*param]bool{}
 	for _, c := range cases {
