@@ -20,9 +20,11 @@ func icsDate(d score.Date) ics.Date { return ics.Date{Year: d.Year, Month: d.Mon
 
 // Reminders builds the calendar events of "添加到日历" (pass them to
 // ics.Calendar):
+//
 //   - reach, the plan's projected date of 120 points (PlanResult.ReachDate;
 //     nil = none): an all-day event on the 1st of that month, said to be an
 //     estimate; left out when that month has begun by today;
+//
 //   - permitExpiry, the residence permit's expiry date the person gives
 //     (zero = not given): the renewal and 积分确认 window (the last month
 //     before expiry, with an alarm a week before it opens) and the expiry
