@@ -54,7 +54,11 @@ func scoreInsurance(e *eval) {
 	if pts != per*e.years {
 		why += e.f("，上限 {0} 分", cap)
 	}
-	e.item(&insuranceItem, pts, why)
+	// The cap dispute (none found) can change the points only above the
+	// smallest cap of a yearly indicator of the regulation (key area,
+	// spouse): no cap there is lower.
+	lowest := min(e.n(&keyAreaCap), e.n(&spouseCap))
+	e.itemIf(&insuranceItem, pts, why, cap > 0 || pts > lowest)
 	if e.years > 0 {
 		e.warn("社保年限只计本市职工社保、由劳动合同单位缴纳、非补缴的月份；缴纳中断后是否重新计算年限，各来源说法不一。")
 	}

@@ -11,13 +11,16 @@ var (
 	investHires   = param{"investment.hires_step", []value{{&rulesPeriod, 10, High, ""}}}
 	investPerStep = param{"investment.points_per_step", []value{{&rulesPeriod, 10, High, ""}}}
 	investCap     = param{"investment.cap", []value{{&rulesPeriod, 120, Medium, "上限：2013 年试行办法为 100 分，较新来源为 120 分"}}}
+	// investCapTrial is the cap of the 2013 trial text, which the dispute
+	// names: the dispute can change the points only above it.
+	investCapTrial = param{"investment.cap_trial", []value{{&rulesPeriod, 100, Medium, "上限：2013 年试行办法为 100 分，较新来源为 120 分"}}}
 )
 
 var investmentItem = Indicator{ID: IDInvestment, Name: "投资纳税或带动就业", Key: "invest_tax_avg",
 	claimed: func(p *Profile) bool { return p.InvestTaxAvgFen > 0 || p.InvestHiresAvg > 0 }}
 
 var investmentInd = module{seq: 130, group: GroupBonus, items: []*Indicator{&investmentItem}, keys: []string{"invest_tax_avg", "invest_hires_avg"},
-	params: []*param{&investYears, &investTaxStep, &investHires, &investPerStep, &investCap},
+	params: []*param{&investYears, &investTaxStep, &investHires, &investPerStep, &investCap, &investCapTrial},
 	score:  scoreInvestment, rules: investmentRules, help: investmentHelp}
 
 func init() { register(&investmentInd) }
@@ -42,7 +45,7 @@ func scoreInvestment(e *eval) {
 		why += e.f("（已达上限 {0} 分）", cap)
 	}
 	e.max = cap
-	e.item(&investmentItem, pts, why)
+	e.itemIf(&investmentItem, pts, why, raw > e.n(&investCapTrial))
 }
 
 // investRuleText is "近 3 年个人出资部分年均纳税每满 100,000 元或年均聘用本市

@@ -57,7 +57,9 @@ func scoreKeyArea(e *eval) {
 		tmpl = "{a}每满 1 年 {0} 分 × {1} 年，上限 {2} 分；满 {4} 年后才计入总分，目前计 0 分"
 	}
 	e.max = cap
-	e.item(&keyAreaItem, pts, e.fs(tmpl, []string{name}, per, e.keyArea, cap, pts, need))
+	// the reported first-year rule would change the points only before
+	// Lingang's years are reached
+	e.itemIf(&keyAreaItem, pts, e.fs(tmpl, []string{name}, per, e.keyArea, cap, pts, need), lingang && e.keyArea < need)
 	if e.p.KeyArea == "" {
 		e.warn(e.f("未选择重点区域类型，按“其他远郊重点区域”（满 {0} 年计入）计算；若在临港新片区，请选择临港。", need))
 	}

@@ -47,7 +47,7 @@ func scoreShortage(e *eval) {
 		e.warn("紧缺急需专业加分须为全日制大专学历：如果您是全日制毕业，请在“全日制学历”选“是”。")
 	}
 	e.max = full
-	e.item(&shortageItem, pts, why)
+	e.itemIf(&shortageItem, pts, why, only && pts == 0) // the disputed condition decides only where it zeroes the points
 }
 
 func shortageCond(r *reader) string {

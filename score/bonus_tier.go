@@ -360,3 +360,17 @@ func WageRows(d Date) []WageRow {
 	}
 	return rows
 }
+
+// TierQuestion is the self-test's question on the base tier and its hint
+// on d: the months the tiers count, and that with exactly as many years
+// of insurance as those months every month counts.
+func TierQuestion(d Date) (question, hint string) {
+	r := reader{d: d}
+	w := WageAt(d)
+	question = r.f("近 {base_tier.window} 个月里，至少 {base_tier.months} 个月的社保缴费基数在哪一档？")
+	hint = r.fs("月份累计即可，不必连续：{base_tier.3.multiple:m} 倍以下各档看近 {base_tier.window} 个月中是否累计 {base_tier.months} 个月达到，"+
+		"{base_tier.3.multiple:m} 倍档看近 {base_tier.3.window} 个月中是否累计 {base_tier.3.months} 个月达到。社保正好 {0} 年的，每个月都要达到。"+
+		"按 {a}起使用的上年度平均工资 {1:Y} 元计。{b}",
+		[]string{w.From.MonthChinese(), w.note()}, r.n(&tierMonths)/12, int(w.Yuan))
+	return question, hint
+}

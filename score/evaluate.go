@@ -149,6 +149,17 @@ func (e *eval) item(ind *Indicator, pts int, why string) {
 	e.itemConf(ind, pts, why, c, d)
 }
 
+// itemIf records the item of an indicator whose only disputed values are
+// its dispute: shown only where it can change the person's points
+// (matters), high otherwise.
+func (e *eval) itemIf(ind *Indicator, pts int, why string, matters bool) {
+	c, d := e.take()
+	if !matters {
+		c, d = High, ""
+	}
+	e.itemConf(ind, pts, why, c, d)
+}
+
 func (e *eval) itemConf(ind *Indicator, pts int, why string, c Confidence, d string) {
 	e.res.Items = append(e.res.Items, Item{ID: ind.ID, Points: pts, Name: ind.Name, Why: why, Confidence: c, Dispute: d, Group: ind.Group, Max: e.max})
 	e.max = 0

@@ -299,8 +299,11 @@ func TestShortageMajor(t *testing.T) {
 		{"53", "shortage_major=1&education=college", "shortage_major", 0, "未确认是否全日制", "请在“全日制学历”选“是”", 0},
 		{"53", "shortage_major=1&education=college&full_time=0", "shortage_major", 0, "非全日制", "非全日制不计分", 0},
 	})
-	it, _ := q(t, "shortage_major=1&education=college&full_time=1").Item("shortage_major")
-	assert.Equal(t, Medium, it.Confidence, "30 is high, 大专 and full-time only medium")
+	it, _ := q(t, "shortage_major=1&education=bachelor_degree&full_time=1").Item("shortage_major")
+	assert.Equal(t, Medium, it.Confidence, "大专 and full-time only is medium, and zeroes these points")
+	it, _ = q(t, "shortage_major=1&education=college&full_time=1").Item("shortage_major")
+	assert.Equal(t, High, it.Confidence, "for a full-time 大专 the dispute changes nothing: not shown")
+	assert.Empty(t, it.Dispute)
 }
 
 // rules.md line 54: investment.
@@ -353,9 +356,11 @@ func TestKeyArea(t *testing.T) {
 		{"56", "key_area=lingang&key_area_years=12", "key_area", 20, "", "", 0},
 		{"56", "key_area_years=6", "key_area", 12, "", "未选择重点区域类型", 0},
 	})
-	it, _ := q(t, "key_area=lingang&key_area_years=3").Item("key_area")
-	assert.Equal(t, Medium, it.Confidence)
+	it, _ := q(t, "key_area=lingang&key_area_years=2").Item("key_area")
+	assert.Equal(t, Medium, it.Confidence, "before 3 years the first-year rule would count")
 	assert.Contains(t, it.Dispute, "未见来源证实")
+	it, _ = q(t, "key_area=lingang&key_area_years=3").Item("key_area")
+	assert.Equal(t, High, it.Confidence, "from 3 years the reported rule changes nothing")
 	other, _ := q(t, "key_area=other&key_area_years=6").Item("key_area")
 	assert.Equal(t, High, other.Confidence)
 }
@@ -505,5 +510,29 @@ func TestItemMax(t *testing.T) {
 		it, ok := r.Item(id)
 		require.True(t, ok, string(id))
 		assert.Equal(t, m, it.Max, id)
+	}
+}
+
+// A dispute is shown only where it can change the person's points
+// (issue 23: "未见上限" beside 3 years of insurance misleads).
+func TestDisputeOnlyWhereItMatters(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		id    ID
+		want  Confidence
+	}{
+		{"insurance_years=3", IDInsuranceYears, High},
+		{"insurance_years=6", IDInsuranceYears, High},    // 18 points: below every cap of the regulation
+		{"insurance_years=7", IDInsuranceYears, Medium},  // 21 points: a cap could bind
+		{"invest_tax_avg=1000000", IDInvestment, High},   // 100 points: both caps agree
+		{"invest_tax_avg=1100000", IDInvestment, Medium}, // 110: 100 or 110
+		{"invest_hires_avg=200", IDInvestment, Medium},
+		{"key_area=lingang&key_area_years=1", IDKeyArea, Medium},
+		{"key_area=other&key_area_years=1", IDKeyArea, High},
+	} {
+		it, ok := q(t, c.query).Item(c.id)
+		require.True(t, ok, c.query)
+		assert.Equal(t, c.want, it.Confidence, c.query)
+		assert.Equal(t, c.want != High, it.Dispute != "", c.query)
 	}
 }

@@ -6,17 +6,22 @@ import (
 	"strings"
 )
 
-// unknownKey is the problem for a key that is not in profile.md. The key
-// is shown cut on a character boundary, never in the middle of one.
+// unknownKey is the problem for a key that is not in profile.md. The
+// Chinese message never shows the key (a cut link leaves half a key, and a
+// link is anyone's text); the English one names it, cut on a character
+// boundary and without control or bidi characters.
 func unknownKey(key string) Problem {
-	shown := cut(key, 40)
+	shown := Shown(cut(key, 40))
 	if shown == "" {
 		shown = `""` // an empty key is still named
 	}
-	return Problem{Key: shown,
-		Zh: "链接中的“" + shown + "”无法识别，已忽略",
+	return Problem{Key: shown, Value: shown,
+		Zh: "链接里有一项内容无法识别（链接可能不完整）",
 		En: "unknown key " + quote(shown)}
 }
+
+// Unknown reports whether the problem is a key that is not a profile key.
+func (p Problem) Unknown() bool { return p.Key != "" && FieldByKey(p.Key) == nil }
 
 func repeatedKey(f *Field) Problem {
 	return Problem{Key: f.Key,

@@ -62,6 +62,8 @@ func texts(t *testing.T, d Date, queries ...string) string {
 	}
 	w(WageHeaders(d)...)
 	w(RulesIntro(d), AgeHint(35, d), SpouseHint(d), ExamNote(d), StandardUses(d))
+	tq, th := TierQuestion(d)
+	w(tq, th)
 	ps := PlanningRules(d)
 	w(ps.Title)
 	w(ps.Sources...)
@@ -150,7 +152,7 @@ func TestTextsFollowValues(t *testing.T) {
 		{&tier1Mult, 110, "base_tier=1&insurance_years=3", []string{"1.1 倍 50 分", x(110) + " 元至 " + x(200) + " 元（不含）", "1.1 倍至 2 倍"}, nil},
 		{&tier2Mult, 250, "base_tier=2&insurance_years=3", []string{"2.5 倍 100 分", x(100) + " 元至 " + x(250) + " 元（不含）", x(250) + " 元至 " + x(300) + " 元（不含）", "2.5 倍至 3 倍"}, nil},
 		{&tier3Mult, 350, plan1, []string{"3.5 倍 120 分", x(350) + " 元及以上（缴费上限）", "3.5 倍（缴费上限）", "3.5 倍档", "提高到缴费上限（上年度平均工资的 3.5 倍）", x(350) + " 元"}, nil},
-		{&tierMonths, 30, "base_tier=1&insurance_years=3", []string{"近 48 个月中累计 30 个月", "提高缴费基数 2.5 年"}, []string{"累计 36 个月"}},
+		{&tierMonths, 24, "base_tier=1&insurance_years=3", []string{"近 48 个月中累计 24 个月", "提高缴费基数 2 年", "至少 24 个月的社保缴费基数", "社保正好 2 年的"}, []string{"累计 36 个月"}},
 		{&tierWindow, 60, "base_tier=1&insurance_years=3", []string{"近 60 个月中累计 36 个月"}, nil},
 		{&tier3Months, 30, "base_tier=3&insurance_years=3", []string{"近 36 个月中累计 30 个月", "3 倍档 2.5 年"}, nil},
 		{&tier3Window, 40, "base_tier=3&insurance_years=3", []string{"近 40 个月中累计 24 个月"}, nil},
@@ -164,6 +166,7 @@ func TestTextsFollowValues(t *testing.T) {
 		{&investTaxStep, 200000, "invest_tax_avg=450000", []string{"每满 200,000 元", "纳税 20 分"}, nil},
 		{&investHires, 12, "invest_hires_avg=30", []string{"每满 12 人", "聘用 20 分"}, nil},
 		{&investPerStep, 15, "invest_hires_avg=20", []string{"人计 15 分", "聘用 30 分"}, nil},
+		{&investCapTrial, 90, "", []string{"2013 年试行办法为 90 分"}, nil},
 		{&investCap, 100, "invest_tax_avg=5000000", []string{"上限 100 分", "最多 100 分", "本计算器按 100 分", "已达上限 100 分"}, []string{"最多 120 分"}},
 		{&publicPerYear, 5, "public_service_years=6", []string{"每满 1 年 5 分，满 5 年后计入总分", "每满 1 年 5 分 × 6 年 = 30 分"}, nil},
 		{&publicMinYears, 6, "public_service_years=5", []string{"满 6 年后计入总分", "满 6 年后才计入总分"}, nil},
