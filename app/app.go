@@ -20,6 +20,7 @@ const (
 	PathRules    = "/rules"
 	PathEmbed    = "/embed"
 	PathPartners = "/partners"
+	PathBatch    = "/batch"
 	// PathNotFound is where the not-found page is rendered; in the app
 	// it answers every path that no other page has.
 	PathNotFound = "/404"

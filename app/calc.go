@@ -39,12 +39,17 @@ func (c *calcPage) OnNav(ctx app.Context) {
 	if !c.open(ctx, PathCalc) {
 		return
 	}
-	// a link's unusable value is a field's problem, as if typed
+	// a link's unusable value is a field's problem, as if typed; what is
+	// not a field (a cut key) holds the total until the visitor goes on
+	var rest score.Problems
 	for _, pr := range c.pp.probs {
 		if score.FieldByKey(pr.Key) != nil {
 			c.bad[pr.Key] = fieldProblem{pr.Value, pr.Zh}
+		} else {
+			rest = append(rest, pr)
 		}
 	}
+	c.pp.probs = rest
 	c.kids = childFields(c.pp.p)
 	c.compute()
 }
@@ -81,6 +86,7 @@ func (c *calcPage) set(ctx app.Context, key, raw string) {
 	f := score.FieldByKey(key)
 	if pr := f.Set(&c.pp.p, raw); pr != nil {
 		c.bad[key] = fieldProblem{raw, pr.Zh}
+		showError(ctx, key)
 	} else {
 		delete(c.bad, key)
 	}
@@ -104,13 +110,27 @@ func (c *calcPage) onInput(key string) app.EventHandler {
 		case v == optUnset:
 			v = ""
 		case v == "" && src.Get("validity").Get("badInput").Bool():
+			if _, had := c.bad[key]; had && c.bad[key].raw == "" {
+				return // said already
+			}
 			// the browser holds a date that does not exist (30 February)
 			c.bad[key] = fieldProblem{"", score.FieldByKey(key).Label + "不是有效的日期，请重新填写"}
 			c.compute()
+			showError(ctx, key)
 			return
 		}
 		c.set(ctx, key, v)
 	}
+}
+
+// showError keeps a field's message in view above the sticky total, once
+// it is drawn.
+func showError(ctx app.Context, key string) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().Get("document").Call("getElementById", "f-"+key+"-err"); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
 }
 
 // wrongLabels names the fields to fix, as the page labels them.
@@ -140,6 +160,8 @@ func (c *calcPage) Render() app.UI {
 	switch wrong := c.wrongLabels(); {
 	case len(wrong) > 0:
 		total, status = "—", "请先改正："+strings.Join(wrong, "、")
+	case c.held():
+		total, status = "—", "链接可能不完整：请先看上面的说明"
 	case r.Vetoed:
 		status = "一票否决，不能申请"
 	}
@@ -261,6 +283,11 @@ func textField(f *score.Field, id, v, msg string, onInput app.EventHandler) app.
 	}
 	e := app.ElemSelfClosing("input").Attr("type", typ).ID(id).Class("text-input").Attr("value", v).
 		Aria("describedby", describedBy).OnInput(onInput, app.EventScope(f.Key))
+	if typ != "number" {
+		// a date typed that does not exist (30 February) changes no value
+		// and fires no input event: it is seen when the field is left
+		e = e.OnBlur(onInput, app.EventScope(f.Key, "blur"))
+	}
 	if mode != "" {
 		lo, hi := f.Range()
 		e = e.Attr("inputmode", mode).Attr("min", lo).Attr("max", hi)

@@ -108,19 +108,81 @@ func siteFooter() app.UI {
 	return app.Elem("footer").Class("site-footer").Body(
 		app.Elem("p").Text("隐私：您的答案只在这台设备上计算和保存，不会发送到任何服务器。分享链接把答案放在“#”后面，浏览器不会把这一段发给任何服务器（包括本站）；但收到链接的人能看到这些答案。"),
 		app.Elem("p").Text("本工具依据公开资料整理，结果仅供参考；积分以区人才服务中心核定为准。"),
+		&clearData{},
 		app.Elem("p").Class("row").Body(
-			app.Elem("button").Attr("type", "button").Class("linklike").ID("clear-data").Text("清除我的数据").OnClick(clearAll),
 			app.Elem("a").Attr("href", PathPartners).Text("合作伙伴：嵌入自测"),
 		),
 	)
 }
 
-// clearAll deletes every answer and tick this site keeps on the device.
-func clearAll(ctx app.Context, e app.Event) {
-	for _, k := range []string{storeKey, storeConditions, storeTicks} {
-		ctx.LocalStorage().Del(k)
+// clearData is 清除我的数据: it asks first, then removes every key the app
+// keeps on this device, says so, and offers to undo it while the page is
+// open (what was removed is kept in memory only).
+type clearData struct {
+	app.Compo
+	confirm bool
+}
+
+// cleared is what 清除我的数据 removed last, on the page clearedOn, until
+// undone, something is saved again, or the page is closed.
+var (
+	cleared   snapshot
+	clearedOn string
+)
+
+func (c *clearData) Render() app.UI {
+	switch {
+	case c.confirm:
+		return app.Elem("div").Class("notice notice-warn clear-box").Role("alertdialog").Aria("labelledby", "clear-q").Body(
+			app.Elem("p").ID("clear-q").Text("确定清除？这台设备上保存的答案、勾选的条件和材料、提醒日期和名单都会删除。"),
+			app.Elem("div").Class("row").Body(
+				app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("clear-yes").Text("确定清除").OnClick(c.clear),
+				app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").ID("clear-no").Text("取消").
+					OnClick(func(ctx app.Context, e app.Event) { c.confirm = false; focusID(ctx, "clear-data") }),
+			),
+		)
+	case cleared != nil && app.IsClient && app.Window().Get("location").Get("pathname").String() == clearedOn:
+		return app.Elem("div").Class("notice notice-info clear-box").Role("status").Attr("data-testid", "cleared").Body(
+			app.Elem("p").Text("已清除这台设备上保存的全部数据。"),
+			app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("clear-undo").Text("撤销").OnClick(c.undo),
+		)
 	}
-	app.Window().Get("location").Call("assign", "/")
+	return app.Elem("p").Body(
+		app.Elem("button").Attr("type", "button").Class("linklike").ID("clear-data").Text("清除我的数据").
+			OnClick(func(ctx app.Context, e app.Event) { c.confirm = true; focusID(ctx, "clear-yes") }),
+	)
+}
+
+func (c *clearData) clear(ctx app.Context, e app.Event) {
+	cleared, c.confirm = clearStorage(ctx), false
+	clearedOn = app.Window().Get("location").Get("pathname").String()
+	visit.own, visit.shared = map[string]bool{}, ""
+	reopen(ctx, "cleared")
+	focusID(ctx, "clear-undo")
+}
+
+func (c *clearData) undo(ctx app.Context, e app.Event) {
+	cleared.restore()
+	cleared = nil
+	reopen(ctx, "restored")
+}
+
+// reopen opens the current page again without answers in its link, so
+// that it shows what is (or is again) saved on this device. go-app runs a
+// page's OnNav again only for an address it did not just open: the
+// fragment carries from=…, a key every page ignores (and drops from the
+// address bar), different for each use.
+func reopen(ctx app.Context, why string) {
+	ctx.Navigate(app.Window().Get("location").Get("pathname").String() + "#from=jifen-" + why)
+}
+
+// focusID focuses an element once the page is drawn.
+func focusID(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().Get("document").Call("getElementById", id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
 }
 
 // inFrame reports whether the page runs inside an iframe.

@@ -36,3 +36,9 @@ func TestDarker(t *testing.T) {
 	assert.Equal(t, "#000000", darker("#000000"))
 	assert.Equal(t, "#0c5549", darker("#0f6b5c"))
 }
+
+func TestSafePercent(t *testing.T) {
+	for in, want := range map[string]string{"a=1": "a=1", "%0X&00": "%250X&00", "a=%e5%ad%a6": "a=%e5%ad%a6", "x%": "x%25", "x%4": "x%254", "%%41": "%25%41"} {
+		assert.Equal(t, want, safePercent(in), in)
+	}
+}

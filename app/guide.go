@@ -12,16 +12,6 @@ import (
 	"jifen/score"
 )
 
-// Local-storage keys of the guide: the confirmed conditions, the ticked
-// materials, the answers to the checklist's questions and the permit's
-// expiry date. All stay on this device.
-const (
-	storeConditions = "jifen.conditions"
-	storeTicks      = "jifen.ticks"
-	storeAnswers    = "jifen.answers"
-	storeExpiry     = "jifen.permit_expiry"
-)
-
 // guidePage is the application guide at /guide: the one verdict, the
 // steps, the materials checklist, the self-check before applying, what
 // comes after the first points notice, reminders and the official sites.
@@ -53,11 +43,9 @@ func (c *guidePage) OnNav(ctx app.Context) {
 		c.res = res
 		c.plan, _ = score.PlanFrom(c.pp.p, res)
 	}
-	c.confirmed, c.ticks, c.answers = map[string]bool{}, map[string]bool{}, guide.Answers{}
-	ctx.LocalStorage().Get(storeConditions, &c.confirmed)
-	ctx.LocalStorage().Get(storeTicks, &c.ticks)
-	ctx.LocalStorage().Get(storeAnswers, &c.answers)
-	ctx.LocalStorage().Get(storeExpiry, &c.expiry)
+	c.confirmed, c.ticks = readFlags(ctx, storeConditions), readFlags(ctx, storeTicks)
+	c.answers = guide.Answers(readFlags(ctx, storeAnswers))
+	c.expiry = readText(ctx, storeExpiry)
 }
 
 // toggle keeps a tick of one of the guide's lists. It finds the map when
@@ -91,19 +79,63 @@ func (c *guidePage) Render() app.UI {
 	return sitePage(PathGuide, "guide",
 		app.Elem("h1").Class("page-title").Text("申请指南"),
 		c.notices(),
-		app.If(c.err != nil, func() app.UI { return errorNotice(c.err) }),
-		app.If(c.err == nil, func() app.UI { return c.renderVerdict() }),
-		c.renderSteps(),
-		c.renderChecklist(),
-		c.renderSelfCheck(),
-		c.renderAfter(),
+		app.If(c.err != nil && !c.held(), func() app.UI { return errorNotice(c.err) }),
+		app.If(c.err == nil && !c.held(), func() app.UI { return c.renderVerdict(c.num(secVerdict)) }),
+		c.renderSteps(c.num(secSteps)),
+		renderEmployerFirst(c.day(), c.num(secEmployer)),
+		app.If(!c.held(), func() app.UI { return c.renderChecklist(c.num(secList)) }),
+		c.renderSelfCheck(c.num(secCheck)),
+		c.renderAfter(c.num(secAfter)),
 		renderOfficial(),
+	)
+}
+
+// The guide's numbered sections, in order.
+const (
+	secVerdict = iota
+	secSteps
+	secEmployer
+	secList
+	secCheck
+	secAfter
+)
+
+// num is a section's number, "1. ", counting only the sections shown:
+// the verdict and the checklist are the person's own, left out without
+// answers (or while a link is held).
+func (c *guidePage) num(sec int) string {
+	n := 0
+	for s := 0; s <= sec; s++ {
+		switch {
+		case s == secVerdict && (c.pp.empty() || c.err != nil || c.held()),
+			s == secList && c.held():
+			continue
+		}
+		n++
+	}
+	return itoa(n) + ". "
+}
+
+// renderEmployerFirst is 单位首次办理: what a company applying for the
+// first time does, with the papers of its in-person check.
+func renderEmployerFirst(d score.Date, num string) app.UI {
+	steps, mats := guide.EmployerFirst(d), guide.EmployerMaterials(d)
+	return app.Elem("section").Class("card").ID("employer-first").Aria("labelledby", "employer-title").Attr("data-testid", "employer-first").Body(
+		app.Elem("h2").ID("employer-title").Text(num+"单位首次办理"),
+		app.Elem("p").Class("muted small").Text("单位第一次为员工申请积分时，先做这几步；以后每位员工直接从建账户开始。"),
+		app.Elem("ol").Class("steps").Body(app.Range(steps).Slice(func(i int) app.UI { return app.Elem("li").Text(steps[i]) })),
+		app.Elem("h3").Text("现场核验带的材料"),
+		app.Elem("ul").Class("materials").Body(app.Range(mats).Slice(func(i int) app.UI {
+			m := mats[i]
+			return app.Elem("li").Body(app.Elem("span").Text(m.Name), app.Elem("span").Class("choice-sub").Text(m.Reason+" · "+m.Note))
+		})),
+		app.Elem("p").Body(app.Elem("a").Class("more").Attr("href", PathBatch).Text("一次给多名员工算分：单位批量 →")),
 	)
 }
 
 // renderVerdict is the one verdict, the same as the result page's, with
 // the conditions to confirm below it.
-func (c *guidePage) renderVerdict() app.UI {
+func (c *guidePage) renderVerdict(num string) app.UI {
 	if c.pp.empty() {
 		return app.Elem("div").Class("notice notice-info verdict").Role("status").Attr("data-testid", "verdict").Body(
 			app.Elem("p").Text("还没有答案：先做 30 秒自测，这里会告诉您现在能不能申请。"),
@@ -120,7 +152,7 @@ func (c *guidePage) renderVerdict() app.UI {
 		class = "notice-error"
 	}
 	return app.Elem("section").Class("card").Aria("labelledby", "elig-title").Body(
-		app.Elem("h2").ID("elig-title").Text("1. 我现在能申请吗？"),
+		app.Elem("h2").ID("elig-title").Text(num+"我现在能申请吗？"),
 		app.Elem("div").Class("notice verdict "+class).Role("status").Attr("data-testid", "verdict").Body(
 			app.Elem("p").Body(app.Elem("strong").Text(v.Headline)),
 			app.Elem("p").Class("small").Text(heroLabel(&c.pp)+"："+strconv.Itoa(v.Total)+" 分"),
@@ -155,10 +187,10 @@ func (c *guidePage) day() score.Date {
 	return c.res.AsOf
 }
 
-func (c *guidePage) renderSteps() app.UI {
+func (c *guidePage) renderSteps(num string) app.UI {
 	steps := guide.Steps(c.day())
 	return app.Elem("section").Class("card").Aria("labelledby", "steps-title").Body(
-		app.Elem("h2").ID("steps-title").Text("2. 办理步骤"),
+		app.Elem("h2").ID("steps-title").Text(num+"办理步骤"),
 		app.Elem("ol").Class("steps").Body(app.Range(steps).Slice(func(i int) app.UI {
 			s := steps[i]
 			return app.Elem("li").Class("step").Body(
@@ -169,7 +201,7 @@ func (c *guidePage) renderSteps() app.UI {
 	)
 }
 
-func (c *guidePage) renderChecklist() app.UI {
+func (c *guidePage) renderChecklist(num string) app.UI {
 	groups := guide.Materials(c.pp.p, c.answers)
 	questions := guide.QuestionsFor(c.pp.p)
 	done, all := 0, 0
@@ -185,11 +217,12 @@ func (c *guidePage) renderChecklist() app.UI {
 	return app.Elem("section").Class("card checklist").Aria("labelledby", "list-title").Body(
 		app.Elem("div").Class("print-header").Body(
 			app.Elem("p").Class("print-title").Text(h.Title),
+			app.Elem("p").Class("print-name").Text("申请人姓名：________________"),
 			app.Elem("p").Text(h.Date+" · "+h.AsOf+" · "+h.Total),
 			app.Elem("p").Class("small").Text("计分项目："+strings.Join(h.Items, "；")),
 			app.Elem("p").Class("small").Text("由单位把材料交到单位注册地所在区的人才服务中心；原件核验，复印件留存；所需材料以区人才服务中心要求为准。"),
 		),
-		app.Elem("h2").ID("list-title").Text("3. 我的材料清单"),
+		app.Elem("h2").ID("list-title").Text(num+"我的材料清单"),
 		app.If(len(questions) > 0, func() app.UI {
 			return app.Elem("fieldset").Class("questions").Body(
 				app.Elem("legend").Text("这几项决定要带哪些材料："),
@@ -222,10 +255,10 @@ func (c *guidePage) renderChecklist() app.UI {
 	)
 }
 
-func (c *guidePage) renderSelfCheck() app.UI {
+func (c *guidePage) renderSelfCheck(num string) app.UI {
 	checks := guide.SelfCheck(c.day())
 	return app.Elem("section").Class("card").Aria("labelledby", "check-title").Attr("data-testid", "self-check").Body(
-		app.Elem("h2").ID("check-title").Text("4. 申请前自查：常见的退回原因"),
+		app.Elem("h2").ID("check-title").Text(num+"申请前自查：常见的退回原因"),
 		app.Elem("p").Class("muted small").Text("计算器算够 "+stdText+" 分，申请仍可能因为下面这些原因被退回。提交前逐条核对："),
 		app.Elem("ol").Class("selfcheck").Body(app.Range(checks).Slice(func(i int) app.UI {
 			s := checks[i]
@@ -238,10 +271,10 @@ func (c *guidePage) renderSelfCheck() app.UI {
 	)
 }
 
-func (c *guidePage) renderAfter() app.UI {
+func (c *guidePage) renderAfter(num string) app.UI {
 	topics := guide.AfterNotice(c.day())
 	return app.Elem("section").Class("card").Aria("labelledby", "after-title").Attr("data-testid", "after").Body(
-		app.Elem("h2").ID("after-title").Text("5. 拿到积分通知书之后"),
+		app.Elem("h2").ID("after-title").Text(num+"拿到积分通知书之后"),
 		app.Range(topics).Slice(func(i int) app.UI {
 			tp := topics[i]
 			return app.Elem("div").Class("topic").Body(
@@ -294,6 +327,10 @@ func (c *guidePage) renderReminders() app.UI {
 // date, and whether that date is written wrong.
 func (c *guidePage) reminders() (evs []ics.Event, bad bool) {
 	expiry, err := score.ParseDate(c.expiry, false)
+	if c.pp.empty() || c.held() || c.err != nil {
+		// no answers: no projected month, which would not be the person's
+		return guide.Reminders(nil, nil, expiry, c.today), c.expiry != "" && err != nil
+	}
 	return guide.Reminders(c.plan.ReachDate, c.plan.Children, expiry, c.today), c.expiry != "" && err != nil
 }
 

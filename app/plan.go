@@ -92,6 +92,9 @@ func (c *planPage) Render() app.UI {
 }
 
 func (c *planPage) renderBody() app.UI {
+	if c.held() {
+		return nil // no figure until the visitor deals with the link
+	}
 	if c.err != nil {
 		return errorNotice(c.err)
 	}

@@ -48,9 +48,7 @@ func (c *resultPage) compute(ctx app.Context) {
 	}
 	c.res = res
 	c.plan, _ = score.PlanFrom(c.pp.p, res) // the result once, passed on
-	confirmed := map[string]bool{}
-	ctx.LocalStorage().Get(storeConditions, &confirmed)
-	c.verdict = guide.Decide(res, confirmed)
+	c.verdict = guide.Decide(res, readFlags(ctx, storeConditions))
 	c.status, c.statusClass = verdictStatus(c.verdict)
 	ctx.Page().SetTitle("我的居住证积分：" + strconv.Itoa(res.Total) + " 分 - " + SiteName)
 }
@@ -67,6 +65,8 @@ func (c *resultPage) Render() app.UI {
 
 func (c *resultPage) renderBody() app.UI {
 	switch {
+	case c.held():
+		return nil // no figure until the visitor deals with the link
 	case c.pp.empty():
 		return app.Elem("div").Class("notice notice-info").Role("status").Body(
 			app.Elem("p").Text("还没有答案：先做 30 秒自测，或用完整计算器逐项填写，这里就会显示您的积分。"),
@@ -177,7 +177,9 @@ func (c *resultPage) renderActions() app.UI {
 		app.Elem("a").Class(calcCls).Attr("href", link(PathCalc, c.pp.p)).Text("完整计算"),
 		app.Elem("button").Attr("type", "button").ID("share").Class("btn").Aria("expanded", boolText(c.sheet)).Aria("controls", "share-sheet").
 			Text("分享").OnClick(c.toggleSheet),
-		app.Elem("a").Class("btn btn-ghost").Attr("href", link(PathSelfTest, c.pp.p)).Text("重新测试"),
+		// a new test is a new person's (an HR officer tests several people
+		// on one device): it starts empty, the last answers one press away
+		app.Elem("a").Class("btn btn-ghost").Attr("href", PathSelfTest).Text("重新测试"),
 	)
 }
 

@@ -29,7 +29,15 @@ type selfTest struct {
 	pp       pageProfile
 	step     int
 	restored bool // the answers saved on this device were loaded
-	today    score.Date
+	// last are the answers saved on this device, when the self-test starts
+	// empty beside them (a new test is a new person's: an HR officer tests
+	// several people on one device).
+	last  score.Profile
+	today score.Date
+	// married: the spouse question is answered yes (its years may be 0,
+	// 不满 1 年); numErr: a number typed that cannot be used, by key.
+	married bool
+	numErr  map[string]string
 	// askBase: the follow-up on the title's base condition is shown and
 	// waits for an answer (nothing is preselected); baseMissing: 下一题
 	// was pressed before it was answered.
@@ -69,17 +77,37 @@ func (c *selfTest) OnNav(ctx app.Context) {
 	}
 	c.today = score.Today()
 	c.step, c.done, c.restored, c.missing = 0, false, false, false
+	c.numErr = map[string]string{}
 	c.pp = loadProfile(ctx, c.embed)
+	c.last = score.Profile{}
+	if c.pp.src == srcSaved && !c.embed {
+		// start empty; the saved answers are one press away
+		c.last, c.pp = c.pp.p, pageProfile{savedProbs: c.pp.savedProbs}
+	}
+	c.begin()
+	c.applyPending(ctx)
+}
+
+// begin sets the questions' state from the answers: answers that came
+// with the link or were saved count as given.
+func (c *selfTest) begin() {
 	c.pp.p.AsOf = score.Date{} // the self-test always scores today
-	c.restored = c.pp.src == srcSaved && !c.embed
-	// answers that came with the link or were saved count as given
 	c.eduSet = !c.pp.empty()
 	c.birthY, c.birthM = 0, 0
 	if y, m, ok := c.birthYearMonth(); ok {
 		c.birthY, c.birthM = y, m
 	}
+	c.married = c.pp.p.SpouseYears > 0
 	c.askBase = c.needsBase() && baseOK(c.pp.p) == ""
-	c.applyPending(ctx)
+}
+
+// fromLast starts from the answers saved last time.
+func (c *selfTest) fromLast(ctx app.Context, e app.Event) {
+	c.pp = pageProfile{p: c.last, src: srcSaved}
+	c.last, c.restored, c.step, c.missing = score.Profile{}, true, 0, false
+	c.begin()
+	showProfile(ctx, &c.pp)
+	c.focusQuestion(ctx)
 }
 
 // applyPending applies what the visitor did on the pre-rendered page
@@ -93,9 +121,7 @@ func (c *selfTest) applyPending(ctx app.Context) {
 		case f.typ == "radio" && f.checked:
 			c.pick(ctx, f.name, f.value)
 		case f.id == "insurance_years" || f.id == "spouse_years":
-			if v, err := strconv.Atoi(f.value); err == nil {
-				c.setYears(ctx, f.id, v)
-			}
+			c.setYears(ctx, f.id, f.value)
 		}
 	}
 	if action == "next" {
@@ -108,13 +134,22 @@ func (c *selfTest) Render() app.UI {
 		return c.renderEmbed()
 	}
 	return sitePage(PathSelfTest, "",
+		savedNotice(c.pp.savedProbs),
 		problemNotice(c.pp.probs),
+		app.If(c.last != score.Profile{}, func() app.UI {
+			return app.Elem("div").Class("notice notice-info").Role("status").Attr("data-testid", "last-answers").Body(
+				app.Elem("p").Text("这台设备上有上次的答案。新的自测从空白开始；也可以接着上次的答案改。"),
+				app.Elem("div").Class("row").Body(
+					app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("from-last").Text("从上次的答案开始").OnClick(c.fromLast),
+					app.Elem("a").Class("btn btn-small btn-ghost").Attr("href", link(PathResult, c.last)).Text("查看上次结果"),
+				),
+			)
+		}),
 		app.If(c.restored, func() app.UI {
 			return app.Elem("div").Class("notice notice-info").Role("status").Body(
 				app.Elem("p").Text("已载入您上次在这台设备上的答案。"),
 				app.Elem("div").Class("row").Body(
 					app.Elem("a").Class("btn btn-small").Attr("href", link(PathResult, c.pp.p)).Text("查看上次结果"),
-					app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").Text("清除我的数据").OnClick(c.clear),
 				),
 			)
 		}),
@@ -131,7 +166,7 @@ func (c *selfTest) renderQuiz() app.UI {
 			app.Elem("span").Class("quiz-count").Text("第 "+strconv.Itoa(c.step+1)+" / "+strconv.Itoa(stepCount)+" 题"),
 		),
 		app.Elem("progress").Class("quiz-progress").Attr("max", stepCount).Attr("value", c.step+1).Aria("label", "自测进度"),
-		app.Elem("form").Class("quiz-form").OnSubmit(c.next).Body(
+		app.Elem("form").Class("quiz-form").Attr("novalidate", true).OnSubmit(c.next).Body(
 			c.renderStep(),
 			app.Elem("div").Class("quiz-nav").Body(
 				app.If(c.step > 0, func() app.UI {
@@ -166,12 +201,11 @@ func (c *selfTest) renderStep() app.UI {
 		return app.Elem("fieldset").Class("choices").Body(
 			app.Elem("legend").ID("years-legend").TabIndex(-1).Class("question").Text("在上海缴纳职工社保满几年？"),
 			app.Elem("p").Class("hint").Text(para(score.FieldHelp("insurance_years", c.today)+"不满一年的零头不算。")),
-			yearsStepper("insurance_years", "社保年限", func() int { return c.pp.p.InsuranceYears }, func(ctx app.Context, v int) {
-				c.setYears(ctx, "insurance_years", v)
-			}),
+			c.yearsStepper("insurance_years", "社保年限", func() int { return c.pp.p.InsuranceYears }),
 		)
 	case stepBase:
-		return radioGroup("base_tier", "近几年大多数月份的社保缴费基数是？", score.FieldHelp("base_tier", c.today), choices(score.BaseTierChoices(c.today)), tierValue(c.pp.p.BaseTier), c.onPick("base_tier"))
+		q, hint := score.TierQuestion(c.today)
+		return radioGroup("base_tier", q, hint, choices(score.BaseTierChoices(c.today)), tierValue(c.pp.p.BaseTier), c.onPick("base_tier"))
 	}
 	return c.renderSpouse()
 }
@@ -302,15 +336,18 @@ func (c *selfTest) baseAnswer() string {
 
 func (c *selfTest) renderSpouse() app.UI {
 	married := "0"
-	if c.pp.p.SpouseYears > 0 {
+	if c.married {
 		married = "1"
 	}
 	return app.Elem("div").Body(
 		radioGroup("spouse", "配偶是上海户籍吗？", score.SpouseHint(c.today), []choice{{"0", "否 / 未婚", ""}, {"1", "是", ""}}, married, c.onPick("spouse")),
-		app.If(c.pp.p.SpouseYears > 0, func() app.UI {
-			return yearsStepper("spouse_years", "婚龄（满几年）", func() int { return c.pp.p.SpouseYears }, func(ctx app.Context, v int) {
-				c.setYears(ctx, "spouse_years", v)
-			})
+		app.If(c.married, func() app.UI {
+			return app.Elem("div").Body(
+				c.yearsStepper("spouse_years", "与上海户籍配偶的婚龄（满几年）", func() int { return c.pp.p.SpouseYears }),
+				app.If(c.pp.p.SpouseYears == 0 && c.numErr["spouse_years"] == "", func() app.UI {
+					return app.Elem("p").Class("hint").Attr("data-testid", "spouse-zero").Text("不满 1 年，不加分。")
+				}),
+			)
 		}),
 	)
 }
@@ -347,10 +384,10 @@ func (c *selfTest) pick(ctx app.Context, name, v string) {
 	case "base_tier":
 		p.BaseTier, p.BaseMonthlyFen = score.Tier(v), 0
 	case "spouse":
-		if v == "1" {
-			p.SpouseYears = max(p.SpouseYears, 1)
-		} else {
+		c.married = v == "1"
+		if !c.married {
 			p.SpouseYears = 0
+			delete(c.numErr, "spouse_years")
 		}
 	default:
 		return
@@ -358,18 +395,25 @@ func (c *selfTest) pick(ctx app.Context, name, v string) {
 	c.keep(ctx)
 }
 
-// setYears answers a number question.
-func (c *selfTest) setYears(ctx app.Context, key string, v int) {
-	if score.FieldByKey(key).Set(&c.pp.p, strconv.Itoa(v)) == nil {
-		c.keep(ctx)
+// setYears answers a number question with the text typed: a number the
+// field cannot take is said inline, with the field's own message (the
+// calculator's), and the answer stays as it was.
+func (c *selfTest) setYears(ctx app.Context, key, raw string) {
+	if pr := score.FieldByKey(key).Set(&c.pp.p, raw); pr != nil {
+		c.numErr[key] = pr.Zh
+		return
 	}
+	delete(c.numErr, key)
+	c.keep(ctx)
 }
 
-// yearsStepper is the stepper of a key of whole years, in its range.
-func yearsStepper(key, label string, get func() int, onSet func(ctx app.Context, v int)) app.UI {
+// yearsStepper is the stepper of a key of whole years, in its range, with
+// its message when what is typed cannot be used.
+func (c *selfTest) yearsStepper(key, label string, get func() int) app.UI {
 	f := score.FieldByKey(key)
 	lo, hi := f.Range()
-	return stepper(key, label, f.Unit, get, int(lo), int(hi), onSet)
+	return stepper(key, label, f.Unit, get, int(lo), int(hi), c.numErr[key],
+		func(ctx app.Context, raw string) { c.setYears(ctx, key, raw) })
 }
 
 // showFollowup scrolls the follow-up question into view and focuses it.
@@ -407,6 +451,10 @@ func (c *selfTest) advance(ctx app.Context) {
 		c.missing = true // this question has no default
 		c.focusQuestion(ctx)
 		return
+	case c.step == stepYears && c.numErr["insurance_years"] != "",
+		c.step == stepSpouse && c.numErr["spouse_years"] != "":
+		c.focusInput(ctx) // the number typed cannot be used: said inline
+		return
 	}
 	c.keep(ctx)
 	if c.step == stepCount-1 {
@@ -440,13 +488,13 @@ func (c *selfTest) focusQuestion(ctx app.Context) {
 	})
 }
 
-func (c *selfTest) clear(ctx app.Context, e app.Event) {
-	clearSaved(ctx)
-	c.pp = pageProfile{}
-	c.restored, c.askBase, c.eduSet, c.missing = false, false, false, false
-	c.birthY, c.birthM = 0, 0
-	c.step = 0
-	setAddress(app.Window().Get("location").Get("pathname").String(), "", "")
+// focusInput focuses the number field on screen.
+func (c *selfTest) focusInput(ctx app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().Get("document").Call("querySelector", ".quiz .step-input"); el.Truthy() {
+			el.Call("focus")
+		}
+	})
 }
 
 // baseOK is the title base condition as the follow-up question shows

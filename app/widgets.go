@@ -44,31 +44,41 @@ func radioGroup(name, legend, hint string, choices []choice, selected string, on
 }
 
 // stepper renders a number field with − and + buttons. get reads the
-// current value when a button is pressed, so quick presses all count.
-func stepper(id, label, unit string, get func() int, min, max int, onSet func(ctx app.Context, v int)) app.UI {
+// current value when a button is pressed, so quick presses all count;
+// onSet gets what is typed (or the stepped number) as text, and msg, when
+// not "", says inline why the text cannot be used.
+func stepper(id, label, unit string, get func() int, min, max int, msg string, onSet func(ctx app.Context, raw string)) app.UI {
 	value := get()
 	set := func(delta int) func(ctx app.Context, e app.Event) {
 		return func(ctx app.Context, e app.Event) {
-			onSet(ctx, clamp(get()+delta, min, max))
+			onSet(ctx, strconv.Itoa(clamp(get()+delta, min, max)))
 		}
+	}
+	describedBy := ""
+	if msg != "" {
+		describedBy = id + "-err"
+	}
+	input := app.ElemSelfClosing("input").Attr("type", "number").ID(id).Class("step-input").Attr("inputmode", "numeric").
+		Attr("min", min).Attr("max", max).Attr("step", 1).Attr("value", value).
+		OnInput(func(ctx app.Context, e app.Event) {
+			onSet(ctx, strings.TrimSpace(ctx.JSSrc().Get("value").String()))
+		}, app.EventScope(id))
+	if msg != "" {
+		input = input.Aria("invalid", "true").Aria("describedby", describedBy).Aria("errormessage", describedBy)
 	}
 	return app.Elem("div").Class("stepper").Body(
 		app.Elem("label").Attr("for", id).Class("stepper-label").Text(label),
 		app.Elem("div").Class("stepper-row").Body(
 			app.Elem("button").Attr("type", "button").Class("btn step-btn").Aria("label", "减少 1 "+unit).Text("−").
 				Attr("disabled", boolAttr(value <= min)).OnClick(set(-1), app.EventScope(id)),
-			app.ElemSelfClosing("input").Attr("type", "number").ID(id).Class("step-input").Attr("inputmode", "numeric").
-				Attr("min", min).Attr("max", max).Attr("step", 1).Attr("value", value).
-				OnInput(func(ctx app.Context, e app.Event) {
-					s := ctx.JSSrc().Get("value").String()
-					if v, err := strconv.Atoi(s); err == nil {
-						onSet(ctx, clamp(v, min, max))
-					}
-				}, app.EventScope(id)),
+			input,
 			app.Elem("span").Class("unit").Text(unit),
 			app.Elem("button").Attr("type", "button").Class("btn step-btn").Aria("label", "增加 1 "+unit).Text("+").
 				Attr("disabled", boolAttr(value >= max)).OnClick(set(+1), app.EventScope(id)),
 		),
+		app.If(msg != "", func() app.UI {
+			return app.Elem("p").ID(describedBy).Class("field-error").Role("alert").Text(msg)
+		}),
 	)
 }
 
@@ -287,15 +297,82 @@ func problemNotice(probs score.Problems) app.UI {
 	if len(probs) == 0 {
 		return nil
 	}
-	shown := probs
-	if len(shown) > 12 {
-		shown = shown[:12]
-	}
+	lines := problemLines(probs)
 	return app.Elem("details").Class("notice notice-quiet").Attr("data-testid", "link-problems").Body(
 		app.Elem("summary").Text("链接里有 "+itoa(len(probs))+" 处无法使用，已略过；其余答案照常使用"),
-		app.Elem("ul").Body(app.Range(shown).Slice(func(i int) app.UI {
-			return app.Elem("li").Text(shown[i].Zh)
+		app.Elem("ul").Body(app.Range(lines).Slice(func(i int) app.UI {
+			return app.Elem("li").Text(lines[i])
 		})),
+	)
+}
+
+// problemLines are a link's problems in Chinese, one line each (the same
+// message once), the value that could not be used shown back without
+// control or bidi characters, never a raw key.
+func problemLines(probs score.Problems) []string {
+	var lines []string
+	for _, pr := range probs {
+		line := pr.Zh
+		if !pr.Unknown() && pr.Value != "" && !strings.ContainsRune(pr.Value, '\uFFFD') {
+			line += "（链接里是“" + score.Shown(pr.Value) + "”）"
+		}
+		if !has(lines, line) {
+			lines = append(lines, line)
+		}
+		if len(lines) == 12 {
+			break
+		}
+	}
+	return lines
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// heldNotice is what a page with a cut or garbled link shows instead of
+// figures: what could not be used, that the sender may resend it, and the
+// choice to go on with what could be read or to correct it.
+func heldNotice(pp *pageProfile, onCalc bool, onAccept func(ctx app.Context)) app.UI {
+	lines := problemLines(pp.probs)
+	return app.Elem("div").Class("notice notice-warn").Role("alert").Attr("data-testid", "link-held").Body(
+		app.Elem("p").Body(app.Elem("strong").Text("链接可能不完整，请让对方重新发送")),
+		app.Elem("p").Text("链接里有 "+itoa(len(pp.probs))+" 处无法使用，所以这里先不显示积分，以免显示的不是对方的分数："),
+		app.Elem("ul").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Elem("li").Text(lines[i]) })),
+		app.Elem("div").Class("row").Body(
+			app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("accept-link").Text("用能读出的部分继续").
+				OnClick(func(ctx app.Context, e app.Event) { onAccept(ctx) }),
+			app.If(!onCalc, func() app.UI {
+				return app.Elem("a").Class("btn btn-small btn-ghost").Attr("href", PathCalc+"#"+safePercent(pp.raw)).Text("在计算器里逐项改正")
+			}),
+		),
+	)
+}
+
+// savedNotice says that parts of what this device keeps could not be
+// read and were dropped: of the answers (bad), and of the rest (the
+// guide's ticks and dates: damaged, counted since the page opened), with
+// the way to start afresh.
+func savedNotice(bad int) app.UI {
+	if bad == 0 && damaged == 0 {
+		return nil
+	}
+	var lines []string
+	if bad > 0 {
+		lines = append(lines, "本机保存的答案有 "+itoa(bad)+" 处无法读取，已忽略；其余答案照常使用，请核对。")
+	}
+	if damaged > 0 {
+		lines = append(lines, "本机保存的勾选或日期有 "+itoa(damaged)+" 处无法读取，已忽略。")
+	}
+	return app.Elem("div").Class("notice notice-warn").Role("status").Attr("data-testid", "saved-damaged").Body(
+		app.Range(lines).Slice(func(i int) app.UI { return app.Elem("p").Text(lines[i]) }),
+		app.Elem("p").Class("small").Text("如果问题一直出现，可以清除这台设备上的数据，重新开始："),
+		&clearData{},
 	)
 }
 
@@ -328,9 +405,13 @@ func sharedNotice(pp *pageProfile, note string, onAdopt func(ctx app.Context)) a
 	if pp.src != srcShared {
 		return nil
 	}
+	own := "下面是链接里的答案算出的积分，不是您自己的答案；不会保存到这台设备。"
+	if pp.fromEmbed {
+		own = "下面是链接里的答案算出的积分。如果这是您刚在合作网站上做的自测，选“用这些答案继续”就会保存为您的答案（只存在这台设备上）。"
+	}
 	return app.Elem("div").Class("notice notice-info").Role("status").Attr("data-testid", "shared").Body(
 		app.Elem("p").Body(app.Elem("strong").Text("这是分享给您的结果")),
-		app.Elem("p").Text("下面是链接里的答案算出的积分，不是您自己的答案；不会保存到这台设备。"),
+		app.Elem("p").Text(own),
 		app.Elem("div").Class("row").Body(
 			app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("adopt").Text("用这些答案继续").
 				OnClick(func(ctx app.Context, e app.Event) { onAdopt(ctx) }),

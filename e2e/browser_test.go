@@ -468,18 +468,6 @@ func TestShareLink(t *testing.T) {
 	}
 }
 
-func TestBadLinkNotice(t *testing.T) {
-	srv := startServer(t)
-	p := newPage(t, srv.URL)
-	p.open(t, "/result#age=300&foo=1&education=master")
-	notice := p.eval(t, `document.querySelector("[data-testid=link-problems]").textContent`)
-	assert.Contains(t, notice, "年龄", "the field named as the pages name it")
-	assert.Contains(t, notice, "foo")
-	assert.Contains(t, notice, "年龄")
-	assert.Equal(t, "100", p.text(t, `[data-testid=total]`), "the valid keys are kept")
-	p.check(t)
-}
-
 func TestOfflineShareLink(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {

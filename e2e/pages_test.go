@@ -105,15 +105,19 @@ func TestReturningVisitorContinuesOrClears(t *testing.T) {
 	p.open(t, "/?age=40&education=master&insurance_years=7")
 	p.do(t, chromedp.Click(chromedp.CSS("#next")))
 	p.waitFor(t, `(localStorage.getItem("jifen.profile") || "").includes("education=master")`)
+	// a new test starts empty, the last answers one press away
 	p.open(t, "/")
-	p.do(t, chromedp.WaitVisible(chromedp.CSS(`.notice-info`)))
-	assert.Contains(t, p.text(t, ".notice-info"), "已载入您上次在这台设备上的答案")
+	p.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid=last-answers]`)))
+	assert.Contains(t, p.text(t, "[data-testid=last-answers]"), "这台设备上有上次的答案")
+	p.do(t, chromedp.Click(chromedp.CSS("#from-last")))
+	p.waitFor(t, `document.querySelector(".notice-info").textContent.includes("已载入您上次在这台设备上的答案")`)
 	p.do(t, chromedp.Click(chromedp.CSS("#next")))
 	p.waitFor(t, `document.querySelector("input[name=education]:checked").value === "master"`)
 
+	// 清除我的数据, confirmed
 	p.open(t, "/")
-	p.do(t, chromedp.Click(chromedp.CSS(`.notice-info .btn-ghost`)))
-	p.waitFor(t, `localStorage.getItem("jifen.profile") === null && !document.querySelector(".notice-info")`)
+	p.do(t, chromedp.Click(chromedp.CSS(`#clear-data`)), chromedp.Click(chromedp.CSS(`#clear-yes`)))
+	p.waitFor(t, `localStorage.getItem("jifen.profile") === null && !document.querySelector("[data-testid=last-answers]")`)
 	p.open(t, "/result")
 	assert.Contains(t, p.text(t, "main"), "还没有答案")
 	p.check(t)

@@ -94,3 +94,27 @@ func dayText(d score.Date) string {
 func monthText(d score.Date) string {
 	return n(d.Year) + " 年 " + n(int(d.Month)) + " 月"
 }
+
+// EmployerFirst is what a company applying for the first time does before
+// its staff's applications (rules.md "The process", step 4), in order,
+// with the values in force on d; EmployerMaterials are the papers of the
+// in-person check.
+func EmployerFirst(d score.Date) []string { return formatAll(d, employerFirst) }
+
+var employerFirst = []string{
+	"用单位的法人账户登录一网通办，进入上海人社网站的积分管理，注册单位并填写单位信息。",
+	"带下面的材料到单位注册地所在区的人才服务中心现场核验（只能在注册地所在区办理）。",
+	"核验通过后，为每位申请人建立积分账户、在线填写《上海市居住证积分申请表》，再按下面的“办理步骤”提交；每位申请人领取居住证须满 {permit.wait_days} 天。",
+}
+
+// EmployerMaterials are the papers of the employer's in-person check, for
+// every kind of employer (a labour-dispatch firm and a branch of a firm
+// from outside Shanghai bring one more each, as their reasons say).
+func EmployerMaterials(d score.Date) []Material {
+	for _, g := range Materials(score.Profile{AsOf: d}, Answers{QDispatch: true, QBranch: true}) {
+		if g.ID == "employer" {
+			return g.Items
+		}
+	}
+	return nil
+}

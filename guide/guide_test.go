@@ -511,3 +511,16 @@ func TestChildReminders(t *testing.T) {
 	assert.Equal(t, ics.Date{Year: 2032, Month: 11, Day: 1}, evs[0].Start)
 	assert.Contains(t, evs[0].Summary, "报名")
 }
+
+func TestEmployerFirst(t *testing.T) {
+	steps := EmployerFirst(asOf)
+	require.Len(t, steps, 3)
+	assert.Contains(t, steps[0], "一网通办")
+	assert.Contains(t, steps[1], "现场核验")
+	assert.Contains(t, steps[2], "满 3 天")
+	var ids []string
+	for _, m := range EmployerMaterials(asOf) {
+		ids = append(ids, m.ID)
+	}
+	assert.Equal(t, []string{"employer_letter", "hr_id", "licence", "dispatch_licence", "branch_tax"}, ids)
+}

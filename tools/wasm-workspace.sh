@@ -49,6 +49,42 @@ if [ "$removed" -ne 3 ] || grep -q 'http\.' "$dir/go-app/pkg/app/resource.go"; t
 	exit 1
 fi
 
+# The app must never exit: a panic in an event handler, an update or a
+# page's first OnNav would end the Go program and leave a dead page. The
+# engine's loop runs each dispatch and each frame through jifenSafe, which
+# recovers, logs, and tells the page (boot.js shows what to do); so does
+# the first navigation.
+sed -e 's/^			dispatch()$/			jifenSafe(dispatch)/' \
+	-e 's/^			e\.processFrame()$/			jifenSafe(e.processFrame)/' \
+	"$src/pkg/app/engine.go" > "$dir/go-app/pkg/app/engine.go"
+sed -e 's/^	engine\.Navigate(window\.URL(), false)$/	jifenSafe(func() { engine.Navigate(window.URL(), false) })/' \
+	"$src/pkg/app/app.go" > "$dir/go-app/pkg/app/app.go"
+if [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/engine.go")" -ne 4 ] || [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
+	echo "wasm-workspace: go-app's engine loop changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+	exit 1
+fi
+cat > "$dir/go-app/pkg/app/jifen_safe.go" <<'GO'
+package app
+
+import "fmt"
+
+// jifenSafe runs f and recovers from a panic in it: the error is logged
+// and window.jifenFault (web/boot.js) tells the visitor, and the app goes
+// on. From jifen's tools/wasm-workspace.sh.
+func jifenSafe(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := fmt.Sprint(r)
+			Log("jifen: recovered:", msg)
+			if IsClient && Window().Get("jifenFault").Truthy() {
+				Window().Call("jifenFault", msg)
+			}
+		}
+	}()
+	f()
+}
+GO
+
 printf 'go %s\n\nuse %s\n\nreplace %s %s => ./go-app\n' \
 	"$($go list -m -f '{{.GoVersion}}')" "$root" $mod "$ver" > "$dir/go.work"
 

@@ -139,4 +139,39 @@
     };
     if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
   }
+  // The app never exits: when something goes wrong in it (see
+  // tools/wasm-workspace.sh, jifenSafe), it calls jifenFault, which says
+  // so once and offers what can fix a device whose saved data is damaged.
+  window.jifenFault = function () {
+    if (document.getElementById("jifen-fault") || !document.body) return;
+    var box = document.createElement("div");
+    box.id = "jifen-fault";
+    box.className = "fault";
+    box.setAttribute("role", "alert");
+    var p = document.createElement("p");
+    p.textContent = "页面出了点问题，刚才的操作可能没有完成。如果一直这样，可能是这台设备上保存的数据损坏了。";
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "btn btn-small";
+    clear.textContent = "清除我的数据并重新打开";
+    clear.addEventListener("click", function () {
+      try {
+        for (var i = localStorage.length - 1; i >= 0; i--) {
+          var k = localStorage.key(i);
+          if (k && k.indexOf("jifen.") === 0) localStorage.removeItem(k);
+        }
+      } catch (e) { /* nothing more to do */ }
+      location.replace(location.pathname);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "btn btn-small btn-ghost";
+    close.textContent = "关闭";
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(p);
+    box.appendChild(clear);
+    box.appendChild(close);
+    document.body.appendChild(box);
+    clear.focus();
+  };
 })();
