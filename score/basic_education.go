@@ -19,6 +19,12 @@ const (
 )
 
 // Education points (high).
+// The IDs of the indicators of this file.
+const (
+	IDEducation ID = "education"
+	IDTitle     ID = "title"
+)
+
 var (
 	eduCollege        = param{"education.college", []value{{&rulesPeriod, 50, High, ""}}}
 	eduBachelor       = param{"education.bachelor", []value{{&rulesPeriod, 60, High, ""}}}

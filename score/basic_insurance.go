@@ -4,6 +4,9 @@ package score
 // year (high); no cap (medium); back-paid months do not count; whether a
 // gap resets the count is disputed (rules.md "Basic indicators",
 // insurance_years).
+// IDInsuranceYears is the indicator's ID.
+const IDInsuranceYears ID = "insurance_years"
+
 var (
 	insPerYear = param{"insurance.per_year", []value{{&rulesPeriod, 3, High, ""}}}
 	insCap     = param{"insurance.cap", []value{{&rulesPeriod, 0, Medium, "未见上限规定，按不设上限计算"}}} // 0: no cap

@@ -16,6 +16,9 @@ const (
 	AwardNational    Award = "national"
 )
 
+// IDAward is the indicator's ID.
+const IDAward ID = "award"
+
 var (
 	awardCitySpecial = param{"award.city_special", []value{{&rulesPeriod, 30, High, ""}}}
 	awardCity        = param{"award.city", []value{{&rulesPeriod, 60, High, ""}}}

@@ -3,6 +3,9 @@ package score
 // 加分指标: 全日制应届高校毕业生. 10 points, for full-time graduates only:
 // without full_time it scores 0 with a warning (rules.md "Bonus
 // indicators", fresh_graduate; medium).
+// IDFreshGraduate is the indicator's ID.
+const IDFreshGraduate ID = "fresh_graduate"
+
 var freshGradPts = param{"fresh_graduate.points", []value{{&rulesPeriod, 10, Medium, "毕业后多久内可以申请，未见明确规定"}}}
 
 var freshGradItem = Indicator{ID: IDFreshGraduate, Name: "全日制应届高校毕业生", Key: "fresh_graduate", claimed: func(p *Profile) bool { return p.FreshGraduate }}

@@ -13,6 +13,9 @@ const (
 	KeyAreaOther   = "other"
 )
 
+// IDKeyArea is the indicator's ID.
+const IDKeyArea ID = "key_area"
+
 var (
 	keyAreaPerYear   = param{"key_area.per_year", []value{{&rulesPeriod, 2, High, ""}}}
 	keyAreaCap       = param{"key_area.cap", []value{{&rulesPeriod, 20, High, ""}}}

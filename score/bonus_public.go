@@ -3,6 +3,9 @@ package score
 // 加分指标: 特定的公共服务领域 (环卫 etc.). 4 points per full year, counted
 // into the total only once 5 years are reached; no cap found in any
 // source (rules.md "Bonus indicators", public_service; medium).
+// IDPublicService is the indicator's ID.
+const IDPublicService ID = "public_service"
+
 var (
 	publicPerYear  = param{"public_service.per_year", []value{{&rulesPeriod, 4, Medium, "分值只见于二手资料，未见原文"}}}
 	publicMinYears = param{"public_service.min_years", []value{{&rulesPeriod, 5, Medium, "分值只见于二手资料，未见原文"}}}

@@ -5,6 +5,9 @@ package score
 // (high); sources agree that it applies to full-time 大专 graduates only
 // (medium): with another education, or without full_time, it scores 0
 // with a warning saying why (rules.md "Bonus indicators", shortage_major).
+// IDShortageMajor is the indicator's ID.
+const IDShortageMajor ID = "shortage_major"
+
 var (
 	shortagePts = param{"shortage_major.points", []value{{&rulesPeriod, 30, High, ""}}}
 	// shortageFullTimeCollege is 1 while the bonus is for full-time 大专

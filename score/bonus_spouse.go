@@ -2,6 +2,9 @@ package score
 
 // 加分指标: 配偶为本市户籍人员. 4 points per full year of marriage, cap 40
 // (rules.md "Bonus indicators", spouse; high).
+// IDSpouse is the indicator's ID.
+const IDSpouse ID = "spouse"
+
 var (
 	spousePerYear = param{"spouse.per_year", []value{{&rulesPeriod, 4, High, ""}}}
 	spouseCap     = param{"spouse.cap", []value{{&rulesPeriod, 40, High, ""}}}

@@ -7,6 +7,12 @@ package score
 // startup_talent and tech_transfer; medium).
 const talentDispute = "分值和条件只见于二手资料，未见原文"
 
+// The IDs of the indicators of this file.
+const (
+	IDStartupTalent ID = "startup_talent"
+	IDTechTransfer  ID = "tech_transfer"
+)
+
 var (
 	startupPts    = param{"startup_talent.points", []value{{&rulesPeriod, 120, Medium, talentDispute}}}
 	startupShare  = param{"startup_talent.share_pct", []value{{&rulesPeriod, 5, Medium, talentDispute}}}

@@ -24,6 +24,9 @@ const (
 
 // Tier values: points, the multiple of the average wage the tier starts
 // at (per cent), and the months at the tier needed within a window.
+// IDBaseTier is the indicator's ID.
+const IDBaseTier ID = "base_tier"
+
 var (
 	tier08Pts   = param{"base_tier.0.8", []value{{&rulesPeriod, 25, High, ""}}}
 	tier1Pts    = param{"base_tier.1", []value{{&rulesPeriod, 50, High, ""}}}

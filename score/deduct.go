@@ -4,6 +4,13 @@ package score
 // vetoes"; high): false documents in a points application within the last
 // 3 years −150; administrative detention within the last 5 years −50; an
 // ordinary criminal record within the last 5 years −150.
+// The IDs of the indicators of this file.
+const (
+	IDFalseMaterial ID = "false_material"
+	IDDetention     ID = "detention"
+	IDCriminal      ID = "criminal"
+)
+
 var (
 	falseMaterialPts   = param{"false_material.points", []value{{&rulesPeriod, -150, High, ""}}}
 	falseMaterialYears = param{"false_material.years", []value{{&rulesPeriod, 3, High, ""}}}

@@ -11,28 +11,9 @@ package score
 // ID of the indicator's item in a Result.
 type ID string
 
-// The indicators, in the regulation's order.
-const (
-	IDAge            ID = "age"
-	IDEducation      ID = "education"
-	IDTitle          ID = "title"
-	IDInsuranceYears ID = "insurance_years"
-	IDBaseTier       ID = "base_tier"
-	IDShortageMajor  ID = "shortage_major"
-	IDInvestment     ID = "investment"
-	IDPublicService  ID = "public_service"
-	IDKeyArea        ID = "key_area"
-	IDFreshGraduate  ID = "fresh_graduate"
-	IDAward          ID = "award"
-	IDSpouse         ID = "spouse"
-	IDStartupTalent  ID = "startup_talent"
-	IDTechTransfer   ID = "tech_transfer"
-	IDFalseMaterial  ID = "false_material"
-	IDDetention      ID = "detention"
-	IDCriminal       ID = "criminal"
-	IDSeriousCrime   ID = "serious_crime"
-	IDFamilyPlanning ID = "family_planning"
-)
+// Each indicator's ID constant is in the indicator's own file, beside its
+// Indicator (IDAge in basic_age.go…); TestIndicatorIDs checks that every
+// one is registered.
 
 // Indicator is what the product knows of one indicator besides its
 // values: what the pages need to name it, place it and decide whether a

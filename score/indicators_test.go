@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,20 +16,24 @@ import (
 // indicator's key is a profile key, its claim test agrees with what it
 // scores, and its item carries its ID, name and group.
 func TestIndicatorIDs(t *testing.T) {
+	// every constant of type ID in the package's files
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "indicators.go", nil, 0)
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
 	require.NoError(t, err)
-	var consts []ID
-	ast.Inspect(f, func(n ast.Node) bool {
-		if vs, ok := n.(*ast.ValueSpec); ok {
-			if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "ID" {
-				for _, v := range vs.Values {
-					consts = append(consts, ID(v.(*ast.BasicLit).Value[1:len(v.(*ast.BasicLit).Value)-1]))
+	consts := map[ID]bool{}
+	for _, f := range pkgs["score"].Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if vs, ok := n.(*ast.ValueSpec); ok {
+				if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "ID" {
+					for _, v := range vs.Values {
+						lit := v.(*ast.BasicLit).Value
+						consts[ID(lit[1:len(lit)-1])] = true
+					}
 				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	require.NotEmpty(t, consts)
 	var registered []ID
 	for _, ind := range Indicators() {
@@ -39,7 +45,13 @@ func TestIndicatorIDs(t *testing.T) {
 		assert.Contains(t, []string{GroupBasic, GroupBonus, GroupDeduction, GroupVeto}, ind.Group)
 		assert.False(t, ind.Claimed(&Profile{}), "%s: an empty profile claims nothing", ind.ID)
 	}
-	assert.Equal(t, consts, registered, "the constants, in the regulation's order, are the registered indicators")
+	assert.Len(t, registered, len(consts), "as many indicators as ID constants")
+	for _, id := range registered {
+		assert.True(t, consts[id], "%s has its constant", id)
+	}
+	assert.Equal(t, []ID{IDAge, IDEducation, IDTitle, IDInsuranceYears, IDBaseTier, IDShortageMajor, IDInvestment, IDPublicService, IDKeyArea,
+		IDFreshGraduate, IDAward, IDSpouse, IDStartupTalent, IDTechTransfer, IDFalseMaterial, IDDetention, IDCriminal, IDSeriousCrime, IDFamilyPlanning},
+		registered, "in the regulation's order")
 	assert.Nil(t, IndicatorOf("nope"))
 
 	// a profile that claims everything has every item; each item's ID,

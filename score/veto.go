@@ -9,6 +9,12 @@ package score
 // person answers the question.
 
 // seriousCrimeVeto is 1 while a serious criminal record is a veto.
+// The IDs of the indicators of this file.
+const (
+	IDSeriousCrime   ID = "serious_crime"
+	IDFamilyPlanning ID = "family_planning"
+)
+
 var seriousCrimeVeto = param{"serious_crime.veto", []value{{&rulesPeriod, 1, High, ""}}}
 
 // familyPlanningVeto is 1 when a breach is applied as a veto.
