@@ -3,6 +3,7 @@ package score
 // 基础指标: 年龄. Full years (周岁) at the evaluation date: 56-60 → 5;
 // each year younger +2; cap 30; over 60 → 0 (rules.md "Basic
 // indicators", age; high).
+
 // IDAge is the indicator's ID.
 const IDAge ID = "age"
 

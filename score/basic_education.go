@@ -19,6 +19,7 @@ const (
 )
 
 // Education points (high).
+
 // The IDs of the indicators of this file.
 const (
 	IDEducation ID = "education"

@@ -4,6 +4,7 @@ package score
 // year (high); no cap (medium); back-paid months do not count; whether a
 // gap resets the count is disputed (rules.md "Basic indicators",
 // insurance_years).
+
 // IDInsuranceYears is the indicator's ID.
 const IDInsuranceYears ID = "insurance_years"
 

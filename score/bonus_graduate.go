@@ -3,6 +3,7 @@ package score
 // 加分指标: 全日制应届高校毕业生. 10 points, for full-time graduates only:
 // without full_time it scores 0 with a warning (rules.md "Bonus
 // indicators", fresh_graduate; medium).
+
 // IDFreshGraduate is the indicator's ID.
 const IDFreshGraduate ID = "fresh_graduate"
 

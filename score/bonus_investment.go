@@ -5,6 +5,7 @@ package score
 // yuan → 10 points per full 100,000; or average ≥10 Shanghai-hukou hires a
 // year → 10 per full 10 hires; the higher of the two; cap 120 (medium:
 // 100 in the 2013 trial text) (rules.md "Bonus indicators", investment).
+
 // IDInvestment is the indicator's ID.
 const IDInvestment ID = "investment"
 

@@ -3,6 +3,7 @@ package score
 // 加分指标: 特定的公共服务领域 (环卫 etc.). 4 points per full year, counted
 // into the total only once 5 years are reached; no cap found in any
 // source (rules.md "Bonus indicators", public_service; medium).
+
 // IDPublicService is the indicator's ID.
 const IDPublicService ID = "public_service"
 

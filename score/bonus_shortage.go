@@ -5,6 +5,7 @@ package score
 // (high); sources agree that it applies to full-time 大专 graduates only
 // (medium): with another education, or without full_time, it scores 0
 // with a warning saying why (rules.md "Bonus indicators", shortage_major).
+
 // IDShortageMajor is the indicator's ID.
 const IDShortageMajor ID = "shortage_major"
 

@@ -2,6 +2,7 @@ package score
 
 // 加分指标: 配偶为本市户籍人员. 4 points per full year of marriage, cap 40
 // (rules.md "Bonus indicators", spouse; high).
+
 // IDSpouse is the indicator's ID.
 const IDSpouse ID = "spouse"
 

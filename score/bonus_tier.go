@@ -24,6 +24,7 @@ const (
 
 // Tier values: points, the multiple of the average wage the tier starts
 // at (per cent), and the months at the tier needed within a window.
+
 // IDBaseTier is the indicator's ID.
 const IDBaseTier ID = "base_tier"
 

@@ -4,6 +4,7 @@ package score
 // vetoes"; high): false documents in a points application within the last
 // 3 years −150; administrative detention within the last 5 years −50; an
 // ordinary criminal record within the last 5 years −150.
+
 // The IDs of the indicators of this file.
 const (
 	IDFalseMaterial ID = "false_material"

@@ -9,6 +9,7 @@ package score
 // person answers the question.
 
 // seriousCrimeVeto is 1 while a serious criminal record is a veto.
+
 // The IDs of the indicators of this file.
 const (
 	IDSeriousCrime   ID = "serious_crime"
