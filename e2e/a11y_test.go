@@ -119,6 +119,17 @@ func (p *page) waitQuestion(t *testing.T, n int) {
 	p.waitFor(t, `document.querySelector(".quiz-count").textContent.includes("第 `+strconv.Itoa(n)+` / 6 题")`)
 }
 
+// throughSelfTest presses 下一题 on each of the six questions, as they
+// are, and waits for the result.
+func (p *page) throughSelfTest(t *testing.T) {
+	t.Helper()
+	for i := 1; i <= 6; i++ {
+		p.waitQuestion(t, i)
+		p.do(t, chromedp.Click(chromedp.CSS("#next")))
+	}
+	p.waitFor(t, `location.pathname === "/result" && !!document.querySelector("[data-testid=total]")`)
+}
+
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)

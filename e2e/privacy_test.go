@@ -126,11 +126,7 @@ func TestSharedStaysShared(t *testing.T) {
 	p := newPage(t, srv.URL)
 	own := "birth=1990-06&education=master&insurance_years=5"
 	p.open(t, "/#"+own)
-	for i := 1; i <= 6; i++ {
-		p.waitQuestion(t, i)
-		p.do(t, chromedp.Click(chromedp.CSS("#next")))
-	}
-	p.waitFor(t, `location.pathname === "/result" && !!document.querySelector("[data-testid=total]")`)
+	p.throughSelfTest(t)
 	today := p.browserToday(t)
 	mine := p.saved(t)
 	require.Contains(t, mine, "education=master", "the visitor's own answers are saved")

@@ -131,11 +131,7 @@ func TestNewTestStartsEmpty(t *testing.T) {
 	p := newPage(t, srv.URL)
 	a := "birth=1990-06&education=master&insurance_years=5"
 	p.open(t, "/#"+a)
-	for i := 1; i <= 6; i++ {
-		p.waitQuestion(t, i)
-		p.do(t, chromedp.Click(chromedp.CSS("#next")))
-	}
-	p.waitFor(t, `location.pathname === "/result" && !!document.querySelector("[data-testid=total]")`)
+	p.throughSelfTest(t)
 	p.do(t, chromedp.Click(chromedp.CSS(`a.btn-ghost[href="/"]`)))
 	p.waitFor(t, `location.pathname === "/" && !!document.querySelector("[data-testid=last-answers]")`)
 	assert.Equal(t, "0", p.eval(t, `String(document.querySelector("#birth-year").selectedIndex)`), "employee B starts empty")

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// profileOf reads a profile written as a query, at asOf unless it names
+// one.
 func profileOf(t *testing.T, query string) Profile {
 	t.Helper()
 	p, probs := ParseQuery(query)

@@ -17,12 +17,7 @@ var asOf = Date{2026, 11, 28}
 // q evaluates a profile written as a query, at asOf unless it names one.
 func q(t *testing.T, query string) Result {
 	t.Helper()
-	p, probs := ParseQuery(query)
-	require.Empty(t, probs, query)
-	if p.AsOf.IsZero() {
-		p.AsOf = asOf
-	}
-	r, err := Evaluate(p)
+	r, err := Evaluate(profileOf(t, query))
 	require.NoError(t, err, query)
 	return r
 }
