@@ -11,12 +11,7 @@ import (
 
 func plan(t *testing.T, query string) PlanResult {
 	t.Helper()
-	p, probs := ParseQuery(query)
-	require.Empty(t, probs)
-	if p.AsOf.IsZero() {
-		p.AsOf = asOf
-	}
-	pr, err := Plan(p)
+	pr, err := Plan(profileOf(t, query))
 	require.NoError(t, err)
 	return pr
 }
