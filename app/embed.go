@@ -370,11 +370,9 @@ func detailClass() string {
 // embedPrivacy is the embed's footer line: what stays in the browser and
 // what the partner gets.
 func embedPrivacy() string {
-	s := "答案只在您的浏览器里计算"
+	s := "答案只在您的浏览器里计算，不会发给任何人。"
 	if embedOpts.hasCTA() {
-		s += "；只有您按下“发送并前往”，" + embedOpts.recipient() + "才会收到总分和预计月份，不会收到答案"
-	} else {
-		s += "，不会发送给任何人"
+		s += "看完结果，您可以自己决定是否把总分和预计月份发给" + embedOpts.recipient() + "。"
 	}
-	return s + "。结果仅供参考，积分以区人才服务中心核定为准。"
+	return s + "结果仅供参考，积分以区人才服务中心核定为准。"
 }

@@ -113,13 +113,15 @@ func (l lead) text() string {
 }
 
 // recipient names who gets the lead: the partner's name as the snippet
-// gives it, and the parent's host, to which alone the browser delivers.
+// gives it (else 本页网站), and the parent's host, to which alone the
+// browser delivers.
 func (o embedOptions) recipient() string {
 	host := strings.TrimPrefix(strings.TrimPrefix(o.parent, "https://"), "http://")
-	if o.partner == "" {
-		return host
+	name := o.partner
+	if name == "" {
+		name = "本页网站"
 	}
-	return o.partner + "（" + host + "）"
+	return name + "（" + host + "）"
 }
 
 // ctaHost is the host of the contact page, shown before it opens.
@@ -144,7 +146,16 @@ type embedResult struct {
 	err     error
 	consent bool // the consent step is open
 	sent    bool // the lead was sent
+	// mounted is the component's own context: a handler's context is its
+	// button's, and go-app drops what it defers once the button is gone
+	// (as the call to action is when the consent step opens)
+	mounted app.Context
 }
+
+var _ app.Mounter = (*embedResult)(nil)
+
+// OnMount keeps the component's context.
+func (c *embedResult) OnMount(ctx app.Context) { c.mounted = ctx }
 
 // compute evaluates the profile once (and again only if it changes).
 func (c *embedResult) compute() {
@@ -215,7 +226,7 @@ func (c *embedResult) renderCTA() app.UI {
 	switch {
 	case c.sent:
 		return app.Elem("section").Class("card partner-box").Attr("data-testid", "partner-sent").Body(
-			app.Elem("p").Role("status").Text("已发送给 "+o.recipient()+"，并在新标签页打开了它的页面。"),
+			app.Elem("p").ID("partner-sent-msg").TabIndex(-1).Role("status").Text("已发送给"+o.recipient()+"，并在新标签页打开了它的页面。"),
 			app.Elem("a").Class("more").Attr("href", o.ctaURL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
 				Text("没有打开？前往 "+o.ctaHost()+" ↗"),
 		)
@@ -224,13 +235,13 @@ func (c *embedResult) renderCTA() app.UI {
 			app.Elem("button").Attr("type", "button").ID("partner-cta").Class("btn btn-primary btn-wide").
 				Attr("data-testid", "partner-cta").Aria("expanded", "false").Aria("controls", "partner-consent").
 				Text(o.ctaText()).OnClick(c.openConsent),
-			app.Elem("p").Class("small muted partner-by").Text("由 "+o.recipient()+" 提供。按下后先给您看要发送的内容，由您决定是否发送。"),
+			app.Elem("p").Class("small muted partner-by").Text("由"+o.recipient()+"提供。按下后先给您看要发送的内容，由您决定是否发送。"),
 		)
 	}
 	return app.Elem("section").ID("partner-consent").Class("card partner-box partner-consent").
 		Attr("data-testid", "partner-consent").Aria("labelledby", "consent-title").Body(
-		app.Elem("h2").ID("consent-title").TabIndex(-1).Text("发送给 "+o.recipient()+"？"),
-		app.Elem("p").Text("对方将收到这一句，别的都不会收到："),
+		app.Elem("h2").ID("consent-title").TabIndex(-1).Text("发送给"+o.recipient()+"？"),
+		app.Elem("p").Text("对方只会收到下面这一句："),
 		app.Elem("p").Class("consent-what").Attr("data-testid", "consent-what").Text(l.text()),
 		app.Elem("p").Class("small").Text("不发送您的出生年月、学历、社保等任何答案，也没有您的姓名和电话。按“发送并前往”后，会在新标签页打开 "+o.ctaHost()+" 的页面。"),
 		app.Elem("div").Class("row consent-actions").Body(
@@ -244,12 +255,12 @@ func (c *embedResult) renderCTA() app.UI {
 
 func (c *embedResult) openConsent(ctx app.Context, e app.Event) {
 	c.consent = true
-	ctx.Defer(func(app.Context) { scrollTo("consent-title", "nearest") })
+	c.mounted.Defer(func(app.Context) { scrollTo("consent-title", "nearest") })
 }
 
 func (c *embedResult) cancel(ctx app.Context, e app.Event) {
 	c.consent = false
-	ctx.Defer(func(app.Context) { focusID("partner-cta") })
+	c.mounted.Defer(func(app.Context) { focusID("partner-cta") })
 }
 
 // focusID gives an element the focus, scrolling it into view if needed.
@@ -267,4 +278,5 @@ func (c *embedResult) send(ctx app.Context, e app.Event) {
 		postParent(leadOf(&c.res, &c.plan).message())
 	}
 	c.sent, c.consent = true, false
+	c.mounted.Defer(func(app.Context) { focusID("partner-sent-msg") }) // for when the visitor comes back
 }

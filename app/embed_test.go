@@ -154,7 +154,7 @@ func TestRecipient(t *testing.T) {
 	assert.Equal(t, defaultCTA, o.ctaText())
 	assert.True(t, o.hasCTA())
 	o.partner, o.cta = "", "预约免费咨询"
-	assert.Equal(t, "www.partner.example", o.recipient())
+	assert.Equal(t, "本页网站（www.partner.example）", o.recipient())
 	assert.Equal(t, "预约免费咨询", o.ctaText())
 	o.parent = ""
 	assert.False(t, o.hasCTA(), "no parent, no one to send to")

@@ -80,11 +80,11 @@
     return origin + "/embed?" + params.toString() + (profile ? "#" + profile : "");
   }
 
-  function newFrame(div, src, h) {
+  function newFrame(div, src, h, lazy) {
     var frame = document.createElement("iframe");
     frame.src = src;
     frame.title = "上海居住证积分自测";
-    frame.loading = "lazy";
+    frame.loading = lazy ? "lazy" : "eager";
     frame.setAttribute("scrolling", "no");
     frame.style.width = "100%";
     frame.style.border = "0";
@@ -105,7 +105,7 @@
       console.warn("jifen embed: this page has no origin (a file or a sandboxed page): the self-test works, but sends it no events");
     }
     var src = frameSrc(div);
-    var frame = newFrame(div, src, height(div) + "px");
+    var frame = newFrame(div, src, height(div) + "px", true);
     div.appendChild(frame);
     embeds.push({ div: div, frame: frame, src: src, sandbox: div.hasAttribute("data-sandbox"), timer: 0 });
   }
@@ -117,7 +117,7 @@
     e.timer = setTimeout(function () {
       var src = frameSrc(e.div), sandbox = e.div.hasAttribute("data-sandbox");
       if (src === e.src && sandbox === e.sandbox) return;
-      var frame = newFrame(e.div, src, e.frame.style.height);
+      var frame = newFrame(e.div, src, e.frame.style.height, false); // the old one was there
       e.frame.replaceWith(frame);
       e.frame = frame;
       e.src = src;
