@@ -122,7 +122,7 @@ func (c *partnersPage) config() partnerConfig {
 	}
 	if s := strings.TrimSpace(c.ctaURL); s != "" {
 		if pc.ctaURL, ok = parseCTAURL(s); !ok {
-			pc.ctaURLErr = "请填以 https:// 开头的完整地址，如 https://www.example.com/contact。"
+			pc.ctaURLErr = "请填以 https:// 开头的完整地址，如 https://www.您的网站.com/contact。"
 		}
 	}
 	if pc.theme, ok = ParseTheme(strings.TrimSpace(c.themeText)); !ok {
@@ -197,7 +197,7 @@ func (c *partnersPage) Render() app.UI {
 			app.Elem("pre").Class("code").ID("snippet").Attr("data-testid", "snippet").Text(pc.snippet(c.origin)),
 			app.Elem("button").Attr("type", "button").Class("btn btn-small").Text("复制代码").OnClick(c.copySnippet),
 			app.If(c.copied != "", func() app.UI { return app.Elem("p").Role("status").Class("small").Text(c.copied) }),
-			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整。也可以不用脚本、直接用 iframe："+c.origin+"/embed?parent=您页面的源（如 https://www.example.com）&theme=%230f6b5c&partner=…&cta=…&cta_url=…；没有 parent 时，iframe 不向任何页面发送消息，也不显示按钮。"),
+			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整。也可以不用脚本、直接用 iframe："+c.origin+"/embed?parent=您页面的源（如 https://www.您的网站.com）&theme=%230f6b5c&partner=…&cta=…&cta_url=…；没有 parent 时，iframe 不向任何页面发送消息，也不显示按钮。"),
 		),
 		app.Elem("section").Class("card").Aria("labelledby", "preview-title").Body(
 			app.Elem("h2").ID("preview-title").Text("3. 预览"),
@@ -265,7 +265,7 @@ func (c *partnersPage) renderForm(pc partnerConfig) app.UI {
 		app.Elem("p").Class("small muted").Text("都可以不填。填了联系页面，结果下方才会出现您的按钮。"),
 		cfgField("cfg-partner", "机构名称", "访客会看到，如“某某人才咨询”", "text", c.partner, pc.partnerErr, maxPartnerName, func(v string) { c.partner = v }),
 		cfgField("cfg-cta", "按钮文字", "如“预约免费咨询”；不填为“"+defaultCTA+"”", "text", c.cta, pc.ctaErr, maxCTAText, func(v string) { c.cta = v }),
-		cfgField("cfg-cta-url", "联系页面地址", "https:// 开头，如 https://www.example.com/contact", "url", c.ctaURL, pc.ctaURLErr, maxCTAURL, func(v string) { c.ctaURL = v }),
+		cfgField("cfg-cta-url", "联系页面地址", "https:// 开头，如 https://www.您的网站.com/contact", "url", c.ctaURL, pc.ctaURLErr, maxCTAURL, func(v string) { c.ctaURL = v }),
 		app.Elem("div").Class("cfg-field").Body(
 			app.Elem("span").ID("cfg-theme-label").Class("cfg-label").Text("主题色"),
 			app.Elem("div").Class("cfg-color-row").Body(

@@ -139,7 +139,7 @@ func TestPartnerVisitor(t *testing.T) {
 		f.poll(fmt.Sprintf(`document.querySelector("#insurance_years").value === "%d"`, i))
 	}
 	next(5)
-	next(6) // base tier: none
+	next(6)              // base tier: none
 	p.tap(t, f, "#next") // spouse: no; 查看结果
 	f.poll(`document.querySelector("[data-testid=total]")`)
 	p.waitFor(t, `got.some(e => e.type === "jifen:complete")`)

@@ -35,10 +35,13 @@
   function warn(div, attr, value, want) {
     console.warn("jifen embed: ignoring " + attr + '="' + value + '"' + (div.id ? " on #" + div.id : "") + ": " + want);
   }
+  // control and format characters (which could reorder what the visitor
+  // reads), spelled out for browsers without \p{…} in regular expressions
+  var CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
   function label(div, attr, max) {
     if (!div.hasAttribute(attr)) return "";
     var raw = div.getAttribute(attr), v = raw.trim();
-    if (!v || Array.from(v).length > max || /[\p{Cc}\p{Cf}]/u.test(v)) {
+    if (!v || Array.from(v).length > max || CONTROL.test(v)) {
       warn(div, attr, raw, "want a text of 1 to " + max + " characters");
       return "";
     }
