@@ -121,6 +121,21 @@ func siteFooter() app.UI {
 type clearData struct {
 	app.Compo
 	confirm bool
+	// mounted is the component's own context: work deferred on the
+	// context of a button's click is dropped when the button goes, as
+	// these do, so the focus is moved through this one.
+	mounted app.Context
+}
+
+var _ app.Mounter = (*clearData)(nil)
+
+func (c *clearData) OnMount(ctx app.Context) { c.mounted = ctx }
+
+// focusLater focuses an element once the component is drawn again.
+func (c *clearData) focusLater(id string) {
+	if c.Mounted() {
+		c.mounted.Defer(func(app.Context) { focusID(id) })
+	}
 }
 
 // cleared is what 清除我的数据 removed last, on the page clearedOn, until
@@ -138,7 +153,7 @@ func (c *clearData) Render() app.UI {
 			app.Elem("div").Class("row").Body(
 				app.Elem("button").Attr("type", "button").Class("btn btn-small").ID("clear-yes").Text("确定清除").OnClick(c.clear),
 				app.Elem("button").Attr("type", "button").Class("btn btn-small btn-ghost").ID("clear-no").Text("取消").
-					OnClick(func(ctx app.Context, e app.Event) { c.confirm = false; focusID(ctx, "clear-data") }),
+					OnClick(func(ctx app.Context, e app.Event) { c.confirm = false; c.focusLater("clear-data") }),
 			),
 		)
 	case cleared != nil && app.IsClient && app.Window().Get("location").Get("pathname").String() == clearedOn:
@@ -149,7 +164,7 @@ func (c *clearData) Render() app.UI {
 	}
 	return app.Elem("p").Body(
 		app.Elem("button").Attr("type", "button").Class("linklike").ID("clear-data").Text("清除我的数据").
-			OnClick(func(ctx app.Context, e app.Event) { c.confirm = true; focusID(ctx, "clear-yes") }),
+			OnClick(func(ctx app.Context, e app.Event) { c.confirm = true; c.focusLater("clear-yes") }),
 	)
 }
 
@@ -158,7 +173,7 @@ func (c *clearData) clear(ctx app.Context, e app.Event) {
 	clearedOn = app.Window().Get("location").Get("pathname").String()
 	visit.own, visit.shared = map[string]bool{}, ""
 	reopen(ctx, "cleared")
-	focusID(ctx, "clear-undo")
+	c.focusLater("clear-undo")
 }
 
 func (c *clearData) undo(ctx app.Context, e app.Event) {
@@ -174,15 +189,6 @@ func (c *clearData) undo(ctx app.Context, e app.Event) {
 // address bar), different for each use.
 func reopen(ctx app.Context, why string) {
 	ctx.Navigate(app.Window().Get("location").Get("pathname").String() + "#from=jifen-" + why)
-}
-
-// focusID focuses an element once the page is drawn.
-func focusID(ctx app.Context, id string) {
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().Get("document").Call("getElementById", id); el.Truthy() {
-			el.Call("focus")
-		}
-	})
 }
 
 // inFrame reports whether the page runs inside an iframe.

@@ -56,7 +56,8 @@ func frameContext(t *testing.T, p *page, s string) context.Context {
 		}
 		return false
 	}, 20*time.Second, 100*time.Millisecond, "no iframe target with %s", s)
-	fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(target.ID(id)), chromedp.WithListener(p.listen))
+	// detach on cancel: closing an iframe's target would close its tab
+	fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(target.ID(id)), chromedp.WithListener(p.listen), chromedp.WithDetachOnCancel())
 	t.Cleanup(cancel)
 	return fctx
 }

@@ -116,15 +116,24 @@
   if (framed) document.documentElement.classList.add("framed");
 
   // /embed in a frame: tell the parent page our height on every change,
-  // as {type: "jifen:resize", height}, to the parent origin when given.
-  if (framed && location.pathname === "/embed") {
-    var target = "*";
-    var parent = new URLSearchParams(location.search).get("parent");
-    if (parent) {
-      try {
-        if (new URL(parent).origin === parent) target = parent;
-      } catch (e) { /* a bad parent is ignored: the app warns */ }
-    }
+  // as {type: "jifen:resize", height}, only to the parent origin it was
+  // given (embed.js gives its page's origin). Without a valid parent, or
+  // when the browser names another page as the parent, nothing is posted
+  // (the app checks the same before its own messages).
+  function parentOrigin() {
+    var s = new URLSearchParams(location.search).get("parent");
+    if (!s) return "";
+    try {
+      var u = new URL(s);
+      if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password ||
+          !/^https?:\/\/[^\/?#@]+$/i.test(s)) return "";
+      var anc = location.ancestorOrigins;
+      if (anc && anc.length && anc[0] !== "null" && anc[0] !== u.origin) return "";
+      return u.origin;
+    } catch (e) { return ""; }
+  }
+  var target = framed && location.pathname === "/embed" ? parentOrigin() : "";
+  if (target) {
     var last = -1;
     var post = function () {
       var h = Math.ceil(document.body.getBoundingClientRect().height);
