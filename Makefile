@@ -78,7 +78,7 @@ fuzz-corpus:
 
 ## e2e: browser tests (chromedp, Chromium) against bin/server
 e2e: dist e2e/axe/node_modules/axe-core/axe.min.js
-	JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 15m ./e2e
+	JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 25m ./e2e
 
 ## test-future: the unit and browser tests with the clock ten years ahead:
 ## score and jifen move their own clock (JIFEN_CLOCK_YEARS; faketime cannot
@@ -89,7 +89,7 @@ test-future: dist e2e/axe/node_modules/axe-core/axe.min.js
 	printf '#!/bin/sh\nexec faketime -f +10y %s "$$@"\n' "$$(command -v chromium)" > build/future/chromium
 	chmod +x build/future/chromium
 	JIFEN_CLOCK_YEARS=10 $(GO) test -count=1 ./score ./cmd/jifen
-	PATH=$(CURDIR)/build/future:$$PATH JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 15m ./e2e
+	PATH=$(CURDIR)/build/future:$$PATH JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test -count=1 -timeout 25m ./e2e
 
 # axe-core for the accessibility checks, from the npm registry (tests only)
 e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-lock.json
