@@ -421,7 +421,7 @@ func (c *selfTest) showFollowup(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		doc := app.Window().Get("document")
 		if el := doc.Call("getElementById", "title_base_ok-legend"); el.Truthy() {
-			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
+			scrollIntoView(el, "center")
 			el.Call("focus", map[string]any{"preventScroll": true})
 		}
 	})

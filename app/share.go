@@ -202,7 +202,7 @@ func (c *resultPage) makePoster(ctx app.Context, e app.Event) {
 	a.Set("className", "btn btn-small")
 	a.Set("textContent", "下载图片")
 	out.Call("append", img, p, a)
-	img.Call("scrollIntoView", map[string]any{"block": "start", "behavior": "smooth"})
+	scrollIntoView(img, "start")
 }
 
 // qrSVG is the QR code of a link as SVG.

@@ -128,11 +128,21 @@ func boolAttr(v bool) any {
 // scrollTo brings an element into view and gives it the focus.
 func scrollTo(id, block string) {
 	if el := app.Window().Get("document").Call("getElementById", id); el.Truthy() {
-		el.Call("scrollIntoView", map[string]any{"block": block, "behavior": "smooth"})
+		scrollIntoView(el, block)
 		if el.Call("hasAttribute", "tabindex").Bool() {
 			el.Call("focus", map[string]any{"preventScroll": true})
 		}
 	}
+}
+
+// scrollIntoView scrolls el into view, smoothly unless the visitor has
+// asked the system for less motion.
+func scrollIntoView(el app.Value, block string) {
+	behavior := "smooth"
+	if mq := app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)"); mq.Truthy() && mq.Get("matches").Bool() {
+		behavior = "auto"
+	}
+	el.Call("scrollIntoView", map[string]any{"block": block, "behavior": behavior})
 }
 
 func boolText(v bool) string {

@@ -345,6 +345,23 @@ func (p *page) waitFor(t *testing.T, cond string) {
 	require.NoError(t, err, "waiting for %s", cond)
 }
 
+// still waits until the page has stopped scrolling (the app scrolls
+// smoothly to what a tap opened; a tap during the scroll would land
+// elsewhere, as no person's would).
+func (p *page) still(t *testing.T) {
+	t.Helper()
+	_, err := run(p, chromedp.Evaluate[bool](`new Promise(done => {
+		let y = -1, same = 0;
+		const tick = () => {
+			same = scrollY === y ? same + 1 : 0;
+			y = scrollY;
+			if (same >= 5) done(true); else requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	})`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err, "waiting for the page to stop scrolling")
+}
+
 // waitAcrossReload polls a JavaScript condition while the page may be
 // reloading: a poll cut by a navigation is tried again.
 func (p *page) waitAcrossReload(t *testing.T, cond string) {

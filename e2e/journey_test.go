@@ -182,6 +182,7 @@ func TestShareSheet(t *testing.T) {
 	require.NotNil(t, d)
 	assert.Equal(t, d[1], p.eval(t, `document.querySelector("[data-testid=share-qr] path").getAttribute("d")`), "the QR code encodes the link")
 
+	p.still(t)
 	p.do(t, chromedp.Click(chromedp.CSS(`[data-testid=share-poster]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=poster-img]`)))
 	src := p.eval(t, `document.querySelector("[data-testid=poster-img]").src`)
 	b64, ok := strings.CutPrefix(src, "data:image/png;base64,")
