@@ -16,14 +16,12 @@ import (
 // http.ServeContent gives strong ETags with 304 (weak and list forms of
 // If-None-Match too), Range (206), HEAD and the preconditions.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
+		refuseBody(w)
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		s.methodNotAllowed(w)
 		return
-	}
-	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
-		// the body is never read: the connection ends with this answer
-		// (queryStripper relies on it)
-		w.Header().Set("Connection", "close")
 	}
 	f := s.lookup(r.URL.Path)
 	if f == nil {
@@ -79,12 +77,26 @@ func (s *Site) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// refuseBody ends the connection with the answer to a request that has
+// a body (GET or POST alike): a static site takes none, so it is never
+// read (queryStripper relies on it). net/http would otherwise read up to
+// 256 kB of it after the answer, with no deadline: a client that
+// announces a body and never sends it would hold its connection, busy,
+// for ever. The read deadline in the past makes that read fail at once
+// (what arrived with the headers is still taken), and the connection
+// closes as soon as the answer is written.
+func refuseBody(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	// an httptest recorder has no deadline: nothing to do
+	_ = http.NewResponseController(w).SetReadDeadline(time.Unix(1, 0))
+}
+
 func (s *Site) methodNotAllowed(w http.ResponseWriter) {
 	h := w.Header()
 	for k, v := range s.notAllowed {
 		h[k] = v
 	}
-	h.Set("Connection", "close") // the body, if any, is not read
+	h.Set("Connection", "close") // a connection that sends other methods is not kept
 	setWriteDeadline(w, 0)
 	w.WriteHeader(http.StatusMethodNotAllowed)
 	io.WriteString(w, "405 method not allowed: this site answers GET and HEAD\n")
