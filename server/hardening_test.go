@@ -3,13 +3,18 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"io"
 	"log"
 	"net"
 	"net/http"
+	"regexp"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -140,4 +145,122 @@ func TestHardeningBodiesThatNeverArrive(t *testing.T) {
 			assert.Contains(t, string(all), "\r\nConnection: close\r\n", "attacker %d", i)
 		}
 	}
+}
+
+// hardeningWasm is the identity app.wasm of bigSite: several MB, like the
+// real one, so that a download outlasts the kernel's buffers.
+var hardeningWasm = bytes.Repeat([]byte("\x00asm a large fake wasm, "), 8<<20/24)
+
+var (
+	bigOnce sync.Once
+	big     *Site
+	bigErr  error
+)
+
+// bigSite is the test site with hardeningWasm, built once.
+func bigSite(t *testing.T) *Site {
+	t.Helper()
+	bigOnce.Do(func() {
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
+		zw.Write(hardeningWasm)
+		zw.Close()
+		web := testWeb()
+		web["app.wasm.gz"].Data = gz.Bytes()
+		big, bigErr = New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
+	})
+	require.NoError(t, bigErr)
+	return big
+}
+
+// TestHardeningStalledDownloads: at the cap, downloads of the identity
+// app.wasm that the client stopped reading are closed (the one stalled
+// for longest first), so that visitors and new downloads get in within a
+// couple of seconds; a client that keeps reading, at slow-4G speed, is
+// never chosen and gets the whole file. (Before: the stalled downloads
+// held their slots for their whole write timeout, 5 minutes.)
+func TestHardeningStalledDownloads(t *testing.T) {
+	addr, shutdown := serveCapped(t, bigSite(t))
+	get := "GET /" + testVersion + "/web/app.wasm HTTP/1.1\r\nHost: x\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n"
+	// download starts one and reads its status line and headers only
+	download := func() (*http.Response, error) {
+		c := dialSmall(t, addr)
+		c.SetDeadline(time.Now().Add(30 * time.Second))
+		if _, err := io.WriteString(c, get); err != nil {
+			return nil, err
+		}
+		res, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err == nil && res.ContentLength != int64(len(hardeningWasm)) {
+			t.Fatalf("app.wasm: %d bytes, want %d", res.ContentLength, len(hardeningWasm))
+		}
+		return res, err
+	}
+
+	// the slow client: 20 kB every 100 ms (slow 4G, 1.6 Mbit/s) until the
+	// attack is over, then the rest at once
+	slow, err := download()
+	require.NoError(t, err)
+	attackOver := make(chan struct{})
+	var slowRead atomic.Int64
+	slowDone := make(chan error, 1)
+	go func() {
+		buf := make([]byte, 20<<10)
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-attackOver:
+				m, err := io.Copy(io.Discard, slow.Body)
+				slowRead.Add(m)
+				slowDone <- err
+				return
+			case <-tick.C:
+			}
+			m, err := io.ReadFull(slow.Body, buf)
+			slowRead.Add(int64(m))
+			if err != nil {
+				slowDone <- err
+				return
+			}
+		}
+	}()
+
+	// the rest of the cap: downloads that stop reading after the headers
+	for i := 1; i < hardeningCap; i++ {
+		_, err := download()
+		require.NoError(t, err, "download %d, below the cap", i)
+	}
+	took := visit(t, addr)
+	t.Logf("a visitor when the cap is full of stalled downloads: answered in %v", took)
+	assert.Less(t, took, stallTimeout+3*time.Second, "the visitor is served within a couple of seconds")
+	// more stalled downloads: each gets in by closing a stalled one
+	const more = 5
+	for i := 0; i < more; i++ {
+		start := time.Now()
+		_, err := download()
+		require.NoError(t, err, "download %d beyond the cap", i)
+		assert.Less(t, time.Since(start), stallTimeout+3*time.Second, "download %d beyond the cap starts", i)
+	}
+	took = visit(t, addr)
+	t.Logf("a visitor after %d more stalled downloads: answered in %v", more, took)
+	assert.Less(t, took, stallTimeout+3*time.Second, "the visitor is served within a couple of seconds")
+	// the slow client is still reading at its pace: 1 MB, 5 s of it
+	require.Eventually(t, func() bool { return slowRead.Load() >= 1<<20 }, 20*time.Second, 10*time.Millisecond,
+		"the slow client keeps reading (%d bytes)", slowRead.Load())
+	close(attackOver)
+	select {
+	case err := <-slowDone:
+		require.NoError(t, err)
+		assert.Equal(t, int64(len(hardeningWasm)), slowRead.Load(), "the slow client got the whole app.wasm")
+	case <-time.After(20 * time.Second):
+		t.Fatal("the slow client did not finish")
+	}
+
+	logs := shutdown()
+	m := regexp.MustCompile(`closed (\d+) requests? stalled at the cap`).FindStringSubmatch(logs)
+	require.NotNil(t, m, "the server counts the stalled downloads it closed:\n%s", logs)
+	n, _ := strconv.Atoi(m[1])
+	// the first download beyond the cap may take the slot of the visitor
+	// before it; every other one, and both visitors, close a stalled one
+	assert.GreaterOrEqual(t, n, more+1, logs)
 }
