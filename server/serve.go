@@ -28,7 +28,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r)
 		return
 	}
-	rp := f.pick(r.Header.Get("Accept-Encoding"))
+	rp := f.pick(acceptEncoding(r.Header))
 	h := w.Header()
 	setWriteDeadline(w, len(rp.body))
 	if !conditional(r.Header) {
@@ -51,6 +51,18 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(rp.body))
 }
 
+// acceptEncoding is the Accept-Encoding that chooses the representation:
+// none (identity) for a Range without If-Range, as nginx on the export,
+// which adds Content-Encoding before it finds whether the range can be
+// satisfied (and could not take it back from its 416). A client resuming
+// a download with If-Range gets the encoding it has.
+func acceptEncoding(h http.Header) string {
+	if h.Get("Range") != "" && h.Get("If-Range") == "" {
+		return ""
+	}
+	return h.Get("Accept-Encoding")
+}
+
 // conditional says whether a request has a header that http.ServeContent
 // must look at: a range or a precondition.
 func conditional(h http.Header) bool {
@@ -65,7 +77,7 @@ func conditional(h http.Header) bool {
 // serveNotFound answers with the Chinese not-found page and 404, also when
 // If-None-Match or Range would apply to a file.
 func (s *Site) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	rp := s.notFound.pick(r.Header.Get("Accept-Encoding"))
+	rp := s.notFound.pick(acceptEncoding(r.Header))
 	h := w.Header()
 	for k, v := range rp.full {
 		h[k] = v
