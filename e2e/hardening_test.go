@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -51,6 +53,7 @@ func TestHardeningNginxErrorPages(t *testing.T) {
 			{416, func(string) []string { return []string{"Range", "bytes=999999998-999999999, 999999999-"} }},
 			{416, func(string) []string { return []string{"Range", "bytes=abc"} }},
 			{412, func(string) []string { return []string{"If-Match", `"nope"`} }},
+			{412, func(string) []string { return []string{"If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"} }},
 			{304, func(name string) []string { return []string{"If-None-Match", etag[name]} }},
 		}
 		for _, c := range cases {
@@ -85,5 +88,45 @@ func TestHardeningNginxErrorPages(t *testing.T) {
 			body[name] = a.body
 		}
 		assert.Equal(t, body["server"], body["nginx"], "%s: the same brotli bytes", p)
+	}
+}
+
+// TestHardeningIfUnmodifiedSince: bin/server and nginx answer
+// If-Unmodified-Since alike: no file has a modification date (neither
+// sends Last-Modified), so any date, past, present, future or garbage,
+// gets 412 on a file, and is ignored on a 404, GET and HEAD alike.
+func TestHardeningIfUnmodifiedSince(t *testing.T) {
+	backends := bothBackends(t)
+	version := siteVersion(t, backends["server"].URL)
+	files := []string{"/" + version + "/web/app.wasm", "/calc", "/", "/0000000000000000/web/style.css"}
+	for name, b := range backends {
+		for _, p := range files {
+			assert.Empty(t, fetch(t, "GET", b.URL+p, "Accept-Encoding", "br").header.Values("Last-Modified"), "%s %s", name, p)
+		}
+	}
+	for _, ius := range []string{"Mon, 01 Jan 2001 00:00:00 GMT", time.Now().UTC().Format(http.TimeFormat),
+		"Fri, 01 Jan 2100 00:00:00 GMT", "garbage"} {
+		for _, method := range []string{"GET", "HEAD"} {
+			for _, p := range append(files, "/nope", "/"+version+"/web/nope.css") {
+				want := 412
+				if strings.Contains(p, "nope") {
+					want = 404
+				}
+				got := map[string]answer{}
+				for name, b := range backends {
+					a := fetch(t, method, b.URL+p, "Accept-Encoding", "br", "If-Unmodified-Since", ius, "Range", "bytes=0-9")
+					what := name + " " + method + " " + p + " If-Unmodified-Since: " + ius
+					got[name] = a
+					assert.Equal(t, want, a.code, what)
+					if want == 412 {
+						assert.Empty(t, a.header.Values("Content-Encoding"), what)
+					}
+					assertEachHeaderOnce(t, a, what)
+				}
+				for _, h := range securityHeaders {
+					assert.Equal(t, got["server"].header.Values(h), got["nginx"].header.Values(h), "%s %s %s: %s", method, p, ius, h)
+				}
+			}
+		}
 	}
 }

@@ -175,8 +175,9 @@ func (s *Site) sortedFiles() []*file {
 // page with 404 for every other path, 405 for methods other than GET and
 // HEAD, and the assets of another version answered as the server does
 // (its own files when they are still there, else the current ones,
-// revalidated). nginx's own 412 and 416 pages carry each header once and
-// no Content-Encoding, as the server's.
+// revalidated). As on the server, a file answers If-Unmodified-Since with
+// 412 and sends no Last-Modified, and nginx's own 412 and 416 pages carry
+// each header once and no Content-Encoding.
 func (s *Site) NginxInclude() (string, error) {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
@@ -202,6 +203,11 @@ func (s *Site) NginxInclude() (string, error) {
 		w("\nlocation %s {\n", match)
 		if internal {
 			w("    internal;\n")
+		} else {
+			// the files have no modification date (nginx's, the time of
+			// the upload, is not sent): an If-Unmodified-Since cannot
+			// hold, as on the server
+			w("    if ($http_if_unmodified_since) { return 412; }\n")
 		}
 		w("    types { }\n    default_type %q;\n", f.header.Get("Content-Type"))
 		for _, kv := range exportHeaders(f.header) {
@@ -213,6 +219,9 @@ func (s *Site) NginxInclude() (string, error) {
 			if err := addHeader(&b, "    ", kv[0], kv[1], always); err != nil {
 				return err
 			}
+		}
+		if !internal {
+			w("    add_header Last-Modified \"\";\n")
 		}
 		if len(f.reps) > 1 {
 			w("    add_header Content-Encoding $jifen_content_encoding always;\n")

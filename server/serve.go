@@ -14,7 +14,9 @@ import (
 // not-found page with 404; other methods get 405. Only the path is read:
 // the query, the Host and an absolute request-URI change nothing.
 // http.ServeContent gives strong ETags with 304 (weak and list forms of
-// If-None-Match too), Range (206), HEAD and the preconditions.
+// If-None-Match too), Range (206), HEAD and If-Match. A file has no
+// modification date: If-Unmodified-Since gets 412, as from nginx on the
+// export (which cannot ignore it).
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
 		refuseBody(w)
@@ -31,6 +33,13 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rp := f.pick(acceptEncoding(r.Header))
 	h := w.Header()
 	setWriteDeadline(w, len(rp.body))
+	if _, ok := r.Header["If-Unmodified-Since"]; ok {
+		for k, v := range rp.header {
+			h[k] = v
+		}
+		w.WriteHeader(http.StatusPreconditionFailed)
+		return
+	}
 	if !conditional(r.Header) {
 		// the common answer, a whole 200, written directly
 		for k, v := range rp.full {

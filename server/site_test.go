@@ -344,6 +344,17 @@ func TestETagsRangesAndHEAD(t *testing.T) {
 			assert.Empty(t, rec.Header().Get("Cache-Control"), "an error is not cached for a year")
 		}
 	}
+	// no file has a modification date: If-Unmodified-Since cannot hold
+	// (nginx cannot ignore it); a 404 ignores preconditions
+	for _, ius := range []string{"Mon, 01 Jan 2001 00:00:00 GMT", "Fri, 01 Jan 2100 00:00:00 GMT", "garbage"} {
+		for _, m := range []string{"GET", "HEAD"} {
+			rec := get(t, s, m, wasm, "Accept-Encoding", "br", "If-Unmodified-Since", ius, "Range", "bytes=0-5")
+			assert.Equal(t, 412, rec.Code, ius)
+			assert.Empty(t, rec.Header().Get("Content-Encoding"), ius)
+			assert.Empty(t, rec.Body.Bytes())
+			assert.Equal(t, 404, get(t, s, m, "/nope", "If-Unmodified-Since", ius).Code, ius)
+		}
+	}
 	rec := get(t, s, "GET", "/", "Range", "bytes=0-14")
 	assert.Equal(t, 206, rec.Code)
 	assert.Equal(t, "<!doctype html>", rec.Body.String())
