@@ -1,8 +1,13 @@
 package e2e
 
 import (
+	"bufio"
+	"io"
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -11,7 +16,9 @@ import (
 )
 
 // The hardening issue, against the real bin/server and nginx serving the
-// export: nginx's own error pages say what bin/server says.
+// export: connections whose bodies never come and downloads nobody reads
+// do not lock visitors out, and nginx's own error pages say what
+// bin/server says.
 
 // bothBackends starts bin/server and nginx on the export, or skips.
 func bothBackends(t *testing.T) map[string]*server {
@@ -127,6 +134,84 @@ func TestHardeningIfUnmodifiedSince(t *testing.T) {
 					assert.Equal(t, got["server"].header.Values(h), got["nginx"].header.Values(h), "%s %s %s: %s", method, p, ius, h)
 				}
 			}
+		}
+	}
+}
+
+// dialSmall connects with a 32 kB receive buffer, so that what the
+// client does not read stays in the server; closed at the end of the
+// test.
+func dialSmall(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	d := net.Dialer{Timeout: 5 * time.Second, Control: func(_, _ string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 32<<10) })
+	}}
+	c, err := d.Dial("tcp", addr)
+	require.NoError(t, err)
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// TestHardeningServerUnderAttack: bin/server -max-conns 20, its cap full
+// of downloads of the identity app.wasm that nobody reads, then 60
+// connections that announce a body and never send it. Visitors are
+// answered within a couple of seconds throughout (before: never, for
+// minutes), and the server counts the stalled downloads it closed.
+func TestHardeningServerUnderAttack(t *testing.T) {
+	if serverPath == "" {
+		t.Skip("no server")
+	}
+	srv := startServerWith(t, "-addr", "127.0.0.1:0", "-max-conns", "20", "-grace", "2s")
+	srv.waitOutput(t, "at most 20 connections")
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	wasm := "/" + siteVersion(t, srv.URL) + "/web/app.wasm"
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	visit := func(when string) {
+		t.Helper()
+		start := time.Now()
+		res, err := client.Get(srv.URL + "/calc")
+		require.NoError(t, err, "a visitor %s", when)
+		_, err = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		require.NoError(t, err)
+		took := time.Since(start)
+		t.Logf("a visitor %s: answered in %v", when, took)
+		assert.Equal(t, 200, res.StatusCode)
+		assert.Less(t, took, 5*time.Second, "a visitor %s is served within a couple of seconds", when)
+	}
+
+	for i := 0; i < 20; i++ {
+		c := dialSmall(t, addr)
+		c.SetDeadline(time.Now().Add(30 * time.Second))
+		_, err := io.WriteString(c, "GET "+wasm+" HTTP/1.1\r\nHost: x\r\nAccept-Encoding: identity\r\n\r\n")
+		require.NoError(t, err)
+		res, err := http.ReadResponse(bufio.NewReader(c), nil) // the headers, then nothing more is read
+		require.NoError(t, err, "download %d", i)
+		require.Greater(t, res.ContentLength, int64(4<<20), "the identity app.wasm")
+	}
+	visit("when the cap is full of stalled downloads")
+
+	bodies := []string{
+		"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n",
+		"GET /calc HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n",
+		"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+	}
+	for i := 0; i < 60; i++ {
+		_, err := io.WriteString(dialSmall(t, addr), bodies[i%len(bodies)])
+		require.NoError(t, err)
+	}
+	visit("among connections whose bodies never come")
+	visit("after them")
+
+	srv.stop()
+	assert.NoError(t, srv.err)
+	srv.waitOutput(t, "stalled at the cap")
+	for _, line := range strings.Split(srv.out.String(), "\n") {
+		if i := strings.Index(line, " stalled at the cap"); i >= 0 {
+			f := strings.Fields(line)
+			n, err := strconv.Atoi(f[2])
+			require.NoError(t, err, line)
+			assert.GreaterOrEqual(t, n, 1, line)
 		}
 	}
 }
