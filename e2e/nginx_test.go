@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -279,12 +278,13 @@ func TestServerAndNginxAnswerAlike(t *testing.T) {
 		assert.Equal(t, 206, a.code, c.rng)
 		compare(c.path+" "+c.rng, a, b, fileHeaders, true)
 	}
-	// (nginx sends its headers twice on a 416: the same values)
+	// an unsatisfiable range: nginx's own 416 page, with each header once
+	// and no Content-Encoding (more in TestHardeningNginxErrorPages)
 	a, b := both("GET", wasm, "Accept-Encoding", "br", "Range", "bytes=999999999-")
 	assert.Equal(t, 416, a.code)
 	assert.Equal(t, 416, b.code)
-	for _, h := range securityHeaders {
-		assert.Equal(t, a.header.Values(h), slices.Compact(b.header.Values(h)), "unsatisfiable range: %s", h)
+	for _, h := range append([]string{"Content-Encoding", "Content-Range"}, securityHeaders...) {
+		assert.Equal(t, a.header.Values(h), b.header.Values(h), "unsatisfiable range: %s", h)
 	}
 
 	// unknown paths: the Chinese not-found page, 404, never cached for a

@@ -171,16 +171,23 @@ func (s *Site) sortedFiles() []*file {
 // NginxInclude is _nginx.conf, which deploy/nginx.conf includes in its
 // server block: one location per file of the export with the file's
 // headers from the one source, pre-compressed forms chosen by the maps of
-// deploy/nginx.conf ($jifen_encoding, $jifen_ext), the not-found page
-// with 404 for every other path, 405 for methods other than GET and HEAD,
-// and the assets of another version answered as the server does (its own
-// files when they are still there, else the current ones, revalidated).
+// deploy/nginx.conf ($jifen_ext, $jifen_content_encoding), the not-found
+// page with 404 for every other path, 405 for methods other than GET and
+// HEAD, and the assets of another version answered as the server does
+// (its own files when they are still there, else the current ones,
+// revalidated). As on the server, a file answers If-Unmodified-Since with
+// 412 and sends no Last-Modified, and nginx's own 412 and 416 pages carry
+// each header once and no Content-Encoding.
 func (s *Site) NginxInclude() (string, error) {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	w("# Written by bin/server -export (version %s): the files of this export and\n", s.version)
 	w("# the headers of each, from the same source as bin/server's. Included by\n# deploy/nginx.conf inside its server block; needs its maps.\n\n")
-	w("error_page 404 /404.html;\n\n")
+	w("error_page 404 /404.html;\n")
+	w("# nginx finds a range unsatisfiable after it has added a file's headers,\n")
+	w("# and would add them all again to its 416 page: that page comes from here,\n")
+	w("# where nothing is added (the empty header keeps the server's from being\n# inherited).\n")
+	w("error_page 416 @jifen_416;\nlocation @jifen_416 {\n    add_header Content-Encoding \"\";\n    return 416;\n}\n\n")
 	w("if ($request_method !~ ^(GET|HEAD)$) {\n    return 405;\n}\n")
 	w("# the headers of the 405 (the locations below have their own)\n")
 	for _, kv := range exportHeaders(s.notAllowed) {
@@ -196,6 +203,11 @@ func (s *Site) NginxInclude() (string, error) {
 		w("\nlocation %s {\n", match)
 		if internal {
 			w("    internal;\n")
+		} else {
+			// the files have no modification date (nginx's, the time of
+			// the upload, is not sent): an If-Unmodified-Since cannot
+			// hold, as on the server
+			w("    if ($http_if_unmodified_since) { return 412; }\n")
 		}
 		w("    types { }\n    default_type %q;\n", f.header.Get("Content-Type"))
 		for _, kv := range exportHeaders(f.header) {
@@ -208,8 +220,11 @@ func (s *Site) NginxInclude() (string, error) {
 				return err
 			}
 		}
+		if !internal {
+			w("    add_header Last-Modified \"\";\n")
+		}
 		if len(f.reps) > 1 {
-			w("    add_header Content-Encoding $jifen_encoding always;\n")
+			w("    add_header Content-Encoding $jifen_content_encoding always;\n")
 		}
 		w("    try_files %s =404;\n}\n", try)
 		return nil

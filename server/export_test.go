@@ -122,6 +122,9 @@ type nginxLocation struct {
 	header   http.Header
 	internal bool
 	try      string
+	// answers If-Unmodified-Since with 412; sends no Last-Modified;
+	// Content-Encoding from the map for a file's bytes only
+	refusesIUS, noLastModified, encoding bool
 }
 
 func parseNginxInclude(t *testing.T, conf string) (server http.Header, locs []nginxLocation) {
@@ -146,7 +149,14 @@ func parseNginxInclude(t *testing.T, conf string) (server http.Header, locs []ng
 			h.Set("Content-Type", strings.Trim(strings.TrimSuffix(strings.TrimPrefix(line, "default_type "), ";"), `"`))
 		case strings.HasPrefix(line, "try_files "):
 			cur.try = strings.TrimSuffix(strings.TrimPrefix(line, "try_files "), ";")
-		case strings.HasPrefix(line, "add_header Content-Encoding $jifen_encoding"):
+		case line == "if ($http_if_unmodified_since) { return 412; }":
+			cur.refusesIUS = true
+		case line == `add_header Last-Modified "";`:
+			cur.noLastModified = true
+		case line == "add_header Content-Encoding $jifen_content_encoding always;":
+			cur.encoding = true
+		case line == `add_header Content-Encoding "";` && cur != nil && strings.HasPrefix(cur.match, "@"):
+			// adds nothing: the 416 page keeps the headers nginx already added
 		case strings.HasPrefix(line, "add_header "):
 			m := addRE.FindStringSubmatch(line)
 			require.NotNil(t, m, line)
@@ -178,6 +188,9 @@ func TestNginxIncludeIsTheOneSource(t *testing.T) {
 		switch {
 		case l.match == "/":
 			// everything else: 404
+		case l.match == "@jifen_416":
+			assert.Empty(t, l.header, "the 416 page adds no header: nginx has added the file's")
+			assert.Contains(t, conf, "error_page 416 @jifen_416;")
 		case strings.HasPrefix(l.match, "= "):
 			exact[strings.TrimPrefix(l.match, "= ")] = l
 		case strings.HasPrefix(l.match, "~ "):
@@ -190,6 +203,8 @@ func TestNginxIncludeIsTheOneSource(t *testing.T) {
 			f := s.lookup(p)
 			require.NotNil(t, f, p)
 			assert.True(t, strings.HasPrefix(l.try, "$uri"), "a previous version's own file first: %s", l.try)
+			assert.True(t, l.refusesIUS && l.noLastModified, l.match)
+			assert.Equal(t, len(f.reps) > 1, l.encoding, l.match)
 		default:
 			t.Errorf("unexpected location %s", l.match)
 		}
@@ -198,6 +213,8 @@ func TestNginxIncludeIsTheOneSource(t *testing.T) {
 	assert.True(t, nf.internal)
 	assert.Equal(t, s.notFound.header, nf.header)
 	assert.Equal(t, "/404.html$jifen_ext =404", nf.try)
+	assert.True(t, nf.encoding)
+	assert.False(t, nf.refusesIUS || nf.noLastModified, "a 404 ignores preconditions")
 	delete(exact, "/404.html")
 	assert.Len(t, exact, len(s.Paths()))
 	for _, p := range s.Paths() {
@@ -209,6 +226,8 @@ func TestNginxIncludeIsTheOneSource(t *testing.T) {
 			want += "$jifen_ext"
 		}
 		assert.Equal(t, want+" =404", l.try, p)
+		assert.True(t, l.refusesIUS && l.noLastModified, p)
+		assert.Equal(t, len(s.files[p].reps) > 1, l.encoding, p)
 	}
 	assert.Equal(t, 1, strings.Count(conf, "frame-ancestors 'self' https://a.example https://b.example"), "the export carries the framing list to nginx")
 }

@@ -159,13 +159,16 @@ func Serve(ctx context.Context, ln net.Listener, s *Site, opts Options) error {
 	if n := ll.evicted.Load(); n > 0 {
 		logger.Printf("closed %d idle or half-open connections at the cap", n)
 	}
+	if n := ll.stalled.Load(); n > 0 {
+		logger.Printf("closed %s stalled at the cap (no progress for %v)", requests(n), ll.stallTimeout)
+	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serving: %w", err)
 	}
 	return nil
 }
 
-func requests(n int) string {
+func requests[N int | int64](n N) string {
 	if n == 1 {
 		return "1 request"
 	}

@@ -14,25 +14,32 @@ import (
 // not-found page with 404; other methods get 405. Only the path is read:
 // the query, the Host and an absolute request-URI change nothing.
 // http.ServeContent gives strong ETags with 304 (weak and list forms of
-// If-None-Match too), Range (206), HEAD and the preconditions.
+// If-None-Match too), Range (206), HEAD and If-Match. A file has no
+// modification date: If-Unmodified-Since gets 412, as from nginx on the
+// export (which cannot ignore it).
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
+		refuseBody(w)
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		s.methodNotAllowed(w)
 		return
-	}
-	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
-		// the body is never read: the connection ends with this answer
-		// (queryStripper relies on it)
-		w.Header().Set("Connection", "close")
 	}
 	f := s.lookup(r.URL.Path)
 	if f == nil {
 		s.serveNotFound(w, r)
 		return
 	}
-	rp := f.pick(r.Header.Get("Accept-Encoding"))
+	rp := f.pick(acceptEncoding(r.Header))
 	h := w.Header()
 	setWriteDeadline(w, len(rp.body))
+	if _, ok := r.Header["If-Unmodified-Since"]; ok {
+		for k, v := range rp.header {
+			h[k] = v
+		}
+		w.WriteHeader(http.StatusPreconditionFailed)
+		return
+	}
 	if !conditional(r.Header) {
 		// the common answer, a whole 200, written directly
 		for k, v := range rp.full {
@@ -53,6 +60,18 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(rp.body))
 }
 
+// acceptEncoding is the Accept-Encoding that chooses the representation:
+// none (identity) for a Range without If-Range, as nginx on the export,
+// which adds Content-Encoding before it finds whether the range can be
+// satisfied (and could not take it back from its 416). A client resuming
+// a download with If-Range gets the encoding it has.
+func acceptEncoding(h http.Header) string {
+	if h.Get("Range") != "" && h.Get("If-Range") == "" {
+		return ""
+	}
+	return h.Get("Accept-Encoding")
+}
+
 // conditional says whether a request has a header that http.ServeContent
 // must look at: a range or a precondition.
 func conditional(h http.Header) bool {
@@ -67,7 +86,7 @@ func conditional(h http.Header) bool {
 // serveNotFound answers with the Chinese not-found page and 404, also when
 // If-None-Match or Range would apply to a file.
 func (s *Site) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	rp := s.notFound.pick(r.Header.Get("Accept-Encoding"))
+	rp := s.notFound.pick(acceptEncoding(r.Header))
 	h := w.Header()
 	for k, v := range rp.full {
 		h[k] = v
@@ -79,12 +98,26 @@ func (s *Site) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// refuseBody ends the connection with the answer to a request that has
+// a body (GET or POST alike): a static site takes none, so it is never
+// read (queryStripper relies on it). net/http would otherwise read up to
+// 256 kB of it after the answer, with no deadline: a client that
+// announces a body and never sends it would hold its connection, busy,
+// for ever. The read deadline in the past makes that read fail at once
+// (what arrived with the headers is still taken), and the connection
+// closes as soon as the answer is written.
+func refuseBody(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	// an httptest recorder has no deadline: nothing to do
+	_ = http.NewResponseController(w).SetReadDeadline(time.Unix(1, 0))
+}
+
 func (s *Site) methodNotAllowed(w http.ResponseWriter) {
 	h := w.Header()
 	for k, v := range s.notAllowed {
 		h[k] = v
 	}
-	h.Set("Connection", "close") // the body, if any, is not read
+	h.Set("Connection", "close") // a connection that sends other methods is not kept
 	setWriteDeadline(w, 0)
 	w.WriteHeader(http.StatusMethodNotAllowed)
 	io.WriteString(w, "405 method not allowed: this site answers GET and HEAD\n")

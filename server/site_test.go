@@ -312,26 +312,47 @@ func TestETagsRangesAndHEAD(t *testing.T) {
 	assert.NotEqual(t, br, id)
 	assert.Equal(t, 200, get(t, s, "GET", wasm, "If-None-Match", br).Code, "the brotli ETag does not match identity")
 
+	// a range without If-Range is of the uncompressed file (as from nginx,
+	// which cannot take Content-Encoding back from its 416); with
+	// If-Range, of the representation it names
 	for _, c := range []struct {
-		accept, rng string
-		code        int
-		body        []byte
+		accept, rng, ifRange string
+		code                 int
+		enc                  string
+		body                 []byte
 	}{
-		{"br", "bytes=0-5", 206, []byte("BROTLI")},
-		{"br", "bytes=-5", 206, []byte("BYTES")},
-		{"", "bytes=1-4", 206, fakeWasm[1:5]},
-		{"", "bytes=14995-", 206, fakeWasm[14995:]},
-		{"br", "bytes=999999999-", 416, nil},
+		{"br", "bytes=0-5", "", 206, "", fakeWasm[:6]},
+		{"br", "bytes=0-5", br, 206, "br", []byte("BROTLI")},
+		{"br", "bytes=-5", br, 206, "br", []byte("BYTES")},
+		{"br", "bytes=-5", `"other"`, 200, "br", []byte("BROTLI-BYTES")},
+		{"", "bytes=1-4", "", 206, "", fakeWasm[1:5]},
+		{"", "bytes=14995-", id, 206, "", fakeWasm[14995:]},
+		{"br", "bytes=999999999-", "", 416, "", nil},
+		{"br", "bytes=999999999-", br, 416, "", nil},
 	} {
-		rec := get(t, s, "GET", wasm, "Accept-Encoding", c.accept, "Range", c.rng)
-		assert.Equal(t, c.code, rec.Code, c.rng)
-		if c.code == 206 {
-			assert.Equal(t, c.body, rec.Body.Bytes(), c.rng)
+		what := c.rng + " If-Range " + c.ifRange
+		rec := get(t, s, "GET", wasm, "Accept-Encoding", c.accept, "Range", c.rng, "If-Range", c.ifRange)
+		assert.Equal(t, c.code, rec.Code, what)
+		assert.Equal(t, c.enc, rec.Header().Get("Content-Encoding"), what)
+		switch c.code {
+		case 206:
+			assert.Equal(t, c.body, rec.Body.Bytes(), what)
 			assert.NotEmpty(t, rec.Header().Get("Content-Range"))
-			assert.Equal(t, c.accept, rec.Header().Get("Content-Encoding"))
-		} else {
-			assert.Empty(t, rec.Header().Get("Content-Encoding"), "a 416 has no encoded body")
+		case 200:
+			assert.Equal(t, c.body, rec.Body.Bytes(), what)
+		default:
 			assert.Empty(t, rec.Header().Get("Cache-Control"), "an error is not cached for a year")
+		}
+	}
+	// no file has a modification date: If-Unmodified-Since cannot hold
+	// (nginx cannot ignore it); a 404 ignores preconditions
+	for _, ius := range []string{"Mon, 01 Jan 2001 00:00:00 GMT", "Fri, 01 Jan 2100 00:00:00 GMT", "garbage"} {
+		for _, m := range []string{"GET", "HEAD"} {
+			rec := get(t, s, m, wasm, "Accept-Encoding", "br", "If-Unmodified-Since", ius, "Range", "bytes=0-5")
+			assert.Equal(t, 412, rec.Code, ius)
+			assert.Empty(t, rec.Header().Get("Content-Encoding"), ius)
+			assert.Empty(t, rec.Body.Bytes())
+			assert.Equal(t, 404, get(t, s, m, "/nope", "If-Unmodified-Since", ius).Code, ius)
 		}
 	}
 	rec := get(t, s, "GET", "/", "Range", "bytes=0-14")
