@@ -1,6 +1,6 @@
 #!/bin/sh
 # wasm-workspace.sh DIR: write DIR/go.work, a workspace for the app.wasm build
-# in which go-app's pkg/app does not import net/http. Use it with
+# in which go-app's pkg/app imports neither net/http nor regexp. Use it with
 # GOWORK=DIR/go.work.
 #
 # go-app's pkg/app imports net/http only for its server side (http.go: the
@@ -49,12 +49,52 @@ if [ "$removed" -ne 3 ] || grep -q 'http\.' "$dir/go-app/pkg/app/resource.go"; t
 	exit 1
 fi
 
+# route.go compiles RouteWithRegexp's patterns with package regexp, which
+# links regexp/syntax and, through its tables, most of package unicode:
+# 7 % of app.wasm (86 kB brotli) and 53 functions compiled at start, for
+# the one pattern jifen routes, "^/" (the not-found page). In the wasm
+# build a pattern is "^" and a literal prefix, matched with
+# strings.HasPrefix; any other pattern stops the build below.
+sed -e 's/^	"regexp"$/	"strings"/' \
+	-e 's/regexp\.MustCompile(pattern)/mustCompilePrefix(pattern)/' \
+	-e 's/^	regexp       \*regexp\.Regexp$/	regexp       prefixPattern/' \
+	"$src/pkg/app/route.go" > "$dir/go-app/pkg/app/route.go"
+cat >> "$dir/go-app/pkg/app/route.go" <<'GO'
+
+// prefixPattern is a route pattern "^literal" of jifen's wasm build
+// (tools/wasm-workspace.sh): a path matches when it starts with literal.
+type prefixPattern string
+
+func (p prefixPattern) MatchString(s string) bool { return strings.HasPrefix(s, string(p)) }
+
+func mustCompilePrefix(pattern string) prefixPattern {
+	lit, ok := strings.CutPrefix(pattern, "^")
+	if !ok || strings.ContainsAny(lit, `\.+*?()|[]{}^$`) {
+		panic("the wasm build of go-app (tools/wasm-workspace.sh) takes route patterns ^literal only, not " + pattern)
+	}
+	return prefixPattern(lit)
+}
+GO
+if grep -q '[^.A-Za-z_]regexp\.' "$dir/go-app/pkg/app/route.go" || [ "$(grep -c 'mustCompilePrefix(pattern)\|regexp       prefixPattern' "$dir/go-app/pkg/app/route.go")" -ne 2 ]; then
+	echo "wasm-workspace: $src/pkg/app/route.go changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+	exit 1
+fi
+# Every pattern the app routes must be such a prefix.
+bad=$(grep -rhoE --include='*.go' --exclude='*_test.go' 'RouteWithRegexp\([^,]*' "$root" --exclude-dir=build --exclude-dir=node_modules |
+	sed 's/^RouteWithRegexp(//' | grep -vE '^"\^[A-Za-z0-9/_-]*"$' || true)
+if [ -n "$bad" ]; then
+	echo "wasm-workspace: RouteWithRegexp takes only \"^literal\" patterns in the wasm build, not: $bad" >&2
+	exit 1
+fi
+
 printf 'go %s\n\nuse %s\n\nreplace %s %s => ./go-app\n' \
 	"$($go list -m -f '{{.GoVersion}}')" "$root" $mod "$ver" > "$dir/go.work"
 
-# No other file may bring net/http back.
+# No other file may bring net/http or regexp back.
 deps=$(GOWORK="$dir/go.work" GOOS=js GOARCH=wasm $go list -deps .)
-if echo "$deps" | grep -qx 'net/http'; then
-	echo "wasm-workspace: the wasm build still links net/http; update tools/wasm-workspace.sh" >&2
-	exit 1
-fi
+for pkg in net/http regexp; do
+	if echo "$deps" | grep -qx "$pkg"; then
+		echo "wasm-workspace: the wasm build links $pkg again; update tools/wasm-workspace.sh" >&2
+		exit 1
+	fi
+done
