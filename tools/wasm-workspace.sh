@@ -1,7 +1,7 @@
 #!/bin/sh
 # wasm-workspace.sh DIR: write DIR/go.work, a workspace for the app.wasm build
-# in which go-app's pkg/app imports neither net/http nor regexp. Use it with
-# GOWORK=DIR/go.work.
+# in which go-app's pkg/app imports neither net/http, regexp nor crypto. Use
+# it with GOWORK=DIR/go.work.
 #
 # go-app's pkg/app imports net/http only for its server side (http.go: the
 # Handler; resource.go: LocalDir's file server), yet a wasm build links
@@ -87,13 +87,64 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 
+# crypto.go enciphers with AES-GCM (Context.Encrypt and Decrypt, encrypted
+# persisted states, keyed by DeviceID) and context.go and state.go make ids
+# with github.com/google/uuid: together they link crypto/aes, crypto/cipher,
+# crypto/rand with the FIPS module, md5 and sha1, 5 % of app.wasm (63 kB
+# brotli), for features jifen does not use. In the wasm build Encrypt and
+# Decrypt fail with an error and ids are 32 random hex digits; a use of
+# them in jifen stops the build below.
+cat > "$dir/go-app/pkg/app/crypto.go" <<'GO'
+package app
+
+// jifen's wasm build (tools/wasm-workspace.sh) has no encryption and no
+// uuid package: Encrypt, Decrypt and encrypted states fail with an error,
+// ids are random hex.
+
+import (
+	"math/rand/v2"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/errors"
+)
+
+func encrypt(key string, v []byte) ([]byte, error) {
+	return nil, errors.New("encryption is left out of this build")
+}
+
+func decrypt(key string, v []byte) ([]byte, error) {
+	return nil, errors.New("encryption is left out of this build")
+}
+
+func newID() string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, 32)
+	for i := range b {
+		b[i] = digits[rand.IntN(len(digits))]
+	}
+	return string(b)
+}
+GO
+for f in context.go state.go; do
+	sed -e '/^	"github.com\/google\/uuid"$/d' -e 's/uuid\.NewString()/newID()/' \
+		"$src/pkg/app/$f" > "$dir/go-app/pkg/app/$f"
+	if grep -q 'uuid' "$dir/go-app/pkg/app/$f" || ! grep -q 'newID()' "$dir/go-app/pkg/app/$f"; then
+		echo "wasm-workspace: $src/pkg/app/$f changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+		exit 1
+	fi
+done
+used=$(grep -rlE --include='*.go' --exclude='*_test.go' '\.(Encrypt|Decrypt|PersistWithEncryption)\(' "$root" --exclude-dir=build --exclude-dir=node_modules || true)
+if [ -n "$used" ]; then
+	echo "wasm-workspace: the wasm build's go-app has no encryption, but these files use it: $used" >&2
+	exit 1
+fi
+
 printf 'go %s\n\nuse %s\n\nreplace %s %s => ./go-app\n' \
 	"$($go list -m -f '{{.GoVersion}}')" "$root" $mod "$ver" > "$dir/go.work"
 
-# No other file may bring net/http or regexp back.
+# No other file may bring net/http, regexp or crypto back.
 deps=$(GOWORK="$dir/go.work" GOOS=js GOARCH=wasm $go list -deps .)
-for pkg in net/http regexp; do
-	if echo "$deps" | grep -qx "$pkg"; then
+for pkg in net/http regexp crypto github.com/google/uuid; do
+	if echo "$deps" | grep -qE "^$pkg(/|$)"; then
 		echo "wasm-workspace: the wasm build links $pkg again; update tools/wasm-workspace.sh" >&2
 		exit 1
 	fi
