@@ -372,6 +372,12 @@ func (s *Site) get(p string) ([]byte, error) {
 // app.wasm is loaded through window.jifenWasm (web/boot.js): compiled in
 // a worker, not on the main thread, and only once the pre-rendered page
 // has been drawn; go-app's own streaming load stays as the fallback.
+//
+// The loader goes once the app has drawn its page (window.jifenStarted,
+// web/boot.js) or Go has exited, not when go.run first returns: the wasm
+// build's go-app yields to the browser between Go's start and the first
+// render (tools/wasm-workspace.sh), and until the render boot.js must
+// keep recording taps, which it does while the loader is there.
 func (s *Site) appScript() ([]byte, error) {
 	b, err := s.get("/app.js")
 	if err != nil {
@@ -381,7 +387,9 @@ func (s *Site) appScript() ([]byte, error) {
 	wasm := strconv.Quote(s.versioned("app.wasm"))
 	for _, r := range [][2]string{
 		{"goappInitServiceWorker();\ngoappWatchForUpdate();", "goappWatchForUpdate();"},
-		{"    go.run(wasm.instance);\n    loader.remove();", "    go.run(wasm.instance);\n    loader.remove();\n    goappInitServiceWorker();"},
+		{"    go.run(wasm.instance);\n    loader.remove();", "    const exited = go.run(wasm.instance);\n" +
+			"    await Promise.race([window.jifenStarted || Promise.resolve(), exited]);\n" +
+			"    loader.remove();\n    goappInitServiceWorker();"},
 		{"    const wasm = await instantiateStreaming(\n      fetchWithProgress(" + wasm + ", showProgress),\n      go.importObject\n    );",
 			"    const mainThread = () => instantiateStreaming(fetchWithProgress(" + wasm + ", showProgress), go.importObject);\n" +
 				"    const wasm = await (window.jifenWasm ? window.jifenWasm(" + wasm + ", showProgress, go.importObject, goappWasmContentLength, mainThread) : mainThread());"},

@@ -108,6 +108,21 @@
     });
   };
 
+  // A new version: go-app learns of it from the service worker's
+  // registration, which app.js makes only once the app has drawn its page,
+  // and a worker found and activated before that (the browser checks on
+  // every navigation) would go unnoticed. Its taking over the page
+  // (controllerchange, the worker claims its clients) is the sure sign:
+  // tell go-app then too (it shows 新版本可用). On a first visit the first
+  // worker's claim is no update.
+  try {
+    if (serviceWorkerUsable && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.addEventListener("controllerchange", function () {
+        if (typeof window.goappOnUpdate === "function") window.goappOnUpdate();
+      });
+    }
+  } catch (e) { /* no service worker */ }
+
   // Go's URL parser refuses a whole address for one bad escape ("%zz",
   // a lone "%", as chat apps sometimes leave in links), and the app could
   // not start: escape such a "%" before the app reads the address, on
@@ -129,7 +144,20 @@
   var loads = 1;
   try { loads = (parseInt(sessionStorage.getItem("jifen.loads"), 10) || 0) + 1; sessionStorage.setItem("jifen.loads", String(loads)); } catch (e) { /* memory only */ }
   window.jifenLoads = loads;
-  window.jifenReady = 0;
+  // window.jifenStarted resolves once the app has drawn this load's page:
+  // app.js (changed by the server) removes the loader then, not when Go's
+  // start first yields to the browser, so that until the app has drawn,
+  // taps are still recorded here.
+  var ready = 0, started;
+  window.jifenStarted = new Promise(function (resolve) { started = resolve; });
+  Object.defineProperty(window, "jifenReady", {
+    configurable: true,
+    get: function () { return ready; },
+    set: function (v) {
+      ready = v;
+      if (v === loads) started();
+    }
+  });
 
   // Until the app runs, the visitor already sees the pre-rendered page.
   // Whatever they pick or type there is recorded, and a press of a
