@@ -2,9 +2,13 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -315,4 +319,159 @@ func get(b *testing.B, url string) []byte {
 	body, err := io.ReadAll(res.Body)
 	require.NoError(b, err)
 	return body
+}
+
+// lighthousePages are the pages Lighthouse measures, with the key of
+// their metrics: the self-test, the result and the calculator (both
+// pre-rendered in their loading state) and the embed partners frame.
+var lighthousePages = []struct{ key, path string }{
+	{"root", "/"}, {"result", "/result"}, {"calc", "/calc"}, {"embed", "/embed"},
+}
+
+// lighthouseModes: the default mobile run (simulated throttling, what
+// PageSpeed Insights shows), and the same run throttled in the browser
+// (devtools), which measures what a throttled phone really does.
+var lighthouseModes = []struct{ key, method string }{{"sim", "simulate"}, {"dt", "devtools"}}
+
+// lighthouseReport is what the benchmark reads of a Lighthouse JSON
+// report.
+type lighthouseReport struct {
+	RuntimeError *struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"runtimeError"`
+	Categories map[string]struct {
+		Score *float64 `json:"score"`
+	} `json:"categories"`
+	Audits map[string]struct {
+		NumericValue float64         `json:"numericValue"`
+		Details      json.RawMessage `json:"details"`
+	} `json:"audits"`
+}
+
+// wasmBeforeLCP says whether app.wasm had arrived before the observed
+// largest paint of the unthrottled load: then the simulation counts its
+// download (6 s on a slow phone) into the LCP.
+func (r *lighthouseReport) wasmBeforeLCP() (bool, error) {
+	var metrics struct {
+		Items []struct {
+			ObservedLCP float64 `json:"observedLargestContentfulPaint"`
+		} `json:"items"`
+	}
+	var requests struct {
+		Items []struct {
+			URL string  `json:"url"`
+			End float64 `json:"networkEndTime"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(r.Audits["metrics"].Details, &metrics); err != nil || len(metrics.Items) == 0 {
+		return false, fmt.Errorf("no observed LCP in the report: %v", err)
+	}
+	if err := json.Unmarshal(r.Audits["network-requests"].Details, &requests); err != nil {
+		return false, err
+	}
+	for _, q := range requests.Items {
+		if strings.HasSuffix(q.URL, "/app.wasm") && q.End > 0 && q.End <= metrics.Items[0].ObservedLCP {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// BenchmarkLighthouse runs Lighthouse's default mobile audit
+// (performance and accessibility) on each page of lighthousePages, with
+// simulated and with devtools throttling, JIFEN_LIGHTHOUSE_RUNS times each
+// (default 3), round-robin so that the machine's other load weighs on all
+// alike, and reports the median of each figure and the spread of the
+// performance score. Lighthouse (JIFEN_LIGHTHOUSE, the CLI that `make
+// bench` installs from e2e/lighthouse) starts its own Chromium with a
+// fresh profile each run. The reports are kept in build/lighthouse/.
+func BenchmarkLighthouse(b *testing.B) {
+	lh := os.Getenv("JIFEN_LIGHTHOUSE")
+	if lh == "" || browserPath == "" {
+		b.Skip("needs JIFEN_LIGHTHOUSE (make bench installs it) and Chromium")
+	}
+	runs := 3
+	if n, err := strconv.Atoi(os.Getenv("JIFEN_LIGHTHOUSE_RUNS")); err == nil && n > 0 {
+		runs = n
+	}
+	out, err := filepath.Abs(filepath.Join("..", "build", "lighthouse"))
+	require.NoError(b, err)
+	require.NoError(b, os.MkdirAll(out, 0o755))
+	srv := startServer(b)
+	type key struct{ page, mode string }
+	reports := map[key][]*lighthouseReport{}
+	for i := 0; i < b.N; i++ {
+		for run := 0; run < runs; run++ {
+			for _, m := range lighthouseModes {
+				for _, pg := range lighthousePages {
+					file := filepath.Join(out, fmt.Sprintf("%s-%s-%d.json", pg.key, m.key, run+1))
+					ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+					cmd := exec.CommandContext(ctx, lh, srv.URL+pg.path,
+						"--quiet", "--output=json", "--output-path="+file,
+						"--only-categories=performance,accessibility",
+						"--throttling-method="+m.method,
+						"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --disable-sync --disable-component-update")
+					cmd.Env = append(os.Environ(), "CHROME_PATH="+browserPath)
+					msg, err := cmd.CombinedOutput()
+					cancel()
+					require.NoError(b, err, "lighthouse %s (%s): %s", pg.path, m.method, msg)
+					raw, err := os.ReadFile(file)
+					require.NoError(b, err)
+					var r lighthouseReport
+					require.NoError(b, json.Unmarshal(raw, &r), file)
+					if r.RuntimeError != nil && r.RuntimeError.Code != "" && r.RuntimeError.Code != "NO_ERROR" {
+						b.Fatalf("lighthouse %s (%s): %s: %s", pg.path, m.method, r.RuntimeError.Code, r.RuntimeError.Message)
+					}
+					reports[key{pg.key, m.key}] = append(reports[key{pg.key, m.key}], &r)
+				}
+			}
+		}
+	}
+	median := func(v []float64) float64 {
+		s := append([]float64(nil), v...)
+		sort.Float64s(s)
+		if len(s)%2 == 1 {
+			return s[len(s)/2]
+		}
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	for k, rs := range reports {
+		var perf, a11y []float64
+		audits := map[string][]float64{}
+		wasmFirst := 0
+		for _, r := range rs {
+			score := func(c string) float64 {
+				if s := r.Categories[c].Score; s != nil {
+					return *s
+				}
+				return 0
+			}
+			perf = append(perf, score("performance"))
+			a11y = append(a11y, score("accessibility"))
+			for _, a := range []string{"first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"} {
+				audits[a] = append(audits[a], r.Audits[a].NumericValue)
+			}
+			w, err := r.wasmBeforeLCP()
+			require.NoError(b, err)
+			if w {
+				wasmFirst++
+			}
+		}
+		p := "lh-" + k.page + "-" + k.mode + "-"
+		sorted := append([]float64(nil), perf...)
+		sort.Float64s(sorted)
+		b.ReportMetric(median(perf), p+"perf")
+		b.ReportMetric(sorted[0], p+"perf-min")
+		b.ReportMetric(sorted[len(sorted)-1], p+"perf-max")
+		b.ReportMetric(median(a11y), p+"a11y")
+		b.ReportMetric(median(audits["first-contentful-paint"]), p+"fcp-ms")
+		b.ReportMetric(median(audits["largest-contentful-paint"]), p+"lcp-ms")
+		b.ReportMetric(median(audits["total-blocking-time"]), p+"tbt-ms")
+		b.ReportMetric(median(audits["cumulative-layout-shift"]), p+"cls")
+		b.ReportMetric(median(audits["speed-index"]), p+"si-ms")
+		b.ReportMetric(float64(wasmFirst), p+"wasm-before-lcp")
+		b.ReportMetric(float64(len(rs)), p+"runs")
+		b.Logf("%s %s: performance %v, LCP %v ms, TBT %v ms", k.page, k.mode, perf, audits["largest-contentful-paint"], audits["total-blocking-time"])
+	}
 }

@@ -163,7 +163,7 @@ func New(cfg Config) (*Site, error) {
 		}
 		srcs = append(srcs, source{path: p, name: pg.File, body: body})
 	}
-	appJS, err := s.lateServiceWorker()
+	appJS, err := s.appScript()
 	if err != nil {
 		return nil, err
 	}
@@ -361,20 +361,38 @@ func (s *Site) get(p string) ([]byte, error) {
 	return rec.Body.Bytes(), nil
 }
 
-// lateServiceWorker returns go-app's app.js changed to register the
-// service worker once app.wasm runs, not at once: the worker's install
-// downloads app.wasm to cache it, and on a first visit over a slow link
-// that second download would compete with the page's own. After the
-// page's download the worker gets app.wasm from the HTTP cache.
-func (s *Site) lateServiceWorker() ([]byte, error) {
+// appScript returns go-app's app.js with two changes.
+//
+// The service worker is registered once app.wasm runs, not at once: the
+// worker's install downloads app.wasm to cache it, and on a first visit
+// over a slow link that second download would compete with the page's
+// own. After the page's download the worker gets app.wasm from the HTTP
+// cache.
+//
+// app.wasm is loaded through window.jifenWasm (web/boot.js): compiled in
+// a worker, not on the main thread, and only once the pre-rendered page
+// has been drawn; go-app's own streaming load stays as the fallback.
+//
+// The loader goes once the app has drawn its page (window.jifenStarted,
+// web/boot.js) or Go has exited, not when go.run first returns: the wasm
+// build's go-app yields to the browser between Go's start and the first
+// render (tools/wasm-workspace.sh), and until the render boot.js must
+// keep recording taps, which it does while the loader is there.
+func (s *Site) appScript() ([]byte, error) {
 	b, err := s.get("/app.js")
 	if err != nil {
 		return nil, err
 	}
 	js := string(b)
+	wasm := strconv.Quote(s.versioned("app.wasm"))
 	for _, r := range [][2]string{
 		{"goappInitServiceWorker();\ngoappWatchForUpdate();", "goappWatchForUpdate();"},
-		{"    go.run(wasm.instance);\n    loader.remove();", "    go.run(wasm.instance);\n    loader.remove();\n    goappInitServiceWorker();"},
+		{"    go.run(wasm.instance);\n    loader.remove();", "    const exited = go.run(wasm.instance);\n" +
+			"    await Promise.race([window.jifenStarted || Promise.resolve(), exited]);\n" +
+			"    loader.remove();\n    goappInitServiceWorker();"},
+		{"    const wasm = await instantiateStreaming(\n      fetchWithProgress(" + wasm + ", showProgress),\n      go.importObject\n    );",
+			"    const mainThread = () => instantiateStreaming(fetchWithProgress(" + wasm + ", showProgress), go.importObject);\n" +
+				"    const wasm = await (window.jifenWasm ? window.jifenWasm(" + wasm + ", showProgress, go.importObject, goappWasmContentLength, mainThread) : mainThread());"},
 	} {
 		if !strings.Contains(js, r[0]) {
 			return nil, fmt.Errorf("go-app's app.js changed: %q not found", r[0])

@@ -541,3 +541,15 @@ func TestOrigin(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+func TestWasmLoadedThroughBoot(t *testing.T) {
+	js := get(t, testSite(t), "GET", "/app.js").Body.String()
+	assert.Contains(t, js, `window.jifenWasm("/`+testVersion+`/web/app.wasm", showProgress, go.importObject, goappWasmContentLength, mainThread)`, "compiled in boot.js's worker")
+	assert.Contains(t, js, `const mainThread = () => instantiateStreaming(fetchWithProgress("/`+testVersion+`/web/app.wasm", showProgress), go.importObject);`, "go-app's own load as the fallback")
+	assert.Less(t, strings.Index(js, "window.jifenWasm("), strings.Index(js, "go.run(wasm.instance);"))
+	// the loader goes once the app has drawn (or Go has exited), not at the
+	// first yield of Go's start
+	wait := strings.Index(js, "await Promise.race([window.jifenStarted || Promise.resolve(), exited]);")
+	require.Greater(t, wait, strings.Index(js, "const exited = go.run(wasm.instance);"))
+	assert.Less(t, wait, strings.Index(js, "loader.remove();\n    goappInitServiceWorker();"))
+}

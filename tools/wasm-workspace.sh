@@ -1,7 +1,7 @@
 #!/bin/sh
 # wasm-workspace.sh DIR: write DIR/go.work, a workspace for the app.wasm build
-# in which go-app's pkg/app does not import net/http. Use it with
-# GOWORK=DIR/go.work.
+# in which go-app's pkg/app imports neither net/http, regexp nor crypto. Use
+# it with GOWORK=DIR/go.work.
 #
 # go-app's pkg/app imports net/http only for its server side (http.go: the
 # Handler; resource.go: LocalDir's file server), yet a wasm build links
@@ -49,6 +49,126 @@ if [ "$removed" -ne 3 ] || grep -q 'http\.' "$dir/go-app/pkg/app/resource.go"; t
 	exit 1
 fi
 
+# route.go compiles RouteWithRegexp's patterns with package regexp, which
+# links regexp/syntax and, through its tables, most of package unicode:
+# 7 % of app.wasm (86 kB brotli) and 53 functions compiled at start, for
+# the one pattern jifen routes, "^/" (the not-found page). In the wasm
+# build a pattern is "^" and a literal prefix, matched with
+# strings.HasPrefix; any other pattern stops the build below.
+sed -e 's/^	"regexp"$/	"strings"/' \
+	-e 's/regexp\.MustCompile(pattern)/mustCompilePrefix(pattern)/' \
+	-e 's/^	regexp       \*regexp\.Regexp$/	regexp       prefixPattern/' \
+	"$src/pkg/app/route.go" > "$dir/go-app/pkg/app/route.go"
+cat >> "$dir/go-app/pkg/app/route.go" <<'GO'
+
+// prefixPattern is a route pattern "^literal" of jifen's wasm build
+// (tools/wasm-workspace.sh): a path matches when it starts with literal.
+type prefixPattern string
+
+func (p prefixPattern) MatchString(s string) bool { return strings.HasPrefix(s, string(p)) }
+
+func mustCompilePrefix(pattern string) prefixPattern {
+	lit, ok := strings.CutPrefix(pattern, "^")
+	if !ok || strings.ContainsAny(lit, `\.+*?()|[]{}^$`) {
+		panic("the wasm build of go-app (tools/wasm-workspace.sh) takes route patterns ^literal only, not " + pattern)
+	}
+	return prefixPattern(lit)
+}
+GO
+if grep -q '[^.A-Za-z_]regexp\.' "$dir/go-app/pkg/app/route.go" || [ "$(grep -c 'mustCompilePrefix(pattern)\|regexp       prefixPattern' "$dir/go-app/pkg/app/route.go")" -ne 2 ]; then
+	echo "wasm-workspace: $src/pkg/app/route.go changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+	exit 1
+fi
+# Every pattern the app routes must be such a prefix.
+bad=$(grep -rhoE --include='*.go' --exclude='*_test.go' 'RouteWithRegexp\([^,]*' "$root" --exclude-dir=build --exclude-dir=node_modules |
+	sed 's/^RouteWithRegexp(//' | grep -vE '^"\^[A-Za-z0-9/_-]*"$' || true)
+if [ -n "$bad" ]; then
+	echo "wasm-workspace: RouteWithRegexp takes only \"^literal\" patterns in the wasm build, not: $bad" >&2
+	exit 1
+fi
+
+# crypto.go enciphers with AES-GCM (Context.Encrypt and Decrypt, encrypted
+# persisted states, keyed by DeviceID) and context.go and state.go make ids
+# with github.com/google/uuid: together they link crypto/aes, crypto/cipher,
+# crypto/rand with the FIPS module, md5 and sha1, 5 % of app.wasm (63 kB
+# brotli), for features jifen does not use. In the wasm build Encrypt and
+# Decrypt fail with an error and ids are 32 random hex digits; a use of
+# them in jifen stops the build below.
+cat > "$dir/go-app/pkg/app/crypto.go" <<'GO'
+package app
+
+// jifen's wasm build (tools/wasm-workspace.sh) has no encryption and no
+// uuid package: Encrypt, Decrypt and encrypted states fail with an error,
+// ids are random hex.
+
+import (
+	"math/rand/v2"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/errors"
+)
+
+func encrypt(key string, v []byte) ([]byte, error) {
+	return nil, errors.New("encryption is left out of this build")
+}
+
+func decrypt(key string, v []byte) ([]byte, error) {
+	return nil, errors.New("encryption is left out of this build")
+}
+
+func newID() string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, 32)
+	for i := range b {
+		b[i] = digits[rand.IntN(len(digits))]
+	}
+	return string(b)
+}
+GO
+for f in context.go state.go; do
+	sed -e '/^	"github.com\/google\/uuid"$/d' -e 's/uuid\.NewString()/newID()/' \
+		"$src/pkg/app/$f" > "$dir/go-app/pkg/app/$f"
+	if grep -q 'uuid' "$dir/go-app/pkg/app/$f" || ! grep -q 'newID()' "$dir/go-app/pkg/app/$f"; then
+		echo "wasm-workspace: $src/pkg/app/$f changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+		exit 1
+	fi
+done
+used=$(grep -rlE --include='*.go' --exclude='*_test.go' '\.(Encrypt|Decrypt|PersistWithEncryption)\(' "$root" --exclude-dir=build --exclude-dir=node_modules || true)
+if [ -n "$used" ]; then
+	echo "wasm-workspace: the wasm build's go-app has no encryption, but these files use it: $used" >&2
+	exit 1
+fi
+
+# RunWhenOnBrowser runs Go's start (runtime and package initialisation)
+# and the first render in one browser task, most of it V8 compiling each
+# function on its first call: over 100 ms on a fast machine, four times
+# that on a phone, during which the page takes no tap. In the wasm build
+# it yields to the browser once in between, which halves the longest task.
+sed -e 's/^	engine\.Navigate(window\.URL(), false)$/	yieldToBrowser() \/\/ jifen: end the task between Go'"'"'s start and the first render\n&/' \
+	"$src/pkg/app/app.go" > "$dir/go-app/pkg/app/app.go"
+if [ "$(grep -c '^	yieldToBrowser()' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
+	echo "wasm-workspace: $src/pkg/app/app.go changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+	exit 1
+fi
+cat > "$dir/go-app/pkg/app/yield.go" <<'GO'
+package app
+
+// yieldToBrowser ends the current browser task and returns in a new one:
+// the Go scheduler, with nothing to run until the browser's timer calls
+// back, returns to the browser. (A time.Sleep would not do: a timer that
+// is already due when the scheduler looks runs at once, in the same task.)
+// From jifen's tools/wasm-workspace.sh.
+func yieldToBrowser() {
+	done := make(chan struct{})
+	f := FuncOf(func(Value, []Value) any {
+		close(done)
+		return nil
+	})
+	Window().Call("setTimeout", f, 0)
+	<-done
+	f.Release()
+}
+GO
+
 # The app must never exit: a panic in an event handler, an update or a
 # page's first OnNav would end the Go program and leave a dead page. The
 # engine's loop runs each dispatch and each frame through jifenSafe, which
@@ -57,8 +177,8 @@ fi
 sed -e 's/^			dispatch()$/			jifenSafe(dispatch)/' \
 	-e 's/^			e\.processFrame()$/			jifenSafe(e.processFrame)/' \
 	"$src/pkg/app/engine.go" > "$dir/go-app/pkg/app/engine.go"
-sed -e 's/^	engine\.Navigate(window\.URL(), false)$/	jifenSafe(func() { engine.Navigate(window.URL(), false) })/' \
-	"$src/pkg/app/app.go" > "$dir/go-app/pkg/app/app.go"
+sed -i -e 's/^	engine\.Navigate(window\.URL(), false)$/	jifenSafe(func() { engine.Navigate(window.URL(), false) })/' \
+	"$dir/go-app/pkg/app/app.go"
 if [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/engine.go")" -ne 4 ] || [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
 	echo "wasm-workspace: go-app's engine loop changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
 	exit 1
@@ -88,9 +208,11 @@ GO
 printf 'go %s\n\nuse %s\n\nreplace %s %s => ./go-app\n' \
 	"$($go list -m -f '{{.GoVersion}}')" "$root" $mod "$ver" > "$dir/go.work"
 
-# No other file may bring net/http back.
+# No other file may bring net/http, regexp or crypto back.
 deps=$(GOWORK="$dir/go.work" GOOS=js GOARCH=wasm $go list -deps .)
-if echo "$deps" | grep -qx 'net/http'; then
-	echo "wasm-workspace: the wasm build still links net/http; update tools/wasm-workspace.sh" >&2
-	exit 1
-fi
+for pkg in net/http regexp crypto github.com/google/uuid; do
+	if echo "$deps" | grep -qE "^$pkg(/|$)"; then
+		echo "wasm-workspace: the wasm build links $pkg again; update tools/wasm-workspace.sh" >&2
+		exit 1
+	fi
+done

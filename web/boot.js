@@ -42,6 +42,87 @@
     } catch (e) { /* nothing more to do */ }
   }
 
+  // app.wasm is downloaded and compiled in a worker (wasm-worker.js,
+  // beside this file), started now so that its script is there when the
+  // page asks for the wasm; the main thread only instantiates the
+  // compiled module. Where there is no worker (an opaque origin, an old
+  // browser) go-app's own loading on the main thread is used.
+  var wasmWorker = null;
+  try {
+    var bootSrc = document.currentScript && document.currentScript.src;
+    if (bootSrc && window.Worker && window.WebAssembly && window.origin !== "null") {
+      wasmWorker = new Worker(bootSrc.replace(/boot\.js$/, "wasm-worker.js"));
+    }
+  } catch (e) { wasmWorker = null; }
+
+  var framed = true;
+  try { framed = window.self !== window.top; } catch (e) { framed = true; }
+
+  // The download starts once the pre-rendered page has been drawn whole
+  // (two frames after it is parsed), not before: a page whose largest
+  // paint came after app.wasm had arrived would look, to Lighthouse's
+  // simulation of a slow phone, as if it waited for the 1.2 MB download.
+  // It costs a frame. A hidden or framed page, where frames may not come
+  // (an offscreen iframe is not drawn), starts at once.
+  function afterFirstFrame() {
+    return new Promise(function (resolve) {
+      var parsed = function () {
+        if (framed || document.visibilityState === "hidden") return resolve();
+        requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+        document.addEventListener("visibilitychange", function () { resolve(); });
+        setTimeout(resolve, 1000);
+      };
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed);
+      else parsed();
+    });
+  }
+
+  // window.jifenWasm is called by go-app's app.js (changed by the server)
+  // in place of its own instantiateStreaming(fetchWithProgress(…)): it
+  // resolves to {instance} like that call; progress(percent) feeds the
+  // loader's label as before; mainThread() is go-app's own way, used when
+  // the worker is missing or fails.
+  window.jifenWasm = function (url, progress, imports, size, mainThread) {
+    return afterFirstFrame().then(function () {
+      var w = wasmWorker;
+      wasmWorker = null;
+      if (!w) return mainThread();
+      return new Promise(function (resolve, reject) {
+        var failed = function (e) {
+          if (e && e.preventDefault) e.preventDefault();
+          w.terminate();
+          mainThread().then(resolve, reject);
+        };
+        w.onerror = failed;
+        w.onmessageerror = failed;
+        w.onmessage = function (e) {
+          var d = e.data || {};
+          if (typeof d.progress === "number") progress(d.progress);
+          else if (d.module) {
+            w.terminate();
+            WebAssembly.instantiate(d.module, imports).then(function (instance) { resolve({ instance: instance }); }, reject);
+          } else failed();
+        };
+        w.postMessage({ url: url, size: parseInt(size, 10) || 0 });
+      });
+    });
+  };
+
+  // A new version: go-app learns of it from the service worker's
+  // registration, which app.js makes only once the app has drawn its page,
+  // and a worker found and activated before that (the browser checks on
+  // every navigation) would go unnoticed. Its taking over the page
+  // (controllerchange, the worker claims its clients) is the sure sign:
+  // tell go-app then too (it shows 新版本可用). On a first visit the first
+  // worker's claim is no update.
+  try {
+    if (serviceWorkerUsable && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.addEventListener("controllerchange", function () {
+        if (typeof window.goappOnUpdate === "function") window.goappOnUpdate();
+      });
+    }
+  } catch (e) { /* no service worker */ }
+
   // Go's URL parser refuses a whole address for one bad escape ("%zz",
   // a lone "%", as chat apps sometimes leave in links), and the app could
   // not start: escape such a "%" before the app reads the address, on
@@ -63,7 +144,20 @@
   var loads = 1;
   try { loads = (parseInt(sessionStorage.getItem("jifen.loads"), 10) || 0) + 1; sessionStorage.setItem("jifen.loads", String(loads)); } catch (e) { /* memory only */ }
   window.jifenLoads = loads;
-  window.jifenReady = 0;
+  // window.jifenStarted resolves once the app has drawn this load's page:
+  // app.js (changed by the server) removes the loader then, not when Go's
+  // start first yields to the browser, so that until the app has drawn,
+  // taps are still recorded here.
+  var ready = 0, started;
+  window.jifenStarted = new Promise(function (resolve) { started = resolve; });
+  Object.defineProperty(window, "jifenReady", {
+    configurable: true,
+    get: function () { return ready; },
+    set: function (v) {
+      ready = v;
+      if (v === loads) started();
+    }
+  });
 
   // Until the app runs, the visitor already sees the pre-rendered page.
   // Whatever they pick or type there is recorded, and a press of a
@@ -111,8 +205,6 @@
     if (b) press(b);
   }, true);
 
-  var framed = true;
-  try { framed = window.self !== window.top; } catch (e) { framed = true; }
   if (framed) document.documentElement.classList.add("framed");
 
   // /embed in a frame: tell the parent page our height on every change,

@@ -1,0 +1,38 @@
+// Downloads and compiles app.wasm off the page's main thread (started by
+// boot.js, told what to load by the page once it is drawn). Compiling on
+// the main thread would block it for hundreds of milliseconds on a phone
+// while the visitor is already reading and tapping the pre-rendered page.
+// Posts {progress: 0…100} as the bytes arrive, then {module} (the page
+// instantiates it), or {error} (the page then loads it the usual way).
+self.onmessage = function (e) {
+  var url = e.data && e.data.url, size = (e.data && e.data.size) || 0;
+  var last = -1;
+  var progress = function (p) {
+    if (p !== last) {
+      last = p;
+      self.postMessage({ progress: p });
+    }
+  };
+  fetch(url).then(function (res) {
+    if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
+    var loaded = 0;
+    var body = res.body;
+    if (size > 0 && body && self.TransformStream) {
+      body = body.pipeThrough(new TransformStream({
+        transform: function (chunk, out) {
+          loaded += chunk.byteLength;
+          progress(Math.min(100, Math.round(loaded * 100 / size)));
+          out.enqueue(chunk);
+        }
+      }));
+    }
+    var wasm = new Response(body, { headers: { "Content-Type": "application/wasm" } });
+    return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(wasm)
+      : wasm.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+  }).then(function (module) {
+    progress(100);
+    self.postMessage({ module: module });
+  }).catch(function (err) {
+    self.postMessage({ error: String(err) });
+  });
+};
