@@ -1,0 +1,131 @@
+package batch
+
+import (
+	"strconv"
+
+	"jifen/score"
+)
+
+// Status is a row's verdict: 达标, 未达标, 不能申请 or 有错误.
+type Status uint8
+
+// The statuses, in the order the page counts them.
+const (
+	StatusError  Status = iota // a cell cannot be used: not scored
+	StatusMet                  // 达标: at or above the standard
+	StatusBelow                // 未达标
+	StatusCannot               // 不能申请: vetoed, or past retirement
+)
+
+// String is the status as the page and the export write it.
+func (s Status) String() string {
+	return [...]string{"有错误", "达标", "未达标", "不能申请"}[s]
+}
+
+// Outcome is a row's result.
+type Outcome struct {
+	Status Status
+	Result score.Result // when scored (Status is not StatusError)
+	// Reach is the month the standard is reached, as the export writes it:
+	// "2030-12", 已达到, 退休前达不到, or "" (不能申请, 有错误).
+	Reach string
+	// ReachMonth is the month of Reach as a number for sorting
+	// (year*12+month-1): 0 for 已达到, -1 when never or not scored.
+	ReachMonth int
+	// Children is each child's 中考 verdict, in the row's order:
+	// "来得及（2033-06 中考，余 20 个月）".
+	Children []string
+	// Errors are the row's cell errors, and the problems of cells that are
+	// wrong only together (a birth after the 计算日期), each naming the row
+	// and the column.
+	Errors []string
+}
+
+// Score scores row i at its 计算日期, or at today when it has none.
+func (t *Table) Score(i int, today score.Date) Outcome {
+	r := &t.Rows[i]
+	if len(r.Errors) > 0 {
+		return Outcome{Status: StatusError, Errors: r.Errors, ReachMonth: -1}
+	}
+	p := r.Profile
+	if p.AsOf.IsZero() {
+		p.AsOf = today
+	}
+	res, err := score.Evaluate(p)
+	if err != nil {
+		return Outcome{Status: StatusError, Errors: t.problems(r.Line, err), ReachMonth: -1}
+	}
+	o := Outcome{Result: res, ReachMonth: -1}
+	switch {
+	case res.Vetoed || res.Retired:
+		o.Status = StatusCannot
+	case res.MeetsStandard:
+		o.Status, o.Reach, o.ReachMonth = StatusMet, "已达到", 0
+	default:
+		o.Status = StatusBelow
+	}
+	if o.Status != StatusBelow && len(p.ChildBirths()) == 0 {
+		return o
+	}
+	pr, err := score.ReachFrom(p, res)
+	if err != nil { // not expected: Evaluate took the profile
+		o.Status, o.Errors = StatusError, t.problems(r.Line, err)
+		return o
+	}
+	if o.Status == StatusBelow {
+		o.Reach = "退休前达不到"
+		if pr.ReachDate != nil {
+			m := score.MonthOf(*pr.ReachDate)
+			o.Reach, o.ReachMonth = m.String(), m.Year*12+int(m.Month)-1
+		}
+	}
+	for _, c := range pr.Children {
+		o.Children = append(o.Children, zhongkao(c.Zhongkao, &pr))
+	}
+	return o
+}
+
+// ScoreAll scores every row.
+func (t *Table) ScoreAll(today score.Date) []Outcome {
+	outs := make([]Outcome, len(t.Rows))
+	for i := range t.Rows {
+		outs[i] = t.Score(i, today)
+	}
+	return outs
+}
+
+// problems names the columns of the problems of a profile that cannot be
+// scored.
+func (t *Table) problems(line int, err error) []string {
+	probs, ok := score.AsProblems(err)
+	if !ok || len(probs) == 0 {
+		return []string{rowName(line) + "：无法计算（" + err.Error() + "）"}
+	}
+	msgs := make([]string, len(probs))
+	for i, pr := range probs {
+		head := rowName(line) + "："
+		if j, ok := t.keyCol[pr.Key]; ok {
+			head = rowName(line) + "“" + t.Columns[j].Header + "”："
+		}
+		msgs[i] = head + pr.Zh
+	}
+	return msgs
+}
+
+// zhongkao is a child's 中考 verdict with its months.
+func zhongkao(x score.ExamCheck, pr *score.PlanResult) string {
+	exam := x.Month.String() + " 中考"
+	switch {
+	case x.Verdict == score.Passed:
+		return "已过（" + exam + "，报名已过）"
+	case x.Margin == nil && (pr.Vetoed || pr.Result != nil && pr.Result.Retired):
+		return "来不及（" + exam + "，不能申请积分）"
+	case x.Margin == nil:
+		return "来不及（" + exam + "，退休前达不到 " + strconv.Itoa(pr.Standard) + " 分）"
+	case x.Verdict == score.Late:
+		return "来不及（" + exam + "，晚 " + strconv.Itoa(-*x.Margin) + " 个月）"
+	case x.Verdict == score.Tight:
+		return "时间很紧（" + exam + "，余 " + strconv.Itoa(*x.Margin) + " 个月）"
+	}
+	return "来得及（" + exam + "，余 " + strconv.Itoa(*x.Margin) + " 个月）"
+}
