@@ -129,3 +129,39 @@ func zhongkao(x score.ExamCheck, pr *score.PlanResult) string {
 	}
 	return "来得及（" + exam + "，余 " + strconv.Itoa(*x.Margin) + " 个月）"
 }
+
+// Counts are how many rows have each status.
+type Counts struct {
+	Rows, Met, Below, Cannot, Errors int
+}
+
+// Count counts the statuses of outs.
+func Count(outs []Outcome) Counts {
+	c := Counts{Rows: len(outs)}
+	for i := range outs {
+		switch outs[i].Status {
+		case StatusMet:
+			c.Met++
+		case StatusBelow:
+			c.Below++
+		case StatusCannot:
+			c.Cannot++
+		default:
+			c.Errors++
+		}
+	}
+	return c
+}
+
+// String is the counts line of the page and the command line: "20 人：12
+// 人达标，5 人未达标，3 行有错误" (不能申请 and errors only when there are any).
+func (c Counts) String() string {
+	s := strconv.Itoa(c.Rows) + " 人：" + strconv.Itoa(c.Met) + " 人达标，" + strconv.Itoa(c.Below) + " 人未达标"
+	if c.Cannot > 0 {
+		s += "，" + strconv.Itoa(c.Cannot) + " 人不能申请"
+	}
+	if c.Errors > 0 {
+		s += "，" + strconv.Itoa(c.Errors) + " 行有错误"
+	}
+	return s
+}

@@ -120,3 +120,19 @@ func TestChildrenVerdicts(t *testing.T) {
 		assert.True(t, seen[v], "the rows cover the verdict %s", v)
 	}
 }
+
+func TestCounts(t *testing.T) {
+	outs := make([]Outcome, 20)
+	for i := range outs {
+		switch {
+		case i < 12:
+			outs[i].Status = StatusMet
+		case i < 17:
+			outs[i].Status = StatusBelow
+		}
+	}
+	assert.Equal(t, "20 人：12 人达标，5 人未达标，3 行有错误", Count(outs).String())
+	outs[17].Status = StatusCannot
+	outs[18].Status, outs[19].Status = StatusMet, StatusMet
+	assert.Equal(t, "20 人：14 人达标，5 人未达标，1 人不能申请", Count(outs).String())
+}
