@@ -40,15 +40,7 @@ type Column struct {
 	Header string       // as written, without the spaces around it
 	Letter string       // its spreadsheet letter: A, B, …
 	Field  *score.Field // the profile key it gives; nil for the others
-	kind   columnKind
 }
-
-// IsName reports whether the column is the 姓名 column.
-func (c Column) IsName() bool { return c.kind == colName }
-
-// Kept reports whether the export keeps the column: every column but the
-// results of an earlier export.
-func (c Column) Kept() bool { return c.kind != colResult }
 
 // Row is one employee.
 type Row struct {
@@ -70,71 +62,46 @@ type Table struct {
 	// named by two columns, a header and no rows): no row is scored.
 	Errors []string
 	// Notices say what was read differently from the table as given:
-	// columns not scored, results of an earlier export left out, rows
-	// skipped or cut.
+	// columns not scored, rows cut.
 	Notices []string
 	keyCol  map[string]int // the column of each profile key
 }
 
-// Read reads a table from text (a BOM at its start is dropped). It never
-// fails: what cannot be read is in the table's Errors and Notices and in
-// each row's Errors.
+// Read reads a table from text (a BOM at its start is dropped): the first
+// line that is not empty is the header. It never fails: what cannot be
+// read is in the table's Errors and Notices and in each row's Errors.
 func Read(text string) *Table {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	t := &Table{keyCol: map[string]int{}}
 	sp := splitter{s: text, sep: separator(text)}
 	var buf []string
-	line := 0
-	var skipped []int
-	found := false
-	for !found {
-		var ok bool
-		if buf, ok = sp.next(buf); !ok {
-			break
-		}
-		line++
-		if blank(buf) {
-			continue
-		}
-		if !t.header(buf) && len(skipped) < 5 {
-			skipped = append(skipped, line)
-			continue
-		}
-		found = true
-	}
-	switch {
-	case !found && len(skipped) == 0:
-		return t // nothing but empty lines
-	case !found || len(t.Columns) == 0:
-		t.Columns = nil
-		t.Errors = append(t.Errors, "没有找到表头：第 "+strconv.Itoa(skipped[0])+" 行应是列名，如 姓名、出生年月、学历、社保年限（可下载模板照着填）")
-		return t
-	case len(skipped) > 0:
-		t.Notices = append(t.Notices, lines(skipped)+"不是表头，已跳过")
-	}
-	headerLine := line
-	if len(t.Errors) > 0 {
-		return t
-	}
-	t.columnNotices()
-	t.Rows = make([]Row, 0, min(MaxRows, strings.Count(sp.s[sp.i:], "\n")+1))
+	line, header := 0, 0
 	for {
 		var ok bool
 		if buf, ok = sp.next(buf); !ok {
 			break
 		}
 		line++
-		if blank(buf) {
-			continue
+		switch {
+		case blank(buf):
+		case header == 0:
+			header = line
+			if !t.header(buf) {
+				t.Errors = append(t.Errors, fill("第 {} 行应是表头（列名，如 姓名、出生年月、学历、社保年限），这里没有认出任何列名：请下载模板照着填", strconv.Itoa(line)))
+			}
+			if len(t.Errors) > 0 {
+				return t
+			}
+			t.Rows = make([]Row, 0, min(MaxRows, strings.Count(sp.s[sp.i:], "\n")+1))
+		case len(t.Rows) == MaxRows:
+			t.Notices = append(t.Notices, fill("表格超过 {} 行，只读取了前 {} 位员工（到第 {} 行）", "50,000", "50,000", strconv.Itoa(line-1)))
+			return t
+		default:
+			t.Rows = append(t.Rows, t.row(line, buf))
 		}
-		if len(t.Rows) == MaxRows {
-			t.Notices = append(t.Notices, "表格超过 "+score.Money(MaxRows*100)+" 行，只读取了前 "+score.Money(MaxRows*100)+" 位员工（到第 "+strconv.Itoa(line-1)+" 行）")
-			break
-		}
-		t.Rows = append(t.Rows, t.row(line, buf))
 	}
-	if len(t.Rows) == 0 {
-		t.Errors = append(t.Errors, "只有表头（第 "+strconv.Itoa(headerLine)+" 行），没有员工：请在表头下面每行填一位员工")
+	if header > 0 && len(t.Rows) == 0 {
+		t.Errors = append(t.Errors, fill("只有表头（第 {} 行），没有员工：请在表头下面每行填一位员工", strconv.Itoa(header)))
 	}
 	return t
 }
@@ -149,104 +116,71 @@ func blank(cells []string) bool {
 	return true
 }
 
-// header reads the header from its cells; false when no cell names a
-// column we know (the line is not the header).
+// header reads the header from its cells, with a notice naming the
+// columns not scored; false when no cell names a column we know.
 func (t *Table) header(cells []string) bool {
 	n := len(cells)
 	for n > 0 && trim(cells[n-1]) == "" { // trailing empty cells
 		n--
 	}
-	cols := make([]Column, 0, n)
-	known := false
-	for i := 0; i < n; i++ {
-		h := trim(cells[i])
-		kind, key := classify(h)
-		c := Column{Header: h, Letter: columnLetter(i), kind: kind}
-		if kind == colField {
-			c.Field = score.FieldByKey(key)
-		}
-		known = known || kind != colOther
-		cols = append(cols, c)
-	}
-	if !known {
-		return false
-	}
-	t.Columns = cols
 	if n > MaxColumns {
-		t.Errors = append(t.Errors, "表头有 "+strconv.Itoa(n)+" 列，最多读取 "+strconv.Itoa(MaxColumns)+" 列：请删去不需要的列")
+		t.Errors = append(t.Errors, fill("表头有 {} 列，最多读取 200 列：请删去不需要的列", strconv.Itoa(n)))
 		return true
 	}
-	name := -1
-	for i, c := range cols {
-		switch {
-		case c.kind == colName && name >= 0:
-			t.Errors = append(t.Errors, twice(cols[name], c, "姓名"))
-		case c.kind == colName:
-			name = i
-		case c.kind == colField:
-			if j, ok := t.keyCol[c.Field.Key]; ok {
-				t.Errors = append(t.Errors, twice(cols[j], c, c.Field.Label))
-				continue
-			}
-			t.keyCol[c.Field.Key] = i
-		}
-	}
-	return true
-}
-
-// twice is the error of two columns naming the same thing.
-func twice(a, b Column, what string) string {
-	return "“" + a.Header + "”（" + a.Letter + " 列）和“" + b.Header + "”（" + b.Letter + " 列）都是" + what + "：请只留一列"
-}
-
-// columnNotices says which columns are not scored and which results of an
-// earlier export are left out.
-func (t *Table) columnNotices() {
-	var other, results []string
-	for _, c := range t.Columns {
-		switch {
-		case c.kind == colOther && c.Header == "":
+	var other []string
+	for i := 0; i < n; i++ {
+		c := Column{Header: trim(cells[i]), Letter: columnLetter(i)}
+		switch key := classify(c.Header); {
+		case key == "" && c.Header == "":
 			other = append(other, c.Letter+" 列（没有列名）")
-		case c.kind == colOther:
+		case key == "":
 			other = append(other, "“"+c.Header+"”")
-		case c.kind == colResult:
-			results = append(results, "“"+c.Header+"”")
+		default:
+			if j, ok := t.keyCol[key]; ok {
+				what := "姓名"
+				if a := t.Columns[j]; a.Field != nil {
+					what = a.Field.Label
+				}
+				t.Errors = append(t.Errors, fill("“{}”（{} 列）和“{}”（{} 列）都是{}：请只留一列", t.Columns[j].Header, t.Columns[j].Letter, c.Header, c.Letter, what))
+			}
+			t.keyCol[key] = i
+			c.Field = score.FieldByKey(key) // nil for the name
 		}
+		t.Columns = append(t.Columns, c)
 	}
 	if len(other) > 0 {
-		t.Notices = append(t.Notices, "这些列不参与计算，导出时原样保留："+strings.Join(other, "、")+"（列名见模板）")
+		t.Notices = append(t.Notices, fill("这些列不参与计算，导出时原样保留：{}（列名见模板）", strings.Join(other, "、")))
 	}
-	if len(results) > 0 {
-		t.Notices = append(t.Notices, "上次导出的结果列已略过，按现在的规则重新计算："+strings.Join(results, "、"))
-	}
+	return len(other) < n
 }
 
 // row reads one employee's cells.
 func (t *Table) row(line int, cells []string) Row {
 	r := Row{Line: line, Cells: append([]string(nil), cells...)}
-	if extra := r.extraCells(len(t.Columns)); extra >= 0 {
-		r.Errors = append(r.Errors, rowName(line)+"比表头多出内容（从 "+columnLetter(extra)+" 列起）：请检查这一行是否错位；CSV 文件里带逗号的内容（如 12,577）须加引号")
+	for i := len(t.Columns); i < len(cells); i++ {
+		if trim(cells[i]) != "" {
+			r.Errors = append(r.Errors, fill("{}比表头多出内容（从 {} 列起）：请检查这一行是否错位；CSV 文件里带逗号的内容（如 12,577）须加引号", rowName(line), columnLetter(i)))
+			break
+		}
 	}
 	// the cells in link form, read by the profile parser of the pages
 	q := make([]byte, 0, 128)
 	bad := make([]cellProblem, len(t.Columns))
+	name, hasName := t.keyCol["name"]
 	for i, c := range t.Columns {
-		if i >= len(cells) {
-			break
-		}
-		switch c.kind {
-		case colName:
+		switch {
+		case i >= len(cells):
+		case hasName && i == name:
 			r.Name = score.Shown(trim(cells[i]))
-		case colField:
+		case c.Field != nil:
 			v, pr := readCell(c.Field, cells[i])
 			bad[i] = pr
-			if pr != 0 || v == "" {
-				continue
+			if pr == 0 && v != "" {
+				if len(q) > 0 {
+					q = append(q, '&')
+				}
+				q = append(append(append(q, c.Field.Key...), '='), v...)
 			}
-			if len(q) > 0 {
-				q = append(q, '&')
-			}
-			q = append(append(append(q, c.Field.Key...), '='), v...)
 		}
 	}
 	var probs score.Problems
@@ -267,42 +201,22 @@ func (t *Table) row(line int, cells []string) Row {
 	return r
 }
 
-// extraCells is the index of the first non-empty cell past the header's
-// n columns, or -1.
-func (r *Row) extraCells(n int) int {
-	for i := n; i < len(r.Cells); i++ {
-		if trim(r.Cells[i]) != "" {
-			return i
-		}
-	}
-	return -1
-}
-
 // rowName is "第 3 行".
 func rowName(line int) string { return "第 " + strconv.Itoa(line) + " 行" }
 
-// lines names rows: "第 1 行", "第 1、2 行".
-func lines(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = strconv.Itoa(n)
-	}
-	return "第 " + strings.Join(s, "、") + " 行"
-}
-
 // cellMessage says why a cell cannot be used and what may be written.
 func cellMessage(line int, c Column, raw string, pr cellProblem) string {
-	v := shown(trim(raw))
-	head := rowName(line) + "“" + c.Header + "”："
+	tmpl := "{}“{}”：无法识别“{}”，可填 {}"
 	switch pr {
 	case badRange:
-		return head + "“" + v + "”超出范围，可填 " + allowed(c.Field)
+		tmpl = "{}“{}”：“{}”超出范围，可填 {}"
 	case badDate:
-		return head + "“" + v + "”不是存在的日期，可填 " + allowed(c.Field)
+		tmpl = "{}“{}”：“{}”不是存在的日期，可填 {}"
 	case badCount:
-		return head + "最多填 " + strconv.Itoa(score.MaxChildren) + " 个孩子，可填 " + allowed(c.Field)
+		tmpl = "{}“{}”：最多填 4 个孩子{}，可填 {}"
+		raw = ""
 	}
-	return head + "无法识别“" + v + "”，可填 " + allowed(c.Field)
+	return fill(tmpl, rowName(line), c.Header, shown(trim(raw)), allowed(c.Field))
 }
 
 // shown is a cell as a message quotes it: without control or bidi
@@ -317,4 +231,19 @@ func shown(s string) string {
 		i--
 	}
 	return s[:i] + "…"
+}
+
+// fill is tmpl with each {} replaced by the next of args (one template
+// costs app.wasm less code than a concatenation of its parts).
+func fill(tmpl string, args ...string) string {
+	var b []byte
+	for _, a := range args {
+		i := strings.Index(tmpl, "{}")
+		if i < 0 {
+			break
+		}
+		b = append(append(b, tmpl[:i]...), a...)
+		tmpl = tmpl[i+2:]
+	}
+	return string(append(b, tmpl...))
 }

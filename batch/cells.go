@@ -24,51 +24,6 @@ const (
 // cellProblem is why a cell cannot be used.
 type cellProblem uint8
 
-// enumAliases are the words each choice may be written as, by key and
-// profile value ("" for the choice that adds nothing), besides the
-// value itself and the pages' label of it.
-var enumAliases = map[string]map[string][]string{
-	"education": {
-		"doctor":          {"博士", "博士研究生", "博士学位"},
-		"master":          {"硕士", "硕士研究生", "硕士学位"},
-		"bachelor_degree": {"本科+学士", "本科学士", "学士", "学士学位", "本科+学士学位", "本科(学士)", "本科(有学士学位)", "本科有学士学位", "本科及学士", "本科学士学位", "本科(有学位)", "本科有学位"},
-		"bachelor":        {"本科", "本科(无学士学位)", "本科无学士学位", "本科(无学位)", "本科无学位"},
-		"college":         {"大专", "专科", "高职", "大专(高职)", "大学专科", "高职高专"},
-		"":                {"无", "高中", "中专", "大专以下", "初中", "职高", "技校", "中技", "none"},
-	},
-	"title": {
-		"":             {"无", "none"},
-		"junior":       {"初级", "初级职称"},
-		"skill5":       {"技能五级", "职业技能五级", "初级工", "五级/初级工"},
-		"skill4":       {"技能四级", "职业技能四级", "中级工", "四级/中级工"},
-		"skill3":       {"技能三级", "职业技能三级", "高级工", "三级/高级工"},
-		"skill2":       {"技能二级", "职业技能二级", "技师", "二级/技师"},
-		"intermediate": {"中级", "中级职称"},
-		"skill1":       {"技能一级", "职业技能一级", "高级技师", "一级/高级技师"},
-		"senior":       {"高级", "高级职称", "副高", "正高", "副高级", "正高级", "副高级职称", "正高级职称"},
-	},
-	"base_tier": {
-		"none": {"无", "0", "不到0.8倍", "0.8倍以下"},
-		"":     {"不清楚", "不知道", "未知"},
-	},
-	"key_area": {
-		"lingang": {"临港", "临港新片区"},
-		"other":   {"其他", "其它", "其他远郊重点区域", "其他重点区域", "远郊", "远郊重点区域"},
-		"":        {"无", "none"},
-	},
-	"award": {
-		"city_special": {"市级专项", "市级专项表彰", "专项表彰"},
-		"city":         {"市级", "市级综合", "市级综合表彰"},
-		"national":     {"国家级", "省部级", "省部级及以上", "国家级表彰"},
-		"":             {"无", "none"},
-	},
-	"retire_group": {
-		"male":     {"男", "男性", "男干部", "男工人"},
-		"female55": {"女55", "女55岁", "女(55)", "女(干部)", "女干部", "女(原55岁退休)", "女,55"},
-		"female50": {"女50", "女50岁", "女(50)", "女(工人)", "女工人", "女(原50岁退休)", "女,50"},
-	},
-}
-
 // enumAllowed lists what an enum cell may hold, as batch.md writes it.
 var enumAllowed = map[string]string{
 	"education":    "博士、硕士、本科+学士、本科、大专、无",
@@ -78,30 +33,6 @@ var enumAllowed = map[string]string{
 	"award":        "无、市级专项、市级、国家级",
 	"retire_group": "男、女55（干部）、女50（工人）",
 }
-
-// enumWords finds an enum's value by a folded word, by key.
-var enumWords = func() map[string]map[string]string {
-	m := map[string]map[string]string{}
-	for _, f := range score.Fields {
-		if f.Kind != score.KindEnum {
-			continue
-		}
-		words := map[string]string{}
-		for _, c := range f.Options(score.Today()) {
-			words[fold(c.Label)] = c.Value
-			if c.Value != "" {
-				words[fold(c.Value)] = c.Value
-			}
-		}
-		for v, ws := range enumAliases[f.Key] {
-			for _, w := range ws {
-				words[fold(w)] = v
-			}
-		}
-		m[f.Key] = words
-	}
-	return m
-}()
 
 var (
 	yesWords     = []string{"是", "y", "yes", "1", "true", "有", "√", "✓", "✔", "对"}
@@ -117,10 +48,8 @@ func readCell(f *score.Field, raw string) (string, cellProblem) {
 		return "", 0
 	}
 	switch f.Kind {
-	case score.KindDate, score.KindBirth:
-		return readDateCell(raw, f.Kind == score.KindDate)
-	case score.KindMonths:
-		return readMonths(raw)
+	case score.KindDate, score.KindBirth, score.KindMonths:
+		return readDates(raw, f.Kind)
 	}
 	v := fold(raw)
 	switch f.Kind {
@@ -139,12 +68,10 @@ func readCell(f *score.Field, raw string) (string, cellProblem) {
 	case score.KindMoney:
 		return readMoney(v)
 	}
-	// an enum
-	if val, ok := enumWords[f.Key][v]; ok {
-		return val, 0
-	}
-	if base := stripNote(v); base != "" {
-		if val, ok := enumWords[f.Key][base]; ok {
+	// an enum: a word of wordsText, a number for the tier, or the value
+	// itself (doctor), which the profile parser checks
+	for _, x := range []string{v, stripNote(v)} {
+		if val, ok := words[f.Key+"|"+x]; ok && x != "" {
 			return val, 0
 		}
 	}
@@ -160,7 +87,12 @@ func readCell(f *score.Field, raw string) (string, cellProblem) {
 			return strconv.FormatFloat(x, 'f', -1, 64), 0
 		}
 	}
-	return "", badForm
+	for i := 0; i < len(v); i++ { // a value in link form: no & or =
+		if c := v[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+			return "", badForm
+		}
+	}
+	return v, 0
 }
 
 func has(words []string, w string) bool {
@@ -183,27 +115,16 @@ func readInt(v string) (string, cellProblem) {
 			break
 		}
 	}
-	neg := false
+	v, neg := sign(v)
+	n, scale, ok := decimal(v)
+	p := pow10(scale)
 	switch {
-	case strings.HasPrefix(v, "+"):
-		v = v[1:]
-	case strings.HasPrefix(v, "-"):
-		v, neg = v[1:], true
-	}
-	whole, frac, _ := strings.Cut(v, ".")
-	if whole == "" || !digitsOnly(whole) || strings.Trim(frac, "0") != "" {
+	case !ok || n%p != 0: // 5.5 years
 		return "", badForm
-	}
-	whole = strings.TrimLeft(whole, "0")
-	switch {
-	case whole == "":
-		return "0", 0
-	case len(whole) > 9:
-		return "", badRange
-	case neg:
+	case n/p > 1e9 || neg && n > 0:
 		return "", badRange
 	}
-	return whole, 0
+	return strconv.FormatInt(n/p, 10), 0
 }
 
 // readMoney reads yuan: 12577, 12,577, 12577.5, ¥12,577, 12577元, 1.2万.
@@ -215,47 +136,22 @@ func readMoney(v string) (string, cellProblem) {
 			break
 		}
 	}
-	wan := false
+	mult := int64(100) // fen
 	if s, ok := strings.CutSuffix(v, "万"); ok {
-		v, wan = s, true
+		v, mult = s, 1000000
 	}
-	whole, frac, dot := strings.Cut(v, ".")
-	if strings.Contains(whole, ",") { // thousands: 12,577 but not 1,25
-		groups := strings.Split(whole, ",")
-		for i, g := range groups {
-			if g == "" || len(g) > 3 || i > 0 && len(g) != 3 {
-				return "", badForm
-			}
-		}
-		whole = strings.Join(groups, "")
-	}
-	if whole == "" || !digitsOnly(whole) || dot && (frac == "" || !digitsOnly(frac)) {
-		if strings.HasPrefix(v, "-") {
-			return "", badRange
-		}
+	v, neg := sign(v)
+	n, scale, ok := decimal(v)
+	p := pow10(scale)
+	switch {
+	case neg && ok:
+		return "", badRange
+	case !ok || n*mult%p != 0: // more than two decimals of a yuan
 		return "", badForm
-	}
-	whole = strings.TrimLeft(whole, "0")
-	if len(whole)+len(frac) > 15 {
+	case n > (1<<62)/mult:
 		return "", badRange
 	}
-	// the amount in units of 10^-len(frac) yuan, then in fen
-	n, _ := strconv.ParseInt(whole+frac, 10, 64)
-	scale := int64(1)
-	for range frac {
-		scale *= 10
-	}
-	mult := int64(100)
-	if wan {
-		mult = 1000000
-	}
-	if n > (1<<62)/mult || n*mult%scale != 0 {
-		if n > (1<<62)/mult {
-			return "", badRange
-		}
-		return "", badForm // more than two decimals of a yuan
-	}
-	fen := n * mult / scale
+	fen := n * mult / p
 	s := strconv.FormatInt(fen/100, 10)
 	if c := fen % 100; c != 0 {
 		s += "." + strconv.FormatInt(c/10, 10)
@@ -264,6 +160,43 @@ func readMoney(v string) (string, cellProblem) {
 		}
 	}
 	return s, 0
+}
+
+// sign removes a leading + or -, and says whether it was -.
+func sign(v string) (string, bool) {
+	if v != "" && (v[0] == '+' || v[0] == '-') {
+		return v[1:], v[0] == '-'
+	}
+	return v, false
+}
+
+// decimal reads digits, with thousands separated by commas in groups of
+// three (12,577 but not 1,25) and a fraction: the digits as one number and
+// how many of them follow the point.
+func decimal(v string) (n int64, scale int, ok bool) {
+	whole, frac, dot := strings.Cut(v, ".")
+	if strings.Contains(whole, ",") {
+		groups := strings.Split(whole, ",")
+		for i, g := range groups {
+			if g == "" || len(g) > 3 || i > 0 && len(g) != 3 {
+				return 0, 0, false
+			}
+		}
+		whole = strings.Join(groups, "")
+	}
+	if !digitsOnly(whole) || dot && !digitsOnly(frac) || len(whole)+len(frac) > 15 {
+		return 0, 0, false
+	}
+	n, _ = strconv.ParseInt(whole+frac, 10, 64)
+	return n, len(frac), true
+}
+
+func pow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
 }
 
 func digitsOnly(s string) bool {
@@ -282,46 +215,40 @@ const (
 	serialMax = 73050
 )
 
-// readDateCell reads a date for as_of (needDay) or a birth date (the
-// day may be left out: 1990-05, 1990/5, 1990.05, 1990年5月, 199005).
-func readDateCell(raw string, needDay bool) (string, cellProblem) {
-	y, m, d, pr := readDate(raw)
-	switch {
-	case pr != 0:
-		return "", pr
-	case d == 0 && needDay:
-		return "", badForm
-	case d == 0:
-		return pad(y, 4) + "-" + pad(m, 2), 0
-	}
-	return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2), 0
-}
+// monthSeps are the separators of children's months.
+var monthSeps = strings.NewReplacer("，", ",", "、", ",", ";", ",", "；", ",", "\n", ",", "\r", ",")
 
-// readMonths reads children's birth months, separated by , ， 、 ; ； or
-// line breaks (or spaces between whole dates).
-func readMonths(raw string) (string, cellProblem) {
-	parts := strings.FieldsFunc(raw, func(r rune) bool {
-		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == '\n' || r == '\r'
-	})
+// spaceSeps make spaces separators, for months separated by spaces only.
+var spaceSeps = strings.NewReplacer(" ", ",", "\u3000", ",", "\t", ",", "\u00a0", ",")
+
+// readDates reads a date cell: as_of needs the day, a birth may leave
+// it out (1990-05), children are up to four months separated by , ， 、
+// ; ； or line breaks (or spaces between whole dates).
+func readDates(raw string, kind score.Kind) (string, cellProblem) {
+	parts := []string{raw}
+	if kind == score.KindMonths {
+		parts = strings.Split(monthSeps.Replace(raw), ",")
+		if _, _, _, pr := readDate(raw); len(parts) == 1 && pr != 0 { // 2018-03 2021-07
+			parts = strings.Split(spaceSeps.Replace(raw), ",")
+		}
+	}
 	var out []string
 	for _, part := range parts {
 		if trim(part) == "" {
 			continue
 		}
-		y, m, _, pr := readDate(part)
-		if pr == badForm && strings.ContainsFunc(trim(part), space) {
-			for _, sub := range strings.FieldsFunc(part, space) {
-				if y, m, _, pr = readDate(sub); pr != 0 {
-					return "", pr
-				}
-				out = append(out, pad(y, 4)+"-"+pad(m, 2))
-			}
-			continue
-		}
-		if pr != 0 {
+		y, m, d, pr := readDate(part)
+		switch {
+		case pr != 0:
 			return "", pr
+		case d == 0 && kind == score.KindDate:
+			return "", badForm
 		}
-		out = append(out, pad(y, 4)+"-"+pad(m, 2))
+		s := pad(y, 4) + "-" + pad(m, 2)
+		if d > 0 && kind != score.KindMonths {
+			s += "-" + pad(d, 2)
+		}
+		out = append(out, s)
 	}
 	if len(out) > score.MaxChildren {
 		return "", badCount
@@ -329,7 +256,9 @@ func readMonths(raw string) (string, cellProblem) {
 	return strings.Join(out, ","), 0
 }
 
-// readDate reads a date cell; d is 0 when only the month was written.
+// readDate reads one date: 1990-05-17, 1990/5/17, 1990.5.17,
+// 1990年5月17日, 19900517, or without the day (d is then 0), or a
+// spreadsheet serial.
 func readDate(raw string) (y, m, d int, pr cellProblem) {
 	raw = trim(raw)
 	// a time after the date (1990/5/17 0:00:00, 2026-12-01T00:00)
@@ -337,80 +266,44 @@ func readDate(raw string) (y, m, d int, pr cellProblem) {
 		raw = raw[:i]
 	}
 	v := fold(raw)
-	if v == "" {
-		return 0, 0, 0, badForm
+	for _, sep := range []string{"年", "月", "日", "号", "/", "."} {
+		v = strings.ReplaceAll(v, sep, "-")
 	}
-	whole, frac, dot := strings.Cut(v, ".")
-	switch {
-	case len(whole) == 5 && digitsOnly(whole) && (!dot || digitsOnly(frac)):
-		n, _ := strconv.Atoi(whole)
-		if n < serialMin || n > serialMax {
-			return 0, 0, 0, badRange
-		}
-		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
-		return t.Year(), int(t.Month()), t.Day(), 0
-	case len(v) == 8 && digitsOnly(v): // 19900517
-		y, _ = strconv.Atoi(v[:4])
-		m, _ = strconv.Atoi(v[4:6])
-		d, _ = strconv.Atoi(v[6:])
-	case len(v) == 6 && digitsOnly(v): // 199005
-		y, _ = strconv.Atoi(v[:4])
-		m, _ = strconv.Atoi(v[4:])
-	default:
-		nums, ok := dateParts(v)
-		if !ok {
+	parts := strings.Split(strings.TrimSuffix(v, "-"), "-")
+	n := make([]int, len(parts))
+	for i, p := range parts {
+		if !digitsOnly(p) {
 			return 0, 0, 0, badForm
 		}
-		y, m = nums[0], nums[1]
-		if len(nums) == 3 {
-			d = nums[2]
-		}
+		n[i], _ = strconv.Atoi(p)
 	}
-	if y < 1900 || y > 2199 || m < 1 || m > 12 || d < 0 || d > daysIn(y, m) {
+	switch p := parts[0]; {
+	case len(p) == 5 && len(parts) <= 2: // a serial, maybe with a time of day
+		if n[0] < serialMin || n[0] > serialMax {
+			return 0, 0, 0, badRange
+		}
+		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n[0])
+		return t.Year(), int(t.Month()), t.Day(), 0
+	case len(parts) == 1 && (len(p) == 8 || len(p) == 6): // 19900517, 199005
+		y, m = n[0]/pow(len(p)-4), n[0]/pow(len(p)-6)%100
+		if len(p) == 8 {
+			d = n[0] % 100
+		}
+	case len(p) == 4 && (len(parts) == 2 || len(parts) == 3) && len(parts[1]) <= 2 && len(parts[len(parts)-1]) <= 2:
+		y, m = n[0], n[1]
+		if len(parts) == 3 {
+			d = n[2]
+		}
+	default:
+		return 0, 0, 0, badForm
+	}
+	if y < 1900 || y > 2199 || m < 1 || m > 12 || d < 0 || d > daysIn(y, m) || len(parts) == 3 && d == 0 {
 		return 0, 0, 0, badDate
 	}
 	return y, m, d, 0
 }
 
-// dateParts reads year, month and maybe day written with - / . or 年 月 日:
-// a year of 4 digits, a month and a day of 1 or 2; a trailing 月 or 日.
-func dateParts(v string) ([]int, bool) {
-	var nums []int
-	for v != "" {
-		i := 0
-		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
-			i++
-		}
-		want := 2
-		if len(nums) == 0 {
-			want = 4
-		}
-		if i == 0 || i > want || len(nums) == 0 && i != 4 || len(nums) == 3 {
-			return nil, false
-		}
-		n, _ := strconv.Atoi(v[:i])
-		nums = append(nums, n)
-		v = v[i:]
-		if v == "" {
-			break
-		}
-		sep := ""
-		for _, s := range []string{"-", "/", ".", "年", "月", "日", "号"} {
-			if strings.HasPrefix(v, s) {
-				sep = s
-				break
-			}
-		}
-		if sep == "" {
-			return nil, false
-		}
-		v = v[len(sep):]
-		if v == "" && sep != "月" && sep != "日" && sep != "号" {
-			return nil, false
-		}
-	}
-	return nums, len(nums) == 2 || len(nums) == 3
-}
+func pow(n int) int { return int(pow10(n)) }
 
 func daysIn(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 

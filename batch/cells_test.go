@@ -144,6 +144,9 @@ func TestCellErrors(t *testing.T) {
 		{"子女出生年月", "2010-01,2012-01,2014-01,2016-01,2018-01", "第 2 行“子女出生年月”：最多填 4 个孩子"},
 		{"子女出生年月", "2018-03,小明", "无法识别“2018-03,小明”"},
 		{"计算日期", "2026-12", "第 2 行“计算日期”：无法识别“2026-12”，可填 2026-12-01"},
+		// a cell cannot smuggle another key into the profile
+		{"学历", "master&serious_crime=1", "无法识别“master&serious_crime=1”"},
+		{"学历", "doctorate", "无法识别“doctorate”"},
 	}
 	for _, c := range cases {
 		tab := readOne(t, c.header, c.cell)
@@ -177,20 +180,29 @@ func TestHeaders(t *testing.T) {
 		"公共服务年限": "public_service_years", "表彰奖励": "award", "退休类别": "retire_group", "子女出生年月": "children",
 		"计算日期": "as_of", "as_of": "as_of",
 	} {
-		kind, got := classify(h)
-		assert.Equal(t, colField, kind, h)
-		assert.Equal(t, key, got, h)
+		assert.Equal(t, key, classify(h), h)
 	}
-	kind, _ := classify("姓名")
-	assert.Equal(t, colName, kind)
-	for key, names := range headerAliases {
-		require.NotNil(t, score.FieldByKey(key), key)
-		for _, n := range names {
-			assert.Equal(t, key, headerKeys[fold(n)], "%s names %s", n, key)
+	assert.Equal(t, "name", classify("姓名"))
+	for _, line := range strings.Split(wordsText, "\n") {
+		w := strings.Fields(line)
+		f := score.FieldByKey(w[0])
+		require.True(t, f != nil || w[0] == "name", line)
+		for _, word := range w[2:] {
+			if w[1] == "=" {
+				assert.Equal(t, w[0], classify(word), "%s names %s", word, w[0])
+				continue
+			}
+			v, pr := readCell(f, word)
+			assert.Zero(t, pr, "%s: %s", w[0], word)
+			want := w[1]
+			if want == "-" {
+				want = ""
+			}
+			assert.Equal(t, want, v, "%s: %s", w[0], word)
 		}
 	}
 	for _, f := range score.Fields {
-		assert.Equal(t, f.Key, headerKeys[fold(f.Label)], "the label %s", f.Label)
+		assert.Equal(t, f.Key, classify(f.Label), "the label %s", f.Label)
 	}
 	// every choice the pages offer is a word of its column
 	d := score.Date{Year: 2026, Month: 12, Day: 7}

@@ -22,19 +22,12 @@ import (
 const BOM = "\uFEFF"
 
 // Export writes the table and its results, the rows in the table's order:
-// the table's own columns as given (the results of an earlier export
-// left out), then 总分, 是否达标, 还差, 预计达到 120 分, the points of each
+// the table's own columns as given, then 总分, 是否达标, 还差, 预计达到 120 分, the points of each
 // indicator that any row has (学历（分）…, in the regulation's order),
 // 提示 (the warnings, or for a row with errors the errors) and each
 // child's 中考 verdict (子女1中考…). outs are the rows' outcomes (ScoreAll);
 // today is the date the rows without a 计算日期 were scored at.
 func Export(t *Table, outs []Outcome, today score.Date) []byte {
-	var kept []int
-	for i, c := range t.Columns {
-		if c.Kept() {
-			kept = append(kept, i)
-		}
-	}
 	has := map[score.ID]bool{}
 	kids := 0
 	for i := range outs {
@@ -49,92 +42,100 @@ func Export(t *Table, outs []Outcome, today score.Date) []byte {
 			inds = append(inds, ind)
 		}
 	}
-	b := make([]byte, 0, 256*(len(t.Rows)+1))
-	b = append(b, BOM...)
-	rec := make([]string, 0, len(kept)+6+len(inds)+kids)
-	for _, i := range kept {
-		rec = append(rec, t.Columns[i].Header)
+	w := csvWriter{b: make([]byte, 0, 256*(len(t.Rows)+1))}
+	w.b = append(w.b, BOM...)
+	for _, c := range t.Columns {
+		w.cell(c.Header)
 	}
-	rec = append(rec, hTotal, hStatus, hGap, reachHeader(score.StandardAt(today)))
+	w.cell(hTotal, hStatus, hGap, reachHeader(score.StandardAt(today)))
 	for _, ind := range inds {
-		rec = append(rec, pointsHeader(ind))
+		w.cell(pointsHeader(ind))
 	}
-	rec = append(rec, hNotes)
+	w.cell(hNotes)
 	for k := range kids {
-		rec = append(rec, childHeader(k+1))
+		w.cell(childHeader(k + 1))
 	}
-	b = appendRecord(b, rec)
+	w.end()
 	for ri := range t.Rows {
 		r, o := &t.Rows[ri], &outs[ri]
-		rec = rec[:0]
-		for _, i := range kept {
+		for i := range t.Columns {
 			cell := ""
 			if i < len(r.Cells) {
 				cell = r.Cells[i]
 			}
-			rec = append(rec, cell)
+			w.cell(cell)
 		}
 		res := &o.Result
+		total, gap, notes := strconv.Itoa(res.Total), strconv.Itoa(res.Gap), strings.Join(res.Warnings, " ")
 		switch o.Status {
 		case StatusError:
-			rec = append(rec, "", o.Status.String(), "", "")
+			total, gap, notes = "", "", strings.Join(o.Errors, "；")
 		case StatusCannot:
-			rec = append(rec, strconv.Itoa(res.Total), o.Status.String(), "", o.Reach)
-		default:
-			rec = append(rec, strconv.Itoa(res.Total), o.Status.String(), strconv.Itoa(res.Gap), o.Reach)
+			gap = ""
 		}
+		w.cell(total, o.Status.String(), gap, o.Reach)
 		for _, ind := range inds {
 			cell := ""
 			if it, ok := res.Item(ind.ID); ok && o.Status != StatusError {
 				cell = strconv.Itoa(it.Points)
 			}
-			rec = append(rec, cell)
+			w.cell(cell)
 		}
-		if o.Status == StatusError {
-			rec = append(rec, strings.Join(o.Errors, "；"))
-		} else {
-			rec = append(rec, strings.Join(res.Warnings, " "))
-		}
+		w.cell(notes)
 		for k := range kids {
 			cell := ""
 			if k < len(o.Children) {
 				cell = o.Children[k]
 			}
-			rec = append(rec, cell)
+			w.cell(cell)
 		}
-		b = appendRecord(b, rec)
+		w.end()
 	}
-	return b
+	return w.b
 }
+
+// templateText is the template: the headers of batch.md and two example
+// rows, tab-separated.
+const templateText = "姓名\t出生年月\t学历\t全日制\t职称或技能\t职称基数条件\t社保年限\t社保基数档次\t社保月基数\t配偶沪籍婚龄\t紧缺专业\t应届毕业生\t重点区域\t重点区域年限\t公共服务年限\t表彰奖励\t退休类别\t子女出生年月\n" +
+	"张三\t1990-05\t本科+学士\t是\t中级\t是\t6\t1\t\t3\t否\t否\t\t\t\t无\t男\t2018-03\n" +
+	"李四\t1996/3\t硕士\t是\t无\t\t2\t\t12,577\t\t否\t是\t临港\t1\t\t无\t女55\t"
 
 // Template is the table to start from: the headers of batch.md and two
 // example rows, as CSV with a BOM.
 func Template() []byte {
-	b := []byte(BOM)
-	for _, rec := range [][]string{
-		{"姓名", "出生年月", "学历", "全日制", "职称或技能", "职称基数条件", "社保年限", "社保基数档次", "社保月基数",
-			"配偶沪籍婚龄", "紧缺专业", "应届毕业生", "重点区域", "重点区域年限", "公共服务年限", "表彰奖励", "退休类别", "子女出生年月"},
-		{"张三", "1990-05", "本科+学士", "是", "中级", "是", "6", "1", "", "3", "否", "否", "", "", "", "无", "男", "2018-03"},
-		{"李四", "1996/3", "硕士", "是", "无", "", "2", "", "12,577", "", "否", "是", "临港", "1", "", "无", "女55", ""},
-	} {
-		b = appendRecord(b, rec)
+	w := csvWriter{b: []byte(BOM)}
+	for _, line := range strings.Split(templateText, "\n") {
+		w.cell(strings.Split(line, "\t")...)
+		w.end()
 	}
-	return b
+	return w.b
 }
 
-// appendRecord writes one CSV line.
-func appendRecord(b []byte, cells []string) []byte {
-	for i, c := range cells {
-		if i > 0 {
-			b = append(b, ',')
+// csvWriter writes CSV lines.
+type csvWriter struct {
+	b []byte
+	n int // cells on the current line
+}
+
+// cell writes cells: a ' before what Excel would take for a formula,
+// quotes where RFC 4180 needs them.
+func (w *csvWriter) cell(cells ...string) {
+	for _, c := range cells {
+		if w.n > 0 {
+			w.b = append(w.b, ',')
 		}
-		b = appendCell(b, c)
+		w.n++
+		w.b = appendCell(w.b, c)
 	}
-	return append(b, '\r', '\n')
 }
 
-// appendCell writes one cell: a ' before what Excel would take for a
-// formula, quotes where RFC 4180 needs them.
+// end ends the line.
+func (w *csvWriter) end() {
+	w.b = append(w.b, '\r', '\n')
+	w.n = 0
+}
+
+// appendCell writes one cell.
 func appendCell(b []byte, c string) []byte {
 	if formulaLike(c) {
 		c = "'" + c

@@ -30,6 +30,13 @@ func FuzzRead(f *testing.F) {
 					t.Fatalf("message %q does not name row %d", msg, r.Line)
 				}
 			}
+			for _, pair := range strings.Split(r.Profile.Encode(), "&") {
+				if key, _, _ := strings.Cut(pair, "="); key != "" {
+					if _, ok := tab.keyCol[key]; !ok {
+						t.Fatalf("row %d: %s set without its column", r.Line, key)
+					}
+				}
+			}
 			if outs[i].Status == StatusError && len(outs[i].Errors) == 0 {
 				t.Fatalf("row %d: an error without a message", r.Line)
 			}

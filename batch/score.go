@@ -32,9 +32,10 @@ type Outcome struct {
 	// ReachMonth is the month of Reach as a number for sorting
 	// (year*12+month-1): 0 for 已达到, -1 when never or not scored.
 	ReachMonth int
-	// Children is each child's 中考 verdict, in the row's order:
-	// "来得及（2033-06 中考，余 20 个月）".
-	Children []string
+	// Children is each child's 中考 verdict, in the row's order, as the
+	// export writes it: "来得及（2033-06 中考，余 20 个月）"; ChildrenZh as the
+	// page does: "来得及（2033 年 6 月中考，余 20 个月）".
+	Children, ChildrenZh []string
 	// Errors are the row's cell errors, and the problems of cells that are
 	// wrong only together (a birth after the 计算日期), each naming the row
 	// and the column.
@@ -80,7 +81,8 @@ func (t *Table) Score(i int, today score.Date) Outcome {
 		}
 	}
 	for _, c := range pr.Children {
-		o.Children = append(o.Children, zhongkao(c.Zhongkao, &pr))
+		o.Children = append(o.Children, zhongkao(c.Zhongkao, &pr, c.Zhongkao.Month.String()+" 中考"))
+		o.ChildrenZh = append(o.ChildrenZh, zhongkao(c.Zhongkao, &pr, c.Zhongkao.Month.Chinese()+"中考"))
 	}
 	return o
 }
@@ -112,9 +114,8 @@ func (t *Table) problems(line int, err error) []string {
 	return msgs
 }
 
-// zhongkao is a child's 中考 verdict with its months.
-func zhongkao(x score.ExamCheck, pr *score.PlanResult) string {
-	exam := x.Month.String() + " 中考"
+// zhongkao is a child's 中考 verdict with its months; exam names it.
+func zhongkao(x score.ExamCheck, pr *score.PlanResult, exam string) string {
 	switch {
 	case x.Verdict == score.Passed:
 		return "已过（" + exam + "，报名已过）"

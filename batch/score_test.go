@@ -2,6 +2,7 @@ package batch
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -114,6 +115,7 @@ func TestChildrenVerdicts(t *testing.T) {
 				want += "余 " + strconv.Itoa(*x.Margin) + " 个月）"
 			}
 			assert.Equal(t, want, o.Children[k], l)
+			assert.Equal(t, strings.Replace(want, x.Month.String()+" 中考", x.Month.Chinese()+"中考", 1), o.ChildrenZh[k], l)
 		}
 	}
 	for _, v := range []score.Verdict{score.InTime, score.Late, score.Passed} {

@@ -11,35 +11,24 @@ import "strings"
 // stray quote cannot swallow the rest of the table. Lines end with CRLF,
 // LF or CR.
 
-// separator guesses the separator from the first line that is not empty:
-// a tab when it has one (pasted cells), else a comma when it has one
-// (CSV). A first line with neither is a table of one column, whose cells
-// may hold commas (12,577): a tab, unless it is a title above the header
-// (not a header itself), when the next line decides.
+// separator is the separator of the header, the first line that is not
+// empty: a tab when it has one (pasted cells), else a comma when it has
+// one (CSV), else a tab (a table of one column, whose cells may hold
+// commas: 12,577).
 func separator(text string) byte {
-	var first string
-	for n := 0; n < 2 && text != ""; {
+	for text != "" {
 		var line string
 		line, text, _ = strings.Cut(text, "\n")
-		if trim(line) == "" {
-			continue
-		}
-		n++
 		switch {
 		case strings.IndexByte(line, '\t') >= 0:
 			return '\t'
-		case strings.IndexByte(line, ',') >= 0 && (n == 1 || !known(first)):
+		case strings.IndexByte(line, ',') >= 0:
 			return ','
+		case trim(line) != "":
+			return '\t'
 		}
-		first = line
 	}
 	return '\t'
-}
-
-// known reports whether a line is a header of one column we know.
-func known(line string) bool {
-	kind, _ := classify(trim(line))
-	return kind != colOther
 }
 
 // splitter reads the records of a table one at a time.
