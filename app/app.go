@@ -20,6 +20,7 @@ const (
 	PathRules    = "/rules"
 	PathEmbed    = "/embed"
 	PathPartners = "/partners"
+	PathBatch    = "/batch"
 	// PathNotFound is where the not-found page is rendered; in the app
 	// it answers every path that no other page has.
 	PathNotFound = "/404"
@@ -62,6 +63,10 @@ var Pages = []Page{
 		Title:       "申请指南和材料清单",
 		Description: "上海居住证积分怎么申请：能否申请的自查、单位办理的步骤和时间、按您的情况生成的材料清单（可打印）。",
 		New:         func() app.Composer { return &guidePage{} }},
+	{Path: PathBatch, File: "batch.html", Nav: "单位批量",
+		Title:       "单位批量计算：一次算全体员工的积分",
+		Description: "给单位人事：粘贴或打开员工名单，每人的居住证积分、是否达标、还差多少、预计哪个月达到 " + stdText + " 分一次算出，可导出 CSV、打印材料清单；名单不离开这台设备。",
+		New:         func() app.Composer { return &batchPage{} }},
 	{Path: PathRules, File: "rules.html", Nav: "规则",
 		Title:       "积分规则、依据和可信度",
 		Description: "上海居住证积分的全部指标和分值、上年度平均工资表、各规则的来源和可信度，以及尚无定论的问题。",

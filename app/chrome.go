@@ -117,7 +117,7 @@ func siteFooter() app.UI {
 
 // clearAll deletes every answer and tick this site keeps on the device.
 func clearAll(ctx app.Context, e app.Event) {
-	for _, k := range []string{storeKey, storeConditions, storeTicks} {
+	for _, k := range []string{storeKey, storeConditions, storeTicks, batchKey} {
 		ctx.LocalStorage().Del(k)
 	}
 	app.Window().Get("location").Call("assign", "/")
