@@ -104,7 +104,9 @@ func (c *batchPage) OnMount(ctx app.Context) {
 	if err := ctx.LocalStorage().Get(batchKey, &saved); err == nil && saved != "" {
 		c.keep, c.saved = true, true
 		domSet(ctx, "#"+keepID, "checked", true)
-		setPasteBox(ctx, saved)
+		if len(saved) <= maxBoxBytes {
+			setPasteBox(ctx, saved)
+		}
 		c.start(ctx, saved, "保存在这台设备上的名单")
 	}
 }
@@ -129,11 +131,12 @@ func (c *batchPage) start(ctx app.Context, text, source string) {
 	})
 	ctx.Async(func() {
 		time.Sleep(time.Millisecond) // the page says it is reading first
-		tab := batch.Read(text)
+		tab := batch.Split(text)
 		today := score.Today()
 		outs := make([]batch.Outcome, len(tab.Rows))
 		slice := time.Now()
 		for i := range tab.Rows {
+			tab.ReadRow(i)
 			outs[i] = tab.Score(i, today)
 			if time.Since(slice) < 40*time.Millisecond {
 				continue
@@ -193,7 +196,8 @@ func (c *batchPage) forget(ctx app.Context) {
 	}
 }
 
-// onEvent is the page's one handler of input, change and click events,
+// onEvent is the page's one handler of paste, input, change and click
+// events,
 // by their target: the paste box (scored at once for a paste, after a
 // pause in typing otherwise), the file picker, 保存在这台设备上, a filter,
 // and the buttons, by their data-act.
@@ -202,6 +206,13 @@ func (c *batchPage) onEvent(ctx app.Context, e app.Event) {
 	id, typ := el.Get("id").String(), e.Get("type").String()
 	c.printing = false // the print view stays drawn until the next action
 	switch {
+	case typ == "paste" && id == pasteID:
+		// a long table is read from the clipboard, not drawn in the box:
+		// a textarea takes seconds to lay out ten thousand lines
+		if text := e.Get("clipboardData").Call("getData", "text/plain").String(); len(text) > maxBoxBytes {
+			e.PreventDefault()
+			c.start(ctx, text, "粘贴的表格（较长，没有显示在上面的框里）")
+		}
 	case typ == "input" && id == pasteID:
 		text := el.Get("value").String()
 		if e.Get("inputType").String() == "insertFromPaste" {
@@ -289,7 +300,7 @@ func (c *batchPage) Render() app.UI {
 	// one handler per event for the whole page, and one live region (see
 	// batchPage); the rest is HTML
 	return sitePage(PathBatch, class, app.Elem("div").
-		OnInput(c.onEvent).OnChange(c.onEvent).OnClick(c.onEvent).Body(
+		OnInput(c.onEvent).OnChange(c.onEvent).OnClick(c.onEvent).OnPaste(c.onEvent).Body(
 		app.Raw(batchInputHTML),
 		app.Elem("div").Class("batch-live").Role("status").Body(app.Raw(c.liveHTML())),
 		app.Raw(c.resultsHTML()),

@@ -44,7 +44,7 @@ var batchInputHTML = `<div class="batch-intro"><h1 class="page-title">单位批�
 	` 分立即算出。</p><p><a class="more" href="` + PathGuide + `#employer-first">单位第一次办理？看“单位首次办理”：一网通办注册、现场核验和材料</a></p>` +
 	`<section class="card batch-input" aria-labelledby="batch-input-title"><h2 id="batch-input-title">员工名单</h2>` +
 	`<label for="` + pasteID + `" class="field-label">粘贴表格（在 Excel 或 WPS 里选中整张表，含表头，复制后粘贴到这里）</label>` +
-	`<textarea id="` + pasteID + `" class="batch-paste" data-testid="batch-paste" rows="7" spellcheck="false" autocomplete="off" aria-describedby="batch-paste-help" placeholder="` +
+	`<textarea id="` + pasteID + `" class="batch-paste" data-testid="batch-paste" rows="7" wrap="off" spellcheck="false" autocomplete="off" aria-describedby="batch-paste-help" placeholder="` +
 	esc("姓名\t出生年月\t学历 …\n张三\t1990-05\t本科+学士 …") + `"></textarea>` +
 	`<p id="batch-paste-help" class="hint">表头用中文列名（见模板），列的顺序不限；不认识的列原样保留、不参与计算。空格子按“没有”计，和自测一样。</p>` +
 	`<div class="batch-file-row"><label for="` + fileID + `" class="field-label">或打开文件：点下面的框选择，或把文件拖进框里（CSV，或从 Excel 另存的文本；UTF-8 或 GBK 编码都可以）</label>` +

@@ -14,8 +14,12 @@ import (
 // with the File API, GB18030/GBK is decoded by the browser's TextDecoder
 // (no Go table in app.wasm), an export is a Blob the browser saves.
 
-// maxFileBytes is the largest file the page reads.
-const maxFileBytes = 20 << 20
+// maxFileBytes is the largest file the page reads; maxBoxBytes the
+// longest text it shows in the paste box.
+const (
+	maxFileBytes = 20 << 20
+	maxBoxBytes  = 16 << 10
+)
 
 // readFile reads a file in the browser, then scores it.
 func (c *batchPage) readFile(ctx app.Context, f app.Value) {
@@ -35,7 +39,9 @@ func (c *batchPage) readFile(ctx app.Context, f app.Value) {
 				c.fileErr = "文件“" + name + "”的编码无法识别：请在 Excel 里“另存为”CSV UTF-8 再试"
 				return
 			}
-			setPasteBox(ctx, text)
+			if len(text) <= maxBoxBytes {
+				setPasteBox(ctx, text) // not a long one: seconds of layout
+			}
 			c.start(ctx, text, "文件“"+name+"”（"+enc+" 编码）")
 		})
 	})

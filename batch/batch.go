@@ -67,10 +67,22 @@ type Table struct {
 	keyCol  map[string]int // the column of each profile key
 }
 
-// Read reads a table from text (a BOM at its start is dropped): the first
-// line that is not empty is the header. It never fails: what cannot be
-// read is in the table's Errors and Notices and in each row's Errors.
+// Read reads a table from text: Split, then ReadRow for every row. It
+// never fails: what cannot be read is in the table's Errors and Notices
+// and in each row's Errors.
 func Read(text string) *Table {
+	t := Split(text)
+	for i := range t.Rows {
+		t.ReadRow(i)
+	}
+	return t
+}
+
+// Split reads the header of a table (a BOM at its start is dropped; the
+// first line that is not empty is the header) and cuts its rows into
+// cells, without reading them: ReadRow does, one row at a time (so that a
+// page can read a long table in slices).
+func Split(text string) *Table {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	t := &Table{keyCol: map[string]int{}}
 	sp := splitter{s: text, sep: separator(text)}
@@ -97,7 +109,7 @@ func Read(text string) *Table {
 			t.Notices = append(t.Notices, fill("表格超过 {} 行，只读取了前 {} 位员工（到第 {} 行）", "50,000", "50,000", strconv.Itoa(line-1)))
 			return t
 		default:
-			t.Rows = append(t.Rows, t.row(line, buf))
+			t.Rows = append(t.Rows, Row{Line: line, Cells: append([]string(nil), buf...)})
 		}
 	}
 	if header > 0 && len(t.Rows) == 0 {
@@ -154,9 +166,11 @@ func (t *Table) header(cells []string) bool {
 	return len(other) < n
 }
 
-// row reads one employee's cells.
-func (t *Table) row(line int, cells []string) Row {
-	r := Row{Line: line, Cells: append([]string(nil), cells...)}
+// ReadRow reads the cells of row i into its name, profile and errors.
+func (t *Table) ReadRow(i int) {
+	r := &t.Rows[i]
+	line, cells := r.Line, r.Cells
+	r.Name, r.Errors = "", nil
 	for i := len(t.Columns); i < len(cells); i++ {
 		if trim(cells[i]) != "" {
 			r.Errors = append(r.Errors, fill("{}比表头多出内容（从 {} 列起）：请检查这一行是否错位；CSV 文件里带逗号的内容（如 12,577）须加引号", rowName(line), columnLetter(i)))
@@ -198,7 +212,6 @@ func (t *Table) row(line int, cells []string) Row {
 			r.Errors = append(r.Errors, cellMessage(line, t.Columns[i], cells[i], pr))
 		}
 	}
-	return r
 }
 
 // rowName is "第 3 行".

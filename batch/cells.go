@@ -339,7 +339,7 @@ func allowed(f *score.Field) string {
 		case "人/年":
 			ex, unit = "10", "人"
 		}
-		return strconv.FormatInt(lo, 10) + " 到 " + strconv.FormatInt(hi, 10) + " 之间的整数，如 " + ex + " 或 " + ex + unit
+		return fill("{} 到 {} 之间的整数，如 {} 或 {}{}", strconv.FormatInt(lo, 10), strconv.FormatInt(hi, 10), ex, ex, unit)
 	case score.KindMoney:
 		_, hi := f.Range()
 		return "0 到 " + score.Money(hi*100) + " 元之间的金额，如 12,577 或 12577.5"

@@ -105,30 +105,33 @@ func (t *Table) problems(line int, err error) []string {
 	}
 	msgs := make([]string, len(probs))
 	for i, pr := range probs {
-		head := rowName(line) + "："
+		col := ""
 		if j, ok := t.keyCol[pr.Key]; ok {
-			head = rowName(line) + "“" + t.Columns[j].Header + "”："
+			col = "“" + t.Columns[j].Header + "”"
 		}
-		msgs[i] = head + pr.Zh
+		msgs[i] = fill("{}{}：{}", rowName(line), col, pr.Zh)
 	}
 	return msgs
 }
 
 // zhongkao is a child's 中考 verdict with its months; exam names it.
 func zhongkao(x score.ExamCheck, pr *score.PlanResult, exam string) string {
+	tmpl, n := "来得及（{}，余 {} 个月）", 0
 	switch {
 	case x.Verdict == score.Passed:
-		return "已过（" + exam + "，报名已过）"
+		tmpl = "已过（{}，报名已过）"
 	case x.Margin == nil && (pr.Vetoed || pr.Result != nil && pr.Result.Retired):
-		return "来不及（" + exam + "，不能申请积分）"
+		tmpl = "来不及（{}，不能申请积分）"
 	case x.Margin == nil:
-		return "来不及（" + exam + "，退休前达不到 " + strconv.Itoa(pr.Standard) + " 分）"
+		tmpl, n = "来不及（{}，退休前达不到 {} 分）", pr.Standard
 	case x.Verdict == score.Late:
-		return "来不及（" + exam + "，晚 " + strconv.Itoa(-*x.Margin) + " 个月）"
+		tmpl, n = "来不及（{}，晚 {} 个月）", -*x.Margin
 	case x.Verdict == score.Tight:
-		return "时间很紧（" + exam + "，余 " + strconv.Itoa(*x.Margin) + " 个月）"
+		tmpl, n = "时间很紧（{}，余 {} 个月）", *x.Margin
+	default:
+		n = *x.Margin
 	}
-	return "来得及（" + exam + "，余 " + strconv.Itoa(*x.Margin) + " 个月）"
+	return fill(tmpl, exam, strconv.Itoa(n))
 }
 
 // Counts are how many rows have each status.
@@ -157,12 +160,16 @@ func Count(outs []Outcome) Counts {
 // String is the counts line of the page and the command line: "20 人：12
 // 人达标，5 人未达标，3 行有错误" (不能申请 and errors only when there are any).
 func (c Counts) String() string {
-	s := strconv.Itoa(c.Rows) + " 人：" + strconv.Itoa(c.Met) + " 人达标，" + strconv.Itoa(c.Below) + " 人未达标"
+	tmpl := "{} 人：{} 人达标，{} 人未达标"
 	if c.Cannot > 0 {
-		s += "，" + strconv.Itoa(c.Cannot) + " 人不能申请"
+		tmpl += "，{} 人不能申请"
 	}
 	if c.Errors > 0 {
-		s += "，" + strconv.Itoa(c.Errors) + " 行有错误"
+		tmpl += "，{} 行有错误"
 	}
-	return s
+	n := []string{strconv.Itoa(c.Rows), strconv.Itoa(c.Met), strconv.Itoa(c.Below), strconv.Itoa(c.Cannot), strconv.Itoa(c.Errors)}
+	if c.Cannot == 0 {
+		n = append(n[:3], n[4])
+	}
+	return fill(tmpl, n...)
 }

@@ -316,8 +316,10 @@ func TestBatchKeepsTheListOnlyWhenTicked(t *testing.T) {
 	assert.Equal(t, "true", p.eval(t, `String(document.querySelector("[data-testid=batch-keep]").checked)`))
 	p.do(t, chromedp.Click(chromedp.CSS(`[data-testid=batch-forget]`)))
 	p.waitFor(t, `localStorage.getItem("jifen.batch") === null`)
+	// the page is drawn anew at its next frame
+	p.waitFor(t, `document.querySelector(".batch-live").textContent.includes("已删除保存在这台设备上的名单")`)
 	assert.Equal(t, "false", p.eval(t, `String(document.querySelector("[data-testid=batch-keep]").checked)`))
-	assert.Contains(t, p.text(t, ".batch-live"), "已删除保存在这台设备上的名单")
+	assert.Empty(t, p.eval(t, `document.querySelector("[data-testid=batch-forget]") ? "still there" : ""`))
 
 	p.do(t, chromedp.Click(chromedp.CSS(`[data-testid=batch-keep]`)))
 	p.waitFor(t, `localStorage.getItem("jifen.batch")`)

@@ -14,7 +14,7 @@ import (
 const batchUsage = `usage: jifen batch [-as-of YYYY-MM-DD] [FILE]
 
 Reads an HR office's staff table (../shared/batch.md: a header row, then
-one employee per row; tab-separated or CSV; UTF-8, UTF-16 or GB18030/GBK)
+one employee per row; tab-separated or CSV; UTF-8 or GB18030/GBK)
 from FILE or standard input and writes the export to standard output: the
 table's own columns, then 总分, 是否达标, 还差, 预计达到 120 分, each
 indicator's points, 提示 and each child's 中考 verdict, as CSV with a BOM
