@@ -3,11 +3,15 @@
 //
 //	jifen [-text] [-as-of YYYY-MM-DD] < profiles.jsonl     one result per line
 //	jifen plan [-text] [-as-of YYYY-MM-DD] < profiles.jsonl one plan per line
+//	jifen batch [-as-of YYYY-MM-DD] [staff.csv] > export.csv  a staff table
 //
 // The input is one JSON profile per line (the keys of profile.md), or one
 // pretty-printed object. A bad line yields one error line
 // {"line":N,"key":"...","error":"..."} and the rest go on. The exit status
 // is 1 when any line failed and 2 for usage errors.
+//
+// jifen batch reads an HR office's staff table (../shared/batch.md) and
+// writes the same CSV export as the /batch page.
 package main
 
 import (
@@ -23,6 +27,7 @@ func main() {
 }
 
 const usage = `usage: jifen [plan] [-text] [-as-of YYYY-MM-DD] < profiles
+       jifen batch [-as-of YYYY-MM-DD] [FILE]   (jifen batch -h)
 
 Reads JSON profiles (one per line, or one pretty-printed object) from
 standard input and writes one result per line: the score, or with "plan"
@@ -37,6 +42,9 @@ Exit status: 0 all lines scored, 1 some line failed, 2 usage error.
 // run is main with its inputs and outputs named, for tests.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	mode := modeScore
+	if len(args) > 0 && args[0] == "batch" {
+		return runBatch(args[1:], stdin, stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "plan" {
 		mode, args = modePlan, args[1:]
 	}

@@ -1,0 +1,34 @@
+package score
+
+// ReachFrom is PlanFrom without what a staff list does not show: the
+// month the standard is reached if nothing changes but time (ReachDate),
+// where the projection stops (Stop) and the children's verdicts, but no
+// timeline, no assumptions, no note and no paths (so a late exam's Path is
+// nil). It costs a few evaluations instead of a plan's hundreds, for
+// scoring thousands of rows at once (package batch). TestReachFromAgrees
+// checks it against PlanFrom. Its error is always Problems.
+func ReachFrom(p Profile, res Result) (PlanResult, error) {
+	if p.AsOf.IsZero() {
+		p.AsOf = res.AsOf
+	}
+	if res.AsOf != p.AsOf || res.Standard == 0 {
+		var err error
+		if res, err = Evaluate(p); err != nil {
+			return PlanResult{}, err
+		}
+	}
+	pr := PlanResult{AsOf: p.AsOf, Total: res.Total, Standard: res.Standard, Vetoed: res.Vetoed,
+		Paths: []Path{}, Stop: planStop(&p), Result: &res}
+	switch {
+	case res.Vetoed || res.Retired:
+	case res.MeetsStandard:
+		d := p.AsOf
+		pr.ReachDate = &d
+	default:
+		if d, ok := reachDate(&p, nil, pr.Stop.Date, Date{}, res.Standard); ok {
+			pr.ReachDate = &d
+		}
+	}
+	pr.Children = childPlans(&p, &pr)
+	return pr, nil
+}
