@@ -110,8 +110,10 @@ e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-l
 bench: dist $(LIGHTHOUSE)
 	$(GO) test ./score -run '^$$' -bench '^Benchmark(Evaluate|Plan)$$' -benchmem > build/bench-score.txt
 	$(GO) test ./cmd/jifen -run '^$$' -bench '^BenchmarkJifen$$' -benchtime 10x > build/bench-jifen.txt
+	$(GO) test ./batch -run '^$$' -bench '^Benchmark(Parse|Score|Export)$$' -benchmem > build/bench-batch.txt
+	GOWORK=$(CURDIR)/build/wasm-work/go.work GOOS=js GOARCH=wasm $(GO) build $(subst -s -w,-w,$(WASM_FLAGS)) -o build/app-names.wasm .
 	JIFEN_LIGHTHOUSE=$(CURDIR)/$(LIGHTHOUSE) JIFEN_SERVER=$(CURDIR)/bin/server JIFEN_DIST=$(CURDIR)/dist $(GO) test ./e2e -run '^$$' -bench . -benchtime 1x -timeout 60m > build/bench-e2e.txt
-	$(GO) run ./cmd/benchreport -wasm build/app.wasm -br web/app.wasm.br -gz web/app.wasm.gz -md BENCHMARKS.md -json BENCHMARKS.json build/bench-score.txt build/bench-jifen.txt build/bench-e2e.txt
+	$(GO) run ./cmd/benchreport -wasm build/app.wasm -br web/app.wasm.br -gz web/app.wasm.gz -md BENCHMARKS.md -json BENCHMARKS.json -wasm-names build/app-names.wasm build/bench-score.txt build/bench-jifen.txt build/bench-batch.txt build/bench-e2e.txt
 	@cat BENCHMARKS.md
 
 ## bench-score: Evaluate, Plan and jifen benchmarks

@@ -152,7 +152,7 @@ func TestClearDataConfirmsAndUndoes(t *testing.T) {
 	p.do(t, setValue("#permit-expiry", "2027-03-31", "change"))
 	keys := `Object.keys(localStorage).filter(k => k.startsWith("jifen.")).sort().join()`
 	p.waitFor(t, keys+` === "jifen.answers,jifen.conditions,jifen.permit_expiry,jifen.profile,jifen.ticks"`)
-	before := p.eval(t, `JSON.stringify(Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith("jifen."))))`)
+	before := p.eval(t, `JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith("jifen.")).sort())`)
 
 	p.do(t, chromedp.Click(chromedp.CSS("#clear-data")))
 	p.waitFor(t, `!!document.querySelector("#clear-yes")`)
@@ -169,7 +169,7 @@ func TestClearDataConfirmsAndUndoes(t *testing.T) {
 
 	p.do(t, chromedp.Click(chromedp.CSS("#clear-undo")))
 	p.waitFor(t, keys+` !== ""`)
-	assert.Equal(t, before, p.eval(t, `JSON.stringify(Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith("jifen."))))`))
+	assert.Equal(t, before, p.eval(t, `JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith("jifen.")).sort())`))
 	p.waitFor(t, `!!document.querySelector("[data-testid=verdict]")`)
 	p.check(t)
 }

@@ -72,10 +72,11 @@ func (r row) optional() bool { return strings.HasPrefix(r.metric, "wrk-") }
 // The load groups: bin/server and nginx serving the same export, measured
 // by the same client in the same run.
 const (
-	pageLoad = "Load, 50 clients × 10 s: / (bin/server and nginx, same export, our Go client)"
-	wasmLoad = "Load, 50 clients × 10 s: app.wasm, brotli (bin/server and nginx, our Go client)"
-	wrkLoad  = "Load with wrk (2 threads, 50 connections × 10 s), bin/server and nginx, same export"
-	hostile  = "bin/server: junk query and memory (CPU with wrk when installed)"
+	batchGroup = "Batch: an HR office's staff table (/batch in headless Chromium at 1280×800; the batch package natively)"
+	pageLoad   = "Load, 50 clients × 10 s: / (bin/server and nginx, same export, our Go client)"
+	wasmLoad   = "Load, 50 clients × 10 s: app.wasm, brotli (bin/server and nginx, our Go client)"
+	wrkLoad    = "Load with wrk (2 threads, 50 connections × 10 s), bin/server and nginx, same export"
+	hostile    = "bin/server: junk query and memory (CPU with wrk when installed)"
 )
 
 var rows = []row{
@@ -92,6 +93,14 @@ var rows = []row{
 	{"Scoring", "Plan", "Plan", "ns/op", "ns/op", &budget{max: 200000, less: true}},
 	{"Scoring", "Plan allocations", "Plan", "allocs/op", "allocs/op", nil},
 	{"Scoring", "jifen (100,000 profiles in < 2 s)", "Jifen", "profiles/s", "profiles/s", &budget{max: 50000, min: true}},
+	{batchGroup, "/batch: 1,000 pasted rows scored and drawn", "Batch1000", "ms-to-table", "ms", &budget{max: 1000, less: true}},
+	{batchGroup, "/batch: 1,000 rows, longest time between two frames", "Batch1000", "ms-longest-frame", "ms", nil},
+	{batchGroup, "/batch: 10,000 pasted rows scored and drawn", "Batch10000", "ms-to-table", "ms", &budget{max: 5000, less: true}},
+	{batchGroup, "/batch: 10,000 rows, longest time between two frames", "Batch10000", "ms-longest-frame", "ms", nil},
+	{batchGroup, "/batch: 10,000 rows, progress shown (1 = yes; past half a second it must be)", "Batch10000", "progress", "", &budget{max: 1, min: true}},
+	{batchGroup, "batch.Read, 1,000 rows (native)", "Parse", "ns/op", "ns/op", nil},
+	{batchGroup, "batch ScoreAll, 1,000 rows (native)", "Score", "ns/op", "ns/op", nil},
+	{batchGroup, "batch.Export, 1,000 rows (native)", "Export", "ns/op", "ns/op", nil},
 	{pageLoad, "bin/server: requests per second", "Load", "page-server-req/s", "req/s", nil},
 	{pageLoad, "nginx: requests per second", "Load", "page-nginx-req/s", "req/s", nil},
 	{pageLoad, "ratio bin/server / nginx (aim ≥ 0.8)", "Load", "page-ratio", "", &budget{max: 0.5, min: true}},
@@ -176,10 +185,7 @@ func lighthouseBudget(mode, metric string, perf float64, a11y bool) *budget {
 
 // placeholders are the groups still to come, shown after the group
 // named by the key until they are measured.
-var placeholders = map[string]struct{ group, note string }{
-	"app.wasm size": {"app.wasm size per feature", "Not measured yet: what each feature (children, batch, partners) adds to app.wasm, brotli, goes here."},
-	"Scoring":       {"Batch", "Not measured yet: the batch timings go here."},
-}
+var placeholders = map[string]struct{ group, note string }{}
 
 func main() {
 	wasm := flag.String("wasm", "build/app.wasm", "the raw app.wasm")
@@ -188,6 +194,7 @@ func main() {
 	md := flag.String("md", "BENCHMARKS.md", "the report to write")
 	lhPkg := flag.String("lighthouse", "e2e/lighthouse/package.json", "the package.json that pins Lighthouse")
 	js := flag.String("json", "BENCHMARKS.json", "the JSON to write")
+	names := flag.String("wasm-names", "", "app.wasm built with its function names (-ldflags=-w), for the size of each feature")
 	flag.Parse()
 
 	metrics := map[string]map[string]float64{}
@@ -218,6 +225,20 @@ func main() {
 			fail(fmt.Errorf("app.wasm size: %w", err))
 		}
 		add(size, s.name, float64(st.Size()), "B", s.b)
+	}
+	if *names != "" {
+		sizes, err := featureSizes(*names, ".", "jifen")
+		if err != nil {
+			fail(err)
+		}
+		const group = "app.wasm size per feature: its functions' code (strings and tables not counted)"
+		for _, f := range sizes {
+			if len(f.unknownFuncs) > 0 {
+				fail(fmt.Errorf("feature %q: no function %s in %s: update cmd/benchreport/features.go", f.name, strings.Join(f.unknownFuncs, ", "), *names))
+			}
+			add(group, f.name+": raw ("+strconv.Itoa(f.funcs)+" functions)", float64(f.raw), "B", nil)
+			add(group, f.name+": brotli", float64(f.brotli), "B", nil)
+		}
 	}
 	for _, r := range rows {
 		v, found := metrics[r.bench][r.metric]
