@@ -160,18 +160,30 @@ func PlanFrom(p Profile, res Result) (PlanResult, error) {
 	return pr, err
 }
 
-func planFrom(p Profile, res Result) (PlanResult, error) {
+// planStart is the start of a plan and of ReachFrom: the profile dated
+// (its own date, else the result's), the result at that date and the
+// plan's first fields.
+func planStart(p *Profile, res Result) (PlanResult, error) {
 	if p.AsOf.IsZero() {
 		p.AsOf = res.AsOf
 	}
 	if res.AsOf != p.AsOf || res.Standard == 0 {
 		var err error
-		if res, err = Evaluate(p); err != nil {
+		if res, err = Evaluate(*p); err != nil {
 			return PlanResult{}, err
 		}
 	}
-	pr := PlanResult{AsOf: p.AsOf, Total: res.Total, Standard: res.Standard, Vetoed: res.Vetoed,
-		Assume: PlanAssumptions(p), Paths: []Path{}, Stop: planStop(&p), Result: &res}
+	return PlanResult{AsOf: p.AsOf, Total: res.Total, Standard: res.Standard, Vetoed: res.Vetoed,
+		Paths: []Path{}, Stop: planStop(p), Result: &res}, nil
+}
+
+func planFrom(p Profile, res Result) (PlanResult, error) {
+	pr, err := planStart(&p, res)
+	if err != nil {
+		return pr, err
+	}
+	res = *pr.Result
+	pr.Assume = PlanAssumptions(p)
 	end := pr.Stop.Date
 	for k := 0; ; k++ {
 		d := p.AsOf.AddYears(k)

@@ -8,17 +8,11 @@ package score
 // scoring thousands of rows at once (package batch). TestReachFromAgrees
 // checks it against PlanFrom. Its error is always Problems.
 func ReachFrom(p Profile, res Result) (PlanResult, error) {
-	if p.AsOf.IsZero() {
-		p.AsOf = res.AsOf
+	pr, err := planStart(&p, res)
+	if err != nil {
+		return pr, err
 	}
-	if res.AsOf != p.AsOf || res.Standard == 0 {
-		var err error
-		if res, err = Evaluate(p); err != nil {
-			return PlanResult{}, err
-		}
-	}
-	pr := PlanResult{AsOf: p.AsOf, Total: res.Total, Standard: res.Standard, Vetoed: res.Vetoed,
-		Paths: []Path{}, Stop: planStop(&p), Result: &res}
+	res = *pr.Result
 	switch {
 	case res.Vetoed || res.Retired:
 	case res.MeetsStandard:
