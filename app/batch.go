@@ -80,6 +80,12 @@ func (c *batchPage) OnNav(ctx app.Context) {
 	if c.filter == "" {
 		c.filter, c.sortKey = filterAll, sortLine
 	}
+	// 清除我的数据 (and its 撤销) reopens the page: the tick follows
+	// whether the table is still kept on the device
+	if _, kept := rawItem(storeBatch); c.Mounted() && kept != c.saved {
+		c.keep, c.saved = kept, kept
+		domSet(ctx, "#"+keepID, "checked", kept)
+	}
 }
 
 // OnMount takes what was pasted while the app was loading, or restores

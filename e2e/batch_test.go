@@ -323,8 +323,12 @@ func TestBatchKeepsTheListOnlyWhenTicked(t *testing.T) {
 
 	p.do(t, chromedp.Click(chromedp.CSS(`[data-testid=batch-keep]`)))
 	p.waitFor(t, `localStorage.getItem("jifen.batch")`)
-	p.do(t, chromedp.Click(chromedp.CSS(`#clear-data`)))
-	p.waitAcrossReload(t, `location.pathname === "/" && localStorage.getItem("jifen.batch") === null`)
+	// 清除我的数据 removes it too, and the tick goes; 撤销 brings both back
+	p.do(t, chromedp.Click(chromedp.CSS(`#clear-data`)), chromedp.Click(chromedp.CSS(`#clear-yes`)))
+	p.waitFor(t, `localStorage.getItem("jifen.batch") === null && !document.querySelector("[data-testid=batch-keep]").checked`)
+	p.do(t, chromedp.Click(chromedp.CSS(`#clear-undo`)))
+	p.waitFor(t, `localStorage.getItem("jifen.batch") !== null && document.querySelector("[data-testid=batch-keep]").checked`)
+	assert.Equal(t, text, p.eval(t, `JSON.parse(localStorage.getItem("jifen.batch"))`))
 	p.check(t)
 }
 
