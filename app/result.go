@@ -153,7 +153,7 @@ func (c *resultPage) renderChildren() app.UI {
 			return nil
 		}
 		return app.Elem("p").Class("more").Body(
-			app.Elem("a").Attr("href", link(PathPlan, c.pp.p)).Text("有孩子要在上海中考、高考？填孩子的出生年月，看来不来得及 →"))
+			app.Elem("a").Attr("href", link(PathPlan, c.pp.p)).Text("有孩子要在上海中考、高考？填孩子的出生年月，看看来不来得及 →"))
 	}
 	return app.Elem("section").Class("card").Aria("labelledby", "kids-title").Attr("data-testid", "result-children").Body(
 		app.Elem("h2").ID("kids-title").Text("孩子的中考"),

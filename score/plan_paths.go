@@ -136,16 +136,18 @@ func planChanges(p *Profile, res *Result) [gCount][]planChange {
 		} else {
 			wait[st.group] = r.n(TierRuleOf(st.tier).months)
 		}
-		at, detail := wait[st.group], st.detail
+		at, change, detail := wait[st.group], st.change, st.detail
 		if needsBase {
 			gr.titleOK = Yes
 			detail += "此等级还须{b}。"
 			if !baseOK {
+				// not met today: the change is both, and takes longer
 				at += baseMonths
+				change += "，并满足职称基数条件"
 			}
 		}
 		if pts > counted || st.group == gTier {
-			add(st.group, id, at, gr, []string{name, cond, months}, st.change, detail, lead, pts, mult)
+			add(st.group, id, at, gr, []string{name, cond, months}, change, detail, lead, pts, mult)
 		}
 		r.take()
 	}

@@ -101,6 +101,7 @@ func TestPlanPaths(t *testing.T) {
 	// is below 1×, so 6 more months → 2028-05: 30+100+3×3 = 139.
 	require.Contains(t, ids, "title_intermediate")
 	assert.Equal(t, Date{2028, 5, 28}, ids["title_intermediate"].EffectiveFrom)
+	assert.Equal(t, "取得中级职称，并满足职称基数条件", ids["title_intermediate"].Change, "the change says both")
 	assert.Equal(t, Low, ids["title_intermediate"].Confidence)
 	assert.NotEmpty(t, ids["title_intermediate"].Dispute)
 	// rules.md line 118: skill levels, 6 months each: 技能三级 is three
@@ -125,6 +126,7 @@ func TestPlanTitleWithBaseAlready(t *testing.T) {
 	ids := paths(pr)
 	require.Contains(t, ids, "title_intermediate")
 	assert.Equal(t, Date{2027, 11, 28}, ids["title_intermediate"].EffectiveFrom)
+	assert.Equal(t, "取得中级职称", ids["title_intermediate"].Change, "the condition is met")
 	pr = plan(t, "age=40&education=college&insurance_years=1&title_base_ok=1")
 	assert.Equal(t, Date{2027, 11, 28}, paths(pr)["title_intermediate"].EffectiveFrom, "an explicit yes wins")
 	pr = plan(t, "age=40&education=college&insurance_years=1&base_tier=1&title_base_ok=0")
