@@ -219,7 +219,7 @@ func (c *planPage) renderChildren() app.UI {
 					)
 				}),
 				app.Elem("p").Class("small muted exam-note").Body(
-					app.Elem("span").Class("badge").Text("未确认"),
+					app.Elem("span").Class("badge").Text(confLabel(score.Low)),
 					app.Text(" "+para(score.ExamNote(pl.AsOf))),
 				),
 			)

@@ -22,12 +22,15 @@ func (c *rulesPage) OnNav(ctx app.Context) {
 	setMeta(ctx, PathRules)
 }
 
+// confLabel names a rule's confidence: medium is a rule the sources give
+// alike (or nearly) without the official text, low one they disagree on
+// or do not settle.
 func confLabel(c score.Confidence) string {
 	switch c {
 	case score.High:
 		return "可信度高"
 	case score.Medium:
-		return "规则有争议"
+		return "待核实"
 	}
 	return "未确认"
 }
@@ -38,7 +41,7 @@ func (c *rulesPage) Render() app.UI {
 	return sitePage(PathRules, "rules",
 		app.Elem("h1").Class("page-title").Text("积分规则"),
 		app.Elem("p").Text(score.RulesIntro(d)),
-		app.Elem("p").Class("muted small").Text("本页依据公开的二手资料整理（未找到现行办法全文）；标着“规则有争议”或“未确认”的，后面一句说明各来源的分歧。"),
+		app.Elem("p").Class("muted small").Text("本页依据公开的二手资料整理（未找到现行办法全文）；标着“待核实”或“未确认”的，后面一句说明为什么：各来源的分歧，或缺少哪份原文。"),
 		app.Range(sections).Slice(func(i int) app.UI { return renderRuleSection(sections[i]) }),
 		renderWages(d),
 		app.Elem("section").Class("card").Aria("labelledby", "open-title").Body(

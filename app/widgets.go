@@ -261,12 +261,8 @@ func confBadge(c score.Confidence, dispute string) app.UI {
 	if c == score.High {
 		return nil
 	}
-	label := "规则有争议"
-	if c == score.Low {
-		label = "未确认"
-	}
 	return app.Elem("p").Class("conf conf-"+string(c)).Body(
-		app.Elem("span").Class("badge").Text(label),
+		app.Elem("span").Class("badge").Text(confLabel(c)),
 		app.If(dispute != "", func() app.UI { return app.Text(" " + dispute) }),
 	)
 }
