@@ -116,22 +116,19 @@ func (t *Table) problems(line int, err error) []string {
 
 // zhongkao is a child's 中考 verdict with its months; exam names it.
 func zhongkao(x score.ExamCheck, pr *score.PlanResult, exam string) string {
-	tmpl, n := "来得及（{}，余 {} 个月）", 0
 	switch {
 	case x.Verdict == score.Passed:
-		tmpl = "已过（{}，报名已过）"
+		return fill("已过（{}，报名已过）", exam)
 	case x.Margin == nil && (pr.Vetoed || pr.Result != nil && pr.Result.Retired):
-		tmpl = "来不及（{}，不能申请积分）"
+		return fill("来不及（{}，不能申请积分）", exam)
 	case x.Margin == nil:
-		tmpl, n = "来不及（{}，退休前达不到 {} 分）", pr.Standard
+		return fill("来不及（{}，退休前达不到 {} 分）", exam, strconv.Itoa(pr.Standard))
 	case x.Verdict == score.Late:
-		tmpl, n = "来不及（{}，晚 {} 个月）", -*x.Margin
+		return fill("来不及（{}，晚 {}）", exam, score.Span(-*x.Margin))
 	case x.Verdict == score.Tight:
-		tmpl, n = "时间很紧（{}，余 {} 个月）", *x.Margin
-	default:
-		n = *x.Margin
+		return fill("时间很紧（{}，余 {}）", exam, score.Span(*x.Margin))
 	}
-	return fill(tmpl, exam, strconv.Itoa(n))
+	return fill("来得及（{}，余 {}）", exam, score.Span(*x.Margin))
 }
 
 // Counts are how many rows have each status.

@@ -110,9 +110,9 @@ func TestChildrenVerdicts(t *testing.T) {
 			case x.Margin == nil:
 				want += "退休前达不到 " + strconv.Itoa(score.StandardAt(day)) + " 分）"
 			case *x.Margin < 0:
-				want += "晚 " + strconv.Itoa(-*x.Margin) + " 个月）"
+				want += "晚 " + score.Span(-*x.Margin) + "）"
 			default:
-				want += "余 " + strconv.Itoa(*x.Margin) + " 个月）"
+				want += "余 " + score.Span(*x.Margin) + "）"
 			}
 			assert.Equal(t, want, o.Children[k], l)
 			assert.Equal(t, strings.Replace(want, x.Month.String()+" 中考", x.Month.Chinese()+"中考", 1), o.ChildrenZh[k], l)

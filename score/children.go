@@ -254,13 +254,13 @@ func (x ExamCheck) Sentence(pr *PlanResult) string {
 	case x.Margin == nil:
 		return head + r.fs("按目前规划{a}达不到 {standard} 分（来不及）。", []string{stopBefore(pr.Stop)})
 	case x.Verdict == Late:
-		return head + r.f("按目前规划晚 {0} 个月（来不及）。", -*x.Margin)
+		return head + "按目前规划晚 " + Span(-*x.Margin) + "（来不及）。"
 	case *x.Margin == 0:
 		return head + "按目前规划正好赶上，没有余量（时间很紧）。"
 	case x.Verdict == Tight:
-		return head + r.f("按目前规划只有 {0} 个月余量（时间很紧）。", *x.Margin)
+		return head + "按目前规划只有 " + Span(*x.Margin) + "余量（时间很紧）。"
 	}
-	return head + r.f("按目前规划还有 {0} 个月余量（来得及）。", *x.Margin)
+	return head + "按目前规划还有 " + Span(*x.Margin) + "余量（来得及）。"
 }
 
 // PathSentence says which single change of the plan makes a late exam in
@@ -335,9 +335,9 @@ func (x ExamCheck) Short() string {
 	switch {
 	case x.Verdict == Passed || x.Margin == nil:
 	case *x.Margin >= 0 && x.Verdict != Late:
-		s += r.f("，余量 {0} 个月", *x.Margin)
+		s += "，余量 " + Span(*x.Margin)
 	case *x.Margin < 0:
-		s += r.f("，晚 {0} 个月", -*x.Margin)
+		s += "，晚 " + Span(-*x.Margin)
 	}
 	return s
 }

@@ -238,3 +238,9 @@ func TestExamShort(t *testing.T) {
 	assert.Equal(t, "中考（2024 年 6 月）：报名已过", pr.Children[2].Zhongkao.Short())
 	assert.Equal(t, "2018 年 3 月出生的孩子", pr.Children[0].Name())
 }
+
+func TestSpan(t *testing.T) {
+	for m, want := range map[int]string{0: "0 个月", 4: "4 个月", 23: "23 个月", 24: "2 年", 100: "8 年 4 个月", 121: "10 年 1 个月"} {
+		assert.Equal(t, want, Span(m), m)
+	}
+}

@@ -19,6 +19,19 @@ func monthsText(m int) string {
 	return itoa(m) + " 个月"
 }
 
+// Span writes a number of months for a reader: "20 个月" under two
+// years, "8 年 4 个月" or "3 年" from two years on.
+func Span(m int) string {
+	if m < 24 {
+		return itoa(m) + " 个月"
+	}
+	s := itoa(m/12) + " 年"
+	if m%12 != 0 {
+		s += " " + itoa(m%12) + " 个月"
+	}
+	return s
+}
+
 // multText writes a multiple given in per cent: 80 → "0.8", 300 → "3".
 func multText(pct int) string {
 	s := itoa(pct / 100)
