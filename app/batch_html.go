@@ -214,8 +214,16 @@ func (c *batchPage) resultsHTML() string {
 	if c.printing { // on paper: every row shown, then the materials
 		from, to, pages = 0, len(c.view), 1
 	}
-	h.add(`<div class="table-wrap"><table class="table batch-table"><caption class="batch-caption">员工积分：显示第 {}–{} 人，共 {} 人</caption><thead><tr>`,
-		strconv.Itoa(from+1), strconv.Itoa(to), strconv.Itoa(len(c.view)))
+	caption := "员工积分：{} 人"
+	args := []string{strconv.Itoa(len(c.view))}
+	if to-from < len(c.view) {
+		caption, args = "员工积分：第 {}–{} 人，共 {} 人", []string{strconv.Itoa(from + 1), strconv.Itoa(to), args[0]}
+	}
+	if len(c.view) < len(c.outs) {
+		caption += "（筛选后；全表 {} 行）"
+		args = append(args, strconv.Itoa(len(c.outs)))
+	}
+	h.add(`<div class="table-wrap"><table class="table batch-table"><caption class="batch-caption">`+caption+`</caption><thead><tr>`, args...)
 	for i, label := range [...]string{"行", "姓名", "总分", "是否达标", "还差", reachHead, "子女中考", "提示", "查看"} {
 		key := [...]string{sortLine, sortName, sortTotal, "", sortGap, sortReach, "", "", ""}[i]
 		if key == "" {

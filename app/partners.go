@@ -197,7 +197,7 @@ func (c *partnersPage) Render() app.UI {
 			app.Elem("pre").Class("code").ID("snippet").Attr("data-testid", "snippet").Text(pc.snippet(c.origin)),
 			app.Elem("button").Attr("type", "button").Class("btn btn-small").Text("复制代码").OnClick(c.copySnippet),
 			app.If(c.copied != "", func() app.UI { return app.Elem("p").Role("status").Class("small").Text(c.copied) }),
-			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整。也可以不用脚本、直接用 iframe："+c.origin+"/embed?parent=您页面的源（如 https://www.您的网站.com）&theme=%230f6b5c&partner=…&cta=…&cta_url=…；没有 parent 时，iframe 不向任何页面发送消息，也不显示按钮。"),
+			app.Elem("p").Class("small muted").Text("iframe 的高度随内容自动调整。也可以不用脚本、直接用 iframe："+c.origin+"/embed?parent=您网站的地址（https:// 加域名，如 https://www.您的网站.com，不带路径）&theme=%230f6b5c&partner=…&cta=…&cta_url=…；没有 parent 时，iframe 不向任何页面发送消息，也不显示按钮。"),
 		),
 		app.Elem("section").Class("card").Aria("labelledby", "preview-title").Body(
 			app.Elem("h2").ID("preview-title").Text("3. 预览"),
