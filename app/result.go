@@ -87,6 +87,7 @@ func (c *resultPage) renderBody() app.UI {
 		app.If(c.verdict.Kind == guide.CanApply, func() app.UI {
 			return app.Elem("a").Class("more").Attr("href", link(PathGuide, c.pp.p)).Text("申请步骤和材料清单 →")
 		}),
+		c.renderNoInsurance(),
 		c.renderPlan(),
 		c.renderChildren(),
 		app.Elem("section").Class("card").Aria("labelledby", "items-title").Body(
@@ -141,6 +142,19 @@ func (c *resultPage) renderPlan() app.UI {
 		}),
 		app.Elem("a").Class("more").Attr("href", link(PathPlan, c.pp.p)).Text("查看逐年走势图和推算的假设 →"),
 	)
+}
+
+// renderNoInsurance says, next to the total, that 0 years of insurance
+// is not only 0 points: the application itself needs it (guide's
+// conditions, from score's process numbers).
+func (c *resultPage) renderNoInsurance() app.UI {
+	if c.pp.p.InsuranceYears != 0 || c.res.Vetoed || c.res.Retired {
+		return nil
+	}
+	d := c.res.AsOf
+	return app.Elem("p").Class("notice notice-warn").Attr("data-testid", "no-insurance").Text(
+		"社保年限为 0 年：申请积分须由单位在本市缴纳职工社保，近 " + strconv.Itoa(score.N(d, "apply.insured_window")) +
+			" 个月中至少 " + strconv.Itoa(score.N(d, "apply.insured_months")) + " 个月；未满时不能申请，请先确认。")
 }
 
 // renderChildren is one line per child with the 中考 verdict, linking to

@@ -2,11 +2,14 @@ package e2e
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+
+	"jifen/score"
 )
 
 // sender is a profile whose link, cut, loses the insurance years (issue
@@ -238,5 +241,19 @@ func TestDamagedStorage(t *testing.T) {
 	assert.Contains(t, p.text(t, "[data-testid=saved-damaged]"), "本机保存的答案有 1 处无法读取，已忽略")
 	assert.Equal(t, fmt.Sprint(totalAt(t, "age=35&education=master", p.browserToday(t))), p.text(t, "[data-testid=total]"))
 	assert.Equal(t, "age=35&education=master", p.saved(t), "the bad part is dropped")
+	p.check(t)
+}
+
+// TestNoInsuranceSaid: a total of 120 with 0 years of insurance says, by
+// the total, that the application needs insurance first.
+func TestNoInsuranceSaid(t *testing.T) {
+	srv := startServer(t)
+	p := newPage(t, srv.URL)
+	p.open(t, "/result#age=35&education=doctor")
+	p.waitFor(t, `!!document.querySelector("[data-testid=no-insurance]")`)
+	d := score.Today()
+	assert.Contains(t, p.text(t, "[data-testid=no-insurance]"), "近 "+strconv.Itoa(score.N(d, "apply.insured_window"))+" 个月中至少 "+strconv.Itoa(score.N(d, "apply.insured_months"))+" 个月")
+	p.open(t, "/result#age=35&education=doctor&insurance_years=1")
+	assert.Equal(t, "0", p.eval(t, `String(document.querySelectorAll("[data-testid=no-insurance]").length)`))
 	p.check(t)
 }

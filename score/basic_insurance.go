@@ -65,9 +65,6 @@ func scoreInsurance(e *eval) {
 	e.itemIf(&insuranceItem, pts, why, cap > 0 || pts > lowest)
 	if e.years > 0 {
 		e.warn("社保年限只计本市职工社保、由劳动合同单位缴纳、非补缴的月份；缴纳中断后是否重新计算年限，各来源说法不一。")
-	} else {
-		// the application itself needs insurance (process.go), whatever the total
-		e.warn(e.f("社保年限为 0 年：申请积分须由单位在本市缴纳职工社保，近 {0} 个月中至少 {1} 个月，否则不能申请，请先确认。", e.n(&insuredWindow), e.n(&insuredMonths)))
 	}
 }
 

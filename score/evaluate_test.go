@@ -3,8 +3,6 @@ package score
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -532,18 +530,4 @@ func TestDisputeOnlyWhereItMatters(t *testing.T) {
 		assert.Equal(t, c.want, it.Confidence, c.query)
 		assert.Equal(t, c.want != High, it.Dispute != "", c.query)
 	}
-}
-
-// TestNoInsuranceWarns: 0 years of insurance is said, whatever the total
-// (the application itself needs insurance: process.go).
-func TestNoInsuranceWarns(t *testing.T) {
-	p := profileOf(t, "age=35&education=doctor")
-	r, err := Evaluate(p)
-	require.NoError(t, err)
-	require.True(t, r.MeetsStandard)
-	want := "近 " + strconv.Itoa(N(p.AsOf, "apply.insured_window")) + " 个月中至少 " + strconv.Itoa(N(p.AsOf, "apply.insured_months")) + " 个月"
-	assert.True(t, slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, want) }), r.Warnings)
-	r, err = Evaluate(profileOf(t, "age=35&education=doctor&insurance_years=1"))
-	require.NoError(t, err)
-	assert.False(t, slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, want) }), r.Warnings)
 }
