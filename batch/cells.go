@@ -344,5 +344,13 @@ func allowed(f *score.Field) string {
 		_, hi := f.Range()
 		return "0 到 " + score.Money(hi*100) + " 元之间的金额，如 12,577 或 12577.5"
 	}
-	return enumAllowed[f.Key]
+	if s, ok := enumAllowed[f.Key]; ok {
+		return s
+	}
+	// a choice without its own line here: the pages' labels
+	var labels []string
+	for _, c := range f.Options(score.Today()) {
+		labels = append(labels, c.Label)
+	}
+	return strings.Join(labels, "、")
 }

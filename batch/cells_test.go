@@ -217,3 +217,17 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryEnumSaysWhatMayBeWritten: an enum key without a line of its
+// own in enumAllowed still lists its choices (a new indicator needs no
+// row here).
+func TestEveryEnumSaysWhatMayBeWritten(t *testing.T) {
+	for _, f := range score.Fields {
+		if f.Kind == score.KindEnum {
+			assert.NotEmpty(t, allowed(f), f.Key)
+		}
+	}
+	f := *score.FieldByKey("award")
+	f.Key = "award_copy"
+	assert.Contains(t, allowed(&f), score.AwardTable[len(score.AwardTable)-1].Name, "the pages' labels")
+}
