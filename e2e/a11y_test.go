@@ -39,9 +39,9 @@ type violation struct {
 // critical violations.
 func axeRun(t *testing.T, p *page, src string) []violation {
 	t.Helper()
-	_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](src+";true"))
+	_, err := run(p, chromedp.Evaluate[bool](src+";true"))
 	require.NoError(t, err)
-	out, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(
+	out, err := run(p, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(
 		r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => ({
 			id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))))`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
@@ -83,7 +83,7 @@ func TestAccessibility(t *testing.T) {
 				assert.Empty(t, vs, "%s at %s", path, size.name)
 			}
 			// the checker itself finds a real violation
-			_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`document.querySelector("main").insertAdjacentHTML("beforeend", '<input type="text" id="probe">'), true`))
+			_, err := run(p, chromedp.Evaluate[bool](`document.querySelector("main").insertAdjacentHTML("beforeend", '<input type="text" id="probe">'), true`))
 			require.NoError(t, err)
 			vs := axeRun(t, p, src)
 			require.NotEmpty(t, vs, "axe finds an unlabelled input")

@@ -494,7 +494,7 @@ func TestOfflineShareLink(t *testing.T) {
 			p.open(t, "/")
 			// wait until the service worker controls the page and has
 			// cached everything
-			_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+			_, err := run(p, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
 			require.NoError(t, err)
 			p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
 			require.Equal(t, "true", p.eval(t, `String(!!navigator.serviceWorker.controller)`))

@@ -62,6 +62,13 @@ func frameContext(t *testing.T, p *page, s string) context.Context {
 	return fctx
 }
 
+// runIn runs one action in a frame's context within stepTimeout.
+func runIn[T any](f context.Context, a chromedp.Action[T]) (T, error) {
+	ctx, cancel := context.WithTimeout(f, stepTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, a)
+}
+
 func TestEmbedInPartnerPage(t *testing.T) {
 	srv := startServer(t)
 	partner := partnerPage(t, srv.URL)
@@ -84,11 +91,19 @@ func TestEmbedInPartnerPage(t *testing.T) {
 		f := frameContext(t, p, c.frame)
 		// load the frame again while listening, so that its console is
 		// seen; the old document is marked, so the wait is for the new one
-		_, err := chromedp.Run(f, chromedp.Evaluate[bool](`window.__old = true, location.reload(), true`))
+		// (the reload can cut the evaluation's answer: it gets a few
+		// seconds, and the wait below tells whether the new page came)
+		// (the first Run on f attaches to the frame and must have f itself:
+		// a context of its own would detach it when cancelled)
+		_, err := chromedp.Run(f, chromedp.Evaluate[bool](`true`))
 		require.NoError(t, err)
+		ctx, cancel := context.WithTimeout(f, 5*time.Second)
+		_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__old = true, location.reload(), true`))
+		cancel()
 		deadline := time.Now().Add(stepTimeout)
 		for time.Now().Before(deadline) {
-			ctx, cancel := context.WithTimeout(f, stepTimeout)
+			// short tries: a poll that the reload cuts may never answer
+			ctx, cancel := context.WithTimeout(f, 5*time.Second)
 			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`!window.__old && window.jifenReady === window.jifenLoads && !document.getElementById("app-wasm-loader")`))
 			cancel()
 			if err == nil {
@@ -99,14 +114,17 @@ func TestEmbedInPartnerPage(t *testing.T) {
 		// DOM queries do not reach into another process's frame; the
 		// clicks go through its own page script.
 		for i := 1; i <= 6; i++ {
-			_, err := chromedp.Run(f, chromedp.Poll[bool](fmt.Sprintf(`(document.querySelector(".quiz-count") || {}).textContent === "第 %d / 6 题" && (document.querySelector("#next").click(), true)`, i)))
-			require.NoError(t, err, "question %d", i)
+			_, err := runIn(f, chromedp.Poll[bool](fmt.Sprintf(`(document.querySelector(".quiz-count") || {}).textContent === "第 %d / 6 题" && (document.querySelector("#next").click(), true)`, i)))
+			if err != nil {
+				txt, _ := runIn(f, chromedp.Evaluate[string](`location.href + " | " + document.body.innerText.slice(0, 300)`))
+				t.Fatalf("question %d of %s: %v; the frame shows %s", i, c.frame, err, txt)
+			}
 		}
-		total, err := chromedp.Run(f, chromedp.Poll[string](`(document.querySelector("[data-testid=total]") || {}).textContent`))
+		total, err := runIn(f, chromedp.Poll[string](`(document.querySelector("[data-testid=total]") || {}).textContent`))
 		require.NoError(t, err)
 		assert.Equal(t, fmt.Sprint(p.nativeTotal(t, c.query)), strings.TrimSpace(total), c.query)
 		// no install prompt inside a frame
-		n, err := chromedp.Run(f, chromedp.Evaluate[int](`document.querySelectorAll(".site-header, .install").length`))
+		n, err := runIn(f, chromedp.Evaluate[int](`document.querySelectorAll(".site-header, .install").length`))
 		require.NoError(t, err)
 		assert.Zero(t, n)
 	}

@@ -49,7 +49,7 @@ func TestCalculatorFieldByField(t *testing.T) {
 	// a folded rare item
 	p.do(t, chromedp.Click(chromedp.CSS(`details.fold summary`)), choose("#f-award", "city"))
 	wantTotal(q + "&award=city")
-	loc, err := chromedp.Run(p.ctx, chromedp.Location())
+	loc, err := run(p, chromedp.Location())
 	assert.NoError(t, err)
 	assert.Contains(t, loc, "award=city")
 	p.check(t)

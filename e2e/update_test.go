@@ -17,7 +17,7 @@ func TestUpdateNotice(t *testing.T) {
 	addr := strings.TrimPrefix(old.URL, "http://")
 	p := newPage(t, old.URL)
 	p.open(t, "/")
-	_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+	_, err := run(p, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 	p.open(t, "/")
 	assert.Contains(t, p.eval(t, `document.documentElement.outerHTML`), "/1111111111111111/web/")
