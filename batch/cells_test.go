@@ -27,6 +27,16 @@ func profile(t *testing.T, link string) score.Profile {
 	return p
 }
 
+// profileAt is profile dated d, unless the link gives its own date.
+func profileAt(t *testing.T, link string, d score.Date) score.Profile {
+	t.Helper()
+	p := profile(t, link)
+	if p.AsOf.IsZero() {
+		p.AsOf = d
+	}
+	return p
+}
+
 // Every cell form of batch.md, and the generous ones, gives the profile
 // value of its link form.
 func TestCellForms(t *testing.T) {

@@ -14,10 +14,7 @@ import (
 // plan is the native plan of a profile in link form at d.
 func plan(t *testing.T, link string, d score.Date) score.PlanResult {
 	t.Helper()
-	p := profile(t, link)
-	if p.AsOf.IsZero() {
-		p.AsOf = d
-	}
+	p := profileAt(t, link, d)
 	pr, err := score.Plan(p)
 	require.NoError(t, err, link)
 	return pr

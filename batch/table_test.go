@@ -15,10 +15,7 @@ var day = score.Date{Year: 2026, Month: 12, Day: 7}
 // evaluate is the native result of a profile in link form at d.
 func evaluate(t *testing.T, link string, d score.Date) score.Result {
 	t.Helper()
-	p := profile(t, link)
-	if p.AsOf.IsZero() {
-		p.AsOf = d
-	}
+	p := profileAt(t, link, d)
 	r, err := score.Evaluate(p)
 	require.NoError(t, err, link)
 	return r
