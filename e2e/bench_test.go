@@ -26,20 +26,18 @@ import (
 // reports its figures as metrics, which cmd/benchreport turns into
 // BENCHMARKS.md.
 
-// Slow 4G as the budgets define it: 150 ms round trip, 1.6 Mbit/s down,
-// 750 kbit/s up.
-var slow4G = &network.Conditions{
-	Latency:            150,
-	DownloadThroughput: 1.6e6 / 8,
-	UploadThroughput:   750e3 / 8,
-}
-
-func throttle(t testing.TB, p *page, cond *network.Conditions) {
+// throttle emulates cond in the page's requests (not in those of its
+// workers), in the browser; nil is no throttling.
+func throttle(t testing.TB, p *page, cond *linkProfile) {
 	if cond == nil {
 		return
 	}
 	_, err := chromedp.Call(p.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{cond},
+		MatchedNetworkConditions: []*network.Conditions{{
+			Latency:            float64(cond.rtt.Milliseconds()),
+			DownloadThroughput: cond.down / 8,
+			UploadThroughput:   cond.up / 8,
+		}},
 	})
 	require.NoError(t, err)
 }
@@ -61,12 +59,12 @@ func load(t testing.TB, p *page, path string) (firstScreen, interactive time.Dur
 
 // BenchmarkFirstVisitSlow4G is a first visit of / (nothing cached) over
 // slow 4G.
-func BenchmarkFirstVisitSlow4G(b *testing.B) { benchFirstVisit(b, slow4G) }
+func BenchmarkFirstVisitSlow4G(b *testing.B) { benchFirstVisit(b, &slow4G) }
 
 // BenchmarkFirstVisitFast is the same visit without throttling.
 func BenchmarkFirstVisitFast(b *testing.B) { benchFirstVisit(b, nil) }
 
-func benchFirstVisit(b *testing.B, cond *network.Conditions) {
+func benchFirstVisit(b *testing.B, cond *linkProfile) {
 	if browserPath == "" {
 		b.Skip("no Chromium")
 	}
@@ -103,7 +101,7 @@ func BenchmarkRepeatVisit(b *testing.B) {
 		_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
 		require.NoError(b, err)
 		load(b, p, "/") // now under the worker's control
-		throttle(b, p, slow4G)
+		throttle(b, p, &slow4G)
 		_, r := load(b, p, "/")
 		online += r
 		srv.stop()

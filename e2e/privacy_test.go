@@ -215,7 +215,7 @@ func pressWhileLoading(t testing.TB, p *page) time.Duration {
 			if (!window.__t.q2 && c && c.textContent.includes("第 2 / 6 题")) window.__t.q2 = performance.now();
 		}).observe(document, {childList: true, subtree: true, characterData: true});`})
 	require.NoError(t, err)
-	throttle(t, p, slow4G)
+	throttle(t, p, &slow4G)
 	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
 	defer cancel()
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(p.origin+"/")))
