@@ -182,7 +182,6 @@ type page struct {
 	// requestDetails are the method, URL, headers and body of every
 	// request, to look for answers in them.
 	requestDetails []string
-	bytes          int64 // bytes received, as sent on the wire
 }
 
 // newPage opens headless Chromium at 390×844 and records console errors,
@@ -262,8 +261,6 @@ func (p *page) listen(ev any) {
 			body.Write(e.Bytes)
 		}
 		p.requestDetails = append(p.requestDetails, ev.Request.Method+" "+ev.Request.URL+" "+string(hdr)+" "+body.String())
-	case *network.EventLoadingFinished:
-		p.bytes += int64(ev.EncodedDataLength)
 	}
 }
 
