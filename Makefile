@@ -29,6 +29,7 @@ build/app.wasm: FORCE
 	@mkdir -p build
 	GO=$(GO) sh tools/wasm-workspace.sh build/wasm-work
 	GOWORK=$(CURDIR)/build/wasm-work/go.work GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o build/app.wasm.new .
+	$(GO) run ./cmd/wasmdata build/app.wasm.new build/app.wasm.new
 	@if cmp -s build/app.wasm.new build/app.wasm; then rm build/app.wasm.new; else mv build/app.wasm.new build/app.wasm; fi
 
 web/app.wasm.br: build/app.wasm
