@@ -77,6 +77,14 @@
     });
   }
 
+  // How long the page waits, once the module is here, for the worker's
+  // warm-up run before it runs the app anyway.
+  var warmWait = 2000;
+  function wasmExecURL() {
+    var s = document.querySelector('script[src$="/wasm_exec.js"]');
+    return s ? s.src : "";
+  }
+
   // window.jifenWasm is called by go-app's app.js (changed by the server)
   // in place of its own instantiateStreaming(fetchWithProgress(…)): it
   // resolves to {instance} like that call; progress(percent) feeds the
@@ -88,8 +96,20 @@
       wasmWorker = null;
       if (!w) return mainThread();
       return new Promise(function (resolve, reject) {
+        // Once the module is here, the page instantiates it at once and
+        // runs it when the worker has warmed it up (its {warmed}: see
+        // wasm-warm.js) or after warmWait ms, whichever comes first.
+        var instance = null, warmed = false, settled = false;
+        var go = function () {
+          if (settled || !instance || !warmed) return;
+          settled = true;
+          w.terminate();
+          resolve({ instance: instance });
+        };
         var failed = function (e) {
           if (e && e.preventDefault) e.preventDefault();
+          if (instance || settled) { warmed = true; go(); return; }
+          settled = true;
           w.terminate();
           mainThread().then(resolve, reject);
         };
@@ -99,11 +119,26 @@
           var d = e.data || {};
           if (typeof d.progress === "number") progress(d.progress);
           else if (d.module) {
-            w.terminate();
-            WebAssembly.instantiate(d.module, imports).then(function (instance) { resolve({ instance: instance }); }, reject);
+            setTimeout(function () { warmed = true; go(); }, warmWait);
+            WebAssembly.instantiate(d.module, imports).then(function (inst) { instance = inst; go(); }, function (err) {
+              settled = true;
+              w.terminate();
+              reject(err);
+            });
+          } else if (d.warmed) {
+            window.jifenWarmed = String(d.warmed); // how it ended: "ready" when whole (browser tests check it)
+            warmed = true;
+            go();
           } else failed();
         };
-        w.postMessage({ url: url, size: parseInt(size, 10) || 0 });
+        w.postMessage({
+          url: url, size: parseInt(size, 10) || 0,
+          wasmExec: wasmExecURL(),
+          page: {
+            href: location.href, width: window.innerWidth, height: window.innerHeight,
+            env: typeof goappEnv === "object" && goappEnv ? goappEnv : {}
+          }
+        });
       });
     });
   };

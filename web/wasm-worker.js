@@ -32,7 +32,27 @@ self.onmessage = function (e) {
   }).then(function (module) {
     progress(100);
     self.postMessage({ module: module });
+    warm(module, e.data);
   }).catch(function (err) {
     self.postMessage({ error: String(err) });
   });
 };
+
+// Then the app's start is run here once (wasm-warm.js says why), and the
+// page told {warmed: how it ended}; the page does not wait for it long.
+function warm(module, d) {
+  var told = false;
+  var tell = function (how) {
+    if (told) return;
+    told = true;
+    self.postMessage({ warmed: how });
+  };
+  try {
+    if (!d.page || !d.wasmExec) return tell("no page");
+    if (!self.Go) importScripts(d.wasmExec);
+    if (!self.jifenWarm) importScripts("wasm-warm.js");
+    self.jifenWarm(module, d.page).then(tell, function () { tell("error"); });
+  } catch (err) {
+    tell("error");
+  }
+}
