@@ -80,13 +80,13 @@ const (
 )
 
 var rows = []row{
-	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "pre-rendered first screen visible", "FirstVisitSlow4G", "ms-first-screen", "ms", &budget{max: 2000}},
-	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "interactive (loader gone)", "FirstVisitSlow4G", "ms-interactive", "ms", &budget{max: 7000}},
-	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "bytes transferred", "FirstVisitSlow4G", "bytes-first-visit", "B", nil},
-	{"First visit, slow 4G (150 ms, 1.6 Mbit/s)", "下一题 pressed while loading: question 2 shown after the app starts", "PressWhileLoading", "ms-press-to-question", "ms", &budget{max: 300}},
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up, through a throttling proxy)", "pre-rendered first screen visible", "FirstVisitSlow4G", "ms-first-screen", "ms", &budget{max: 2000}},
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up, through a throttling proxy)", "interactive (loader gone)", "FirstVisitSlow4G", "ms-interactive", "ms", &budget{max: 7000}},
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up, through a throttling proxy)", "bytes transferred (every request, the worker's app.wasm and headers included)", "FirstVisitSlow4G", "bytes-first-visit", "B", nil},
+	{"First visit, slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up, through a throttling proxy)", "下一题 pressed while loading: question 2 shown after the app starts", "PressWhileLoading", "ms-press-to-question", "ms", &budget{max: 300}},
 	{"First visit, unthrottled", "pre-rendered first screen visible", "FirstVisitFast", "ms-first-screen", "ms", nil},
 	{"First visit, unthrottled", "interactive", "FirstVisitFast", "ms-interactive", "ms", nil},
-	{"Repeat visit (service worker)", "interactive, online (slow 4G)", "RepeatVisit", "ms-repeat-online", "ms", &budget{max: 500}},
+	{"Repeat visit (service worker)", "interactive, online (slow 4G; the service worker answers)", "RepeatVisit", "ms-repeat-online", "ms", &budget{max: 500}},
 	{"Repeat visit (service worker)", "interactive, offline", "RepeatVisit", "ms-repeat-offline", "ms", &budget{max: 500}},
 	{"Scoring", "Evaluate", "Evaluate", "ns/op", "ns/op", &budget{max: 2000, less: true}},
 	{"Scoring", "Evaluate allocations", "Evaluate", "allocs/op", "allocs/op", nil},
@@ -338,7 +338,7 @@ func markdown(figs []figure) string {
 	var b strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&b, "# Benchmarks\n\nWritten by `make bench` on %s (%d cores, %s/%s, host %s), all in one run.\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, host)
-	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit. Load: on loopback, bin/server and nginx (deploy/nginx.conf, 2 workers) serving the same export, measured by the same client (a bounded Go client of our own, then wrk) in two alternating rounds of 5 s each (requests per second over both, latencies their mean); client and servers share the machine's 2 cores with whatever else runs, so the figures are noisy. CPU per request: the server's user+system time from /proc over a run, divided by its requests. Lighthouse: its own headless Chromium with a fresh profile each run and its default mobile settings (a 412×823 phone, 4× CPU slowdown, 150 ms and 1.6 Mbit/s): simulated throttling loads the page unthrottled and estimates the phone from that trace, devtools throttling applies the same limits in the browser; runs round-robin over the pages, the figures are the medians.\n")
+	b.WriteString("Browser figures: headless Chromium at 390×844, a fresh profile for each first visit. Load: on loopback, bin/server and nginx (deploy/nginx.conf, 2 workers) serving the same export, measured by the same client (a bounded Go client of our own, then wrk) in two alternating rounds of 5 s each (requests per second over both, latencies their mean); client and servers share the machine's 2 cores with whatever else runs, so the figures are noisy. CPU per request: the server's user+system time from /proc over a run, divided by its requests. Lighthouse: its own headless Chromium with a fresh profile each run and its default mobile settings (a 412×823 phone, 4× CPU slowdown, 150 ms and 1.6 Mbit/s): simulated throttling loads the page unthrottled and estimates the phone from that trace, devtools throttling applies the same limits in the browser; runs round-robin over the pages, the figures are the medians. Slow 4G: every request (page, worker, service worker) goes through a throttling TCP proxy on loopback (e2e/throttle_test.go): 75 ms each way, a round trip more for each new connection, 1.6 Mbit/s down and 750 kbit/s up shared by all connections; DNS, TLS and TCP slow start are not modelled.\n")
 	group := ""
 	placeholder := func(after string) {
 		if p, ok := placeholders[after]; ok && !hasGroup(figs, p.group) {
