@@ -57,9 +57,13 @@ func (c *resultPage) Render() app.UI {
 	if !c.ready {
 		return sitePage(PathResult, "", loadingHero("您的居住证积分"))
 	}
+	// at least the loading card's height (.loading-main), so that the
+	// footer does not move up into view when the app draws a short page
 	return sitePage(PathResult, "",
-		c.notices(),
-		c.renderBody(),
+		app.Elem("div").Class("loading-main").Body(
+			c.notices(),
+			c.renderBody(),
+		),
 	).DataSet("q", "#"+c.pp.p.Encode())
 }
 
