@@ -104,7 +104,7 @@ func TestEmbedInPartnerPage(t *testing.T) {
 		for time.Now().Before(deadline) {
 			// short tries: a poll that the reload cuts may never answer
 			ctx, cancel := context.WithTimeout(f, 5*time.Second)
-			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`!window.__old && window.jifenReady === window.jifenLoads && !document.getElementById("app-wasm-loader")`))
+			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`!window.__old && `+appReady))
 			cancel()
 			if err == nil {
 				break // else a poll cut by the reload itself: try again

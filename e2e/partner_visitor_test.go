@@ -120,7 +120,7 @@ func TestPartnerVisitor(t *testing.T) {
 	p.do(t, chromedp.Navigate(partner+"/"))
 	p.waitFor(t, `got.some(e => e.type === "jifen:ready")`)
 	f := attachFrame(t, p, "yuyue")
-	f.poll(`window.jifenReady === window.jifenLoads && document.querySelector("#birth-year")`)
+	f.poll(`window.jifenLoads > 0 && window.jifenReady === window.jifenLoads && document.querySelector("#birth-year")`)
 	p.reveal(t, f, "#birth-year")
 	p.shot(t, "partner-1-question")
 	// a select's list is the phone's own: picking from it is a change

@@ -182,7 +182,7 @@ func TestNoRequestCarriesAnAnswer(t *testing.T) {
 	total := p.text(t, `[data-testid=total]`)
 	for _, path := range []string{"/calc", "/plan", "/guide", "/result"} {
 		p.do(t, chromedp.Click(chromedp.CSS(`.site-nav a[href="`+path+`"]`)))
-		p.waitFor(t, `location.pathname === `+jsString(path)+` && window.jifenReady === window.jifenLoads`)
+		p.waitFor(t, `location.pathname === `+jsString(path)+` && window.jifenLoads > 0 && window.jifenReady === window.jifenLoads`)
 		before := p.eval(t, `String(window.jifenLoads)`)
 		p.do(t, chromedp.Reload())
 		p.waitFor(t, `String(window.jifenLoads) !== `+jsString(before)+` && `+appReady)
