@@ -25,6 +25,11 @@ type calcPage struct {
 	cross map[string]string       // by key: a value wrong only with another (a birth after the calculation date)
 	kids  []string                // the children's month fields, "" for one not filled in yet
 	res   score.Result
+	// unfolded: the folded sections (by title) opened so far. A folded
+	// section's fields are drawn once it is open: drawing them all at the
+	// start is half of the page's first render, for fields most visitors
+	// never open.
+	unfolded map[string]bool
 }
 
 // fieldProblem is a field's input that cannot be used, and why.
@@ -35,7 +40,7 @@ type fieldProblem struct {
 var _ app.Navigator = (*calcPage)(nil)
 
 func (c *calcPage) OnNav(ctx app.Context) {
-	c.bad, c.cross = map[string]fieldProblem{}, map[string]string{}
+	c.bad, c.cross, c.unfolded = map[string]fieldProblem{}, map[string]string{}, map[string]bool{}
 	if !c.open(ctx, PathCalc) {
 		return
 	}
@@ -200,10 +205,20 @@ func (c *calcPage) renderSection(sec score.FormSection) app.UI {
 	if !sec.Folded {
 		return app.Elem("section").Class("card").Body(app.Elem("h2").Text(sec.Title), body)
 	}
-	return app.Elem("details").Class("card fold").Attr("open", boolAttr(open)).Body(
-		app.Elem("summary").Body(app.Elem("h2").Text(sec.Title)),
-		body,
-	)
+	if open {
+		c.unfolded[sec.Title] = true // drawn from now on, even once closed
+	}
+	title := sec.Title
+	return app.Elem("details").Class("card fold").Attr("open", boolAttr(open)).
+		On("toggle", func(ctx app.Context, e app.Event) {
+			if ctx.JSSrc().Get("open").Bool() {
+				c.unfolded[title] = true
+			}
+		}, app.EventScope(title)).
+		Body(
+			app.Elem("summary").Body(app.Elem("h2").Text(sec.Title)),
+			app.If(c.unfolded[sec.Title], func() app.UI { return body }),
+		)
 }
 
 func (c *calcPage) renderField(f *score.Field) app.UI {
