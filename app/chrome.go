@@ -34,19 +34,42 @@ var (
 	_ app.AppInstaller = (*siteHeader)(nil)
 )
 
+// The header's handlers change what it draws only now and then (an
+// install prompt, an update): go-app redraws the whole page above a
+// component that handles an event, so when nothing changed they say so
+// (ctx.PreventUpdate). Without it the page was drawn twice at every start.
+
 func (h *siteHeader) OnMount(ctx app.Context) {
+	was := h.drawn()
 	h.framed = inFrame()
 	h.updateAvailable = ctx.AppUpdateAvailable()
 	h.installable = ctx.IsAppInstallable()
 	h.apple = ctx.IsAppleBrowser()
+	h.unchanged(ctx, was)
 }
 
 func (h *siteHeader) OnAppUpdate(ctx app.Context) {
+	was := h.drawn()
 	h.updateAvailable = ctx.AppUpdateAvailable()
+	h.unchanged(ctx, was)
 }
 
 func (h *siteHeader) OnAppInstallChange(ctx app.Context) {
+	was := h.drawn()
 	h.installable = ctx.IsAppInstallable()
+	h.unchanged(ctx, was)
+}
+
+// drawn is the state the handlers set that the header draws.
+func (h *siteHeader) drawn() [4]bool {
+	return [4]bool{h.framed, h.updateAvailable, h.installable, h.apple}
+}
+
+// unchanged prevents the update when the header draws as it was.
+func (h *siteHeader) unchanged(ctx app.Context, was [4]bool) {
+	if h.drawn() == was {
+		ctx.PreventUpdate()
+	}
 }
 
 func (h *siteHeader) Render() app.UI {
@@ -129,7 +152,11 @@ type clearData struct {
 
 var _ app.Mounter = (*clearData)(nil)
 
-func (c *clearData) OnMount(ctx app.Context) { c.mounted = ctx }
+// OnMount keeps the context; nothing drawn changes, so no update.
+func (c *clearData) OnMount(ctx app.Context) {
+	c.mounted = ctx
+	ctx.PreventUpdate()
+}
 
 // focusLater focuses an element once the component is drawn again.
 func (c *clearData) focusLater(id string) {

@@ -30,8 +30,12 @@ var (
 	_ app.Updater = (*frameEvents)(nil)
 )
 
-// OnMount posts what is on screen, if the parent is known already.
-func (f *frameEvents) OnMount(ctx app.Context) { f.post() }
+// OnMount posts what is on screen, if the parent is known already; it
+// draws nothing, so no update.
+func (f *frameEvents) OnMount(ctx app.Context) {
+	f.post()
+	ctx.PreventUpdate()
+}
 
 // OnUpdate posts what is on screen now: go-app calls it when a field
 // changed.
@@ -154,8 +158,11 @@ type embedResult struct {
 
 var _ app.Mounter = (*embedResult)(nil)
 
-// OnMount keeps the component's context.
-func (c *embedResult) OnMount(ctx app.Context) { c.mounted = ctx }
+// OnMount keeps the component's context; nothing drawn changes.
+func (c *embedResult) OnMount(ctx app.Context) {
+	c.mounted = ctx
+	ctx.PreventUpdate()
+}
 
 // compute evaluates the profile once (and again only if it changes).
 func (c *embedResult) compute() {
