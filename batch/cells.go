@@ -71,7 +71,7 @@ func readCell(f *score.Field, raw string) (string, cellProblem) {
 	// an enum: a word of wordsText, a number for the tier, or the value
 	// itself (doctor), which the profile parser checks
 	for _, x := range []string{v, stripNote(v)} {
-		if val, ok := words[f.Key+"|"+x]; ok && x != "" {
+		if val, ok := words()[f.Key+"|"+x]; ok && x != "" {
 			return val, 0
 		}
 	}

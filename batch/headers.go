@@ -3,6 +3,7 @@ package batch
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"jifen/score"
 )
@@ -67,8 +68,9 @@ retire_group female50 女50 女50岁 女(50) 女(工人) 女工人 女(原50岁�
 retire_group - 不填`
 
 // words finds, by folded text, a header's profile key ("|"+header) and
-// an enum's value (key+"|"+word).
-var words = func() map[string]string {
+// an enum's value (key+"|"+word). It is built on first use, not at start:
+// every page of the app links this package, few read a table.
+var words = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, f := range score.Fields {
 		m["|"+fold(f.Key)] = f.Key
@@ -89,7 +91,7 @@ var words = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // The result headers of an export (Export writes them after the table's
 // own columns).
@@ -118,7 +120,7 @@ func classify(header string) string {
 		note = ""
 	}
 	for _, x := range []string{h, note} {
-		if key, ok := words["|"+x]; ok && x != "" {
+		if key, ok := words()["|"+x]; ok && x != "" {
 			return key
 		}
 	}
