@@ -152,6 +152,8 @@ fi
 cat > "$dir/go-app/pkg/app/yield.go" <<'GO'
 package app
 
+import "time"
+
 // yieldToBrowser ends the current browser task and returns in a new one:
 // the Go scheduler, with nothing to run until the browser's timer calls
 // back, returns to the browser. (A time.Sleep would not do: a timer that
@@ -166,6 +168,96 @@ func yieldToBrowser() {
 	Window().Call("setTimeout", f, 0)
 	<-done
 	f.Release()
+	markTask()
+}
+
+// A task's start, as far as Go can tell: taskMarked is set when
+// taskStart is taken and cleared by a browser timer, which can only run
+// in a later task.
+var (
+	taskStart  time.Time
+	taskMarked bool
+	taskUnmark Func
+)
+
+// jifenBeforeFrame yields to the browser before a frame when the current
+// task has run for more than 8 ms already (most often Go's start, a
+// navigation or an event's dispatch), so that the frame's rendering does
+// not add to one long task. A frame after an idle wait runs at once.
+func jifenBeforeFrame() {
+	if !taskMarked {
+		markTask()
+	}
+	if time.Since(taskStart) > 8*time.Millisecond {
+		yieldToBrowser()
+	}
+}
+
+// markTask takes now as the current task's start.
+func markTask() {
+	if taskUnmark == nil {
+		taskUnmark = FuncOf(func(Value, []Value) any {
+			taskMarked = false
+			return nil
+		})
+	}
+	taskStart, taskMarked = time.Now(), true
+	Window().Call("setTimeout", taskUnmark, 0)
+}
+GO
+
+# Every string go-app hands to the DOM (a tag, an attribute's name and
+# value, a text, an event's name) becomes a JavaScript string of its own,
+# made by a call to JavaScript and given a Go finalizer that calls again
+# to free it: most of the cost of drawing a page (setting 300 attributes
+# took 40 ms of a 98 ms render). jifenString keeps the short ones made
+# once and hands out the same value again.
+sed -i -e '/^func syscalJSValueOf(v any) js.Value {$/,/^}$/s/^	case map\[string\]any:$/	case string:\n		return jifenString(v)\n\n&/' \
+	"$dir/go-app/pkg/app/js_wasm.go"
+# Each element and text made also asked window for its document, a value
+# of its own again: the document is asked for once.
+sed -i -e 's/w\.Get("document")\.Call("\(createElement\|createElementNS\|createTextNode\)"/jifenDocument(w).Call("\1"/' \
+	"$dir/go-app/pkg/app/js_wasm.go"
+if [ "$(grep -c '^		return jifenString(v)$' "$dir/go-app/pkg/app/js_wasm.go")" -ne 1 ] || [ "$(grep -c 'jifenDocument(w)\.Call(' "$dir/go-app/pkg/app/js_wasm.go")" -ne 3 ]; then
+	echo "wasm-workspace: go-app's syscalJSValueOf changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
+	exit 1
+fi
+cat > "$dir/go-app/pkg/app/jifen_strings_wasm.go" <<'GO'
+package app
+
+import "syscall/js"
+
+// jifenStrings are the JavaScript strings made so far, by their Go text:
+// only short ones, and at most jifenStringsMax of them, so that what is
+// kept stays small (a few hundred kB at most); a string kept is never
+// freed, and a longer or later one is made each time as before. From
+// jifen's tools/wasm-workspace.sh.
+var jifenStrings = map[string]js.Value{}
+
+const (
+	jifenStringsMax    = 4096
+	jifenStringMaxSize = 64
+)
+
+// jifenDocument is window.document, asked for once.
+func jifenDocument(w *browserWindow) Value {
+	if jifenDoc == nil {
+		jifenDoc = w.Get("document")
+	}
+	return jifenDoc
+}
+
+var jifenDoc Value
+
+func jifenString(s string) js.Value {
+	if v, ok := jifenStrings[s]; ok {
+		return v
+	}
+	v := js.ValueOf(s)
+	if len(s) <= jifenStringMaxSize && len(jifenStrings) < jifenStringsMax {
+		jifenStrings[s] = v
+	}
+	return v
 }
 GO
 
@@ -174,12 +266,15 @@ GO
 # engine's loop runs each dispatch and each frame through jifenSafe, which
 # recovers, logs, and tells the page (boot.js shows what to do); so does
 # the first navigation.
+# Before a frame, the loop also ends the browser task when it has run long
+# (jifenBeforeFrame, in yield.go): the page's first render then runs in a
+# task of its own, not after the start's dispatches in the same one.
 sed -e 's/^			dispatch()$/			jifenSafe(dispatch)/' \
-	-e 's/^			e\.processFrame()$/			jifenSafe(e.processFrame)/' \
+	-e 's/^			e\.processFrame()$/			jifenBeforeFrame()\n			jifenSafe(e.processFrame)/' \
 	"$src/pkg/app/engine.go" > "$dir/go-app/pkg/app/engine.go"
 sed -i -e 's/^	engine\.Navigate(window\.URL(), false)$/	jifenSafe(func() { engine.Navigate(window.URL(), false) })/' \
 	"$dir/go-app/pkg/app/app.go"
-if [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/engine.go")" -ne 4 ] || [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
+if [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/engine.go")" -ne 4 ] || [ "$(grep -c '^			jifenBeforeFrame()$' "$dir/go-app/pkg/app/engine.go")" -ne 2 ] || [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
 	echo "wasm-workspace: go-app's engine loop changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
 	exit 1
 fi
