@@ -152,8 +152,6 @@ fi
 cat > "$dir/go-app/pkg/app/yield.go" <<'GO'
 package app
 
-import "time"
-
 // yieldToBrowser ends the current browser task and returns in a new one:
 // the Go scheduler, with nothing to run until the browser's timer calls
 // back, returns to the browser. (A time.Sleep would not do: a timer that
@@ -168,41 +166,6 @@ func yieldToBrowser() {
 	Window().Call("setTimeout", f, 0)
 	<-done
 	f.Release()
-	markTask()
-}
-
-// A task's start, as far as Go can tell: taskMarked is set when
-// taskStart is taken and cleared by a browser timer, which can only run
-// in a later task.
-var (
-	taskStart  time.Time
-	taskMarked bool
-	taskUnmark Func
-)
-
-// jifenBeforeFrame yields to the browser before a frame when the current
-// task has run for more than 8 ms already (most often Go's start, a
-// navigation or an event's dispatch), so that the frame's rendering does
-// not add to one long task. A frame after an idle wait runs at once.
-func jifenBeforeFrame() {
-	if !taskMarked {
-		markTask()
-	}
-	if time.Since(taskStart) > 8*time.Millisecond {
-		yieldToBrowser()
-	}
-}
-
-// markTask takes now as the current task's start.
-func markTask() {
-	if taskUnmark == nil {
-		taskUnmark = FuncOf(func(Value, []Value) any {
-			taskMarked = false
-			return nil
-		})
-	}
-	taskStart, taskMarked = time.Now(), true
-	Window().Call("setTimeout", taskUnmark, 0)
 }
 GO
 
@@ -266,15 +229,12 @@ GO
 # engine's loop runs each dispatch and each frame through jifenSafe, which
 # recovers, logs, and tells the page (boot.js shows what to do); so does
 # the first navigation.
-# Before a frame, the loop also ends the browser task when it has run long
-# (jifenBeforeFrame, in yield.go): the page's first render then runs in a
-# task of its own, not after the start's dispatches in the same one.
 sed -e 's/^			dispatch()$/			jifenSafe(dispatch)/' \
-	-e 's/^			e\.processFrame()$/			jifenBeforeFrame()\n			jifenSafe(e.processFrame)/' \
+	-e 's/^			e\.processFrame()$/			jifenSafe(e.processFrame)/' \
 	"$src/pkg/app/engine.go" > "$dir/go-app/pkg/app/engine.go"
 sed -i -e 's/^	engine\.Navigate(window\.URL(), false)$/	jifenSafe(func() { engine.Navigate(window.URL(), false) })/' \
 	"$dir/go-app/pkg/app/app.go"
-if [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/engine.go")" -ne 4 ] || [ "$(grep -c '^			jifenBeforeFrame()$' "$dir/go-app/pkg/app/engine.go")" -ne 2 ] || [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
+if [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/engine.go")" -ne 4 ] || [ "$(grep -c 'jifenSafe(' "$dir/go-app/pkg/app/app.go")" -ne 1 ]; then
 	echo "wasm-workspace: go-app's engine loop changed (go-app upgrade?); update tools/wasm-workspace.sh" >&2
 	exit 1
 fi
