@@ -117,6 +117,14 @@ func (p *page) tabTo(t *testing.T, sel string) {
 	t.Fatalf("Tab never reached %s", sel)
 }
 
+// waitScrollStill waits until the page has not scrolled for ten polls:
+// a click is aimed at where an element is, and a smooth scroll (the app
+// scrolls a question into view) moves it meanwhile.
+func (p *page) waitScrollStill(t *testing.T) {
+	t.Helper()
+	p.waitFor(t, `window.__still = (window.__stillY === scrollY ? (window.__still || 0) + 1 : 0), window.__stillY = scrollY, window.__still >= 10`)
+}
+
 // waitQuestion waits until the self-test shows question n of 6.
 func (p *page) waitQuestion(t *testing.T, n int) {
 	t.Helper()

@@ -95,13 +95,20 @@ func TestFollowUpQuestionIsAskedNotAssumed(t *testing.T) {
 	// it scrolls into view and takes the focus
 	p.waitFor(t, `document.activeElement && document.activeElement.id === "title_base_ok-legend"`)
 	p.waitFor(t, `(r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById("title_base_ok-legend").getBoundingClientRect())`)
-	// 下一题 waits for the answer
+	// 下一题 waits for the answer (clicks land where things are once the
+	// smooth scroll to the question has ended)
+	p.waitScrollStill(t)
 	p.do(t, chromedp.Click(chromedp.CSS("#next")))
 	p.waitFor(t, `!!document.querySelector("#base-followup [role=alert]")`)
 	assert.Contains(t, p.text(t, ".quiz-count"), "第 3 / 6 题")
 	// 不清楚 leaves the key out
+	p.waitScrollStill(t)
 	p.do(t, chromedp.Click(chromedp.CSS(`input[name=title_base_ok][value=unknown]`)))
 	p.waitFor(t, `!location.hash.includes("title_base_ok")`)
+	// the message goes once answered, and 下一题 moves up with it: the
+	// click waits for that (the address changes before the page is drawn)
+	p.waitFor(t, `!document.querySelector("#base-followup [role=alert]")`)
+	p.waitScrollStill(t)
 	p.do(t, chromedp.Click(chromedp.CSS("#next")))
 	p.waitQuestion(t, 4)
 	p.check(t)
