@@ -32,7 +32,7 @@ self.onmessage = function (e) {
   }).then(function (module) {
     progress(100);
     self.postMessage({ module: module });
-    warm(module, e.data);
+    if (e.data.warm !== false) warm(module, e.data); // not on a repeat visit (boot.js)
   }).catch(function (err) {
     self.postMessage({ error: String(err) });
   });
