@@ -36,7 +36,21 @@ self.onmessage = function (e) {
   }).catch(function (err) {
     self.postMessage({ error: String(err) });
   });
+  // The warm-up's scripts are loaded now, while app.wasm downloads, not
+  // after: each costs a round trip or two, and on a slow network they
+  // delayed the app by about half a second. (importScripts blocks this
+  // thread meanwhile; the download goes on.)
+  if (e.data && e.data.warm !== false) loadWarm(e.data);
 };
+
+// loadWarm loads wasm_exec.js and wasm-warm.js; warm tries again (and
+// says how it failed) when this did not work.
+function loadWarm(d) {
+  try {
+    if (d.wasmExec && !self.Go) importScripts(d.wasmExec);
+    if (!self.jifenWarm) importScripts("wasm-warm.js");
+  } catch (err) { /* warm reports it */ }
+}
 
 // Then the app's start is run here once (wasm-warm.js says why), and the
 // page told {warmed: how it ended}; the page does not wait for it long.
