@@ -109,7 +109,7 @@ e2e/axe/node_modules/axe-core/axe.min.js: e2e/axe/package.json e2e/axe/package-l
 ## scoring, and bin/server beside nginx serving the same export) and write
 ## BENCHMARKS.md and BENCHMARKS.json; fails on a missed budget
 bench: dist $(LIGHTHOUSE)
-	$(GO) test ./score -run '^$$' -bench '^Benchmark(Evaluate|Plan)$$' -benchmem > build/bench-score.txt
+	$(GO) test ./score -run '^$$' -bench '^Benchmark(Evaluate|Plan)$$' -benchmem -count 5 > build/bench-score.txt
 	$(GO) test ./cmd/jifen -run '^$$' -bench '^BenchmarkJifen$$' -benchtime 10x > build/bench-jifen.txt
 	$(GO) test ./batch -run '^$$' -bench '^Benchmark(Parse|Score|Export)$$' -benchmem > build/bench-batch.txt
 	GOWORK=$(CURDIR)/build/wasm-work/go.work GOOS=js GOARCH=wasm $(GO) build $(subst -s -w,-w,$(WASM_FLAGS)) -o build/app-names.wasm .

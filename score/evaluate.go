@@ -186,11 +186,13 @@ func Evaluate(p Profile) (Result, error) {
 		e        eval
 		items    [8]Item
 		warnings [6]string
+		text     [1024]byte
 	})
 	w.p = p
 	w.r = Result{AsOf: p.AsOf, Items: w.items[:0], Warnings: w.warnings[:0]}
 	r, e := &w.r, &w.e
 	e.init(&w.p, p.AsOf, r)
+	e.text = w.text[:0]
 	e.run()
 	r.Age, r.Tier, r.TierEstimated, r.Vetoed = e.age, e.tier, e.tierEst, e.vetoed
 	r.Total = e.total

@@ -531,3 +531,32 @@ func TestDisputeOnlyWhereItMatters(t *testing.T) {
 		assert.Equal(t, c.want != High, it.Dispute != "", c.query)
 	}
 }
+
+// The sentences of a result share one array (reader.text): each must read
+// the same as when written into a string of its own, and stay so after
+// more evaluations.
+func TestSentencesKeptApart(t *testing.T) {
+	p := benchProfile
+	p.KeyAreaYears, p.PublicServiceYears = 3, 2
+	r := MustEvaluate(p)
+	want := make([]string, len(r.Items))
+	for i, it := range r.Items {
+		want[i] = strings.Clone(it.Why)
+	}
+	// the same sentences, each written on its own (no shared array)
+	var e eval
+	e.init(&p, p.AsOf, &Result{})
+	e.run()
+	require.Len(t, e.res.Items, len(want))
+	for i, it := range e.res.Items {
+		assert.Equal(t, it.Why, want[i], "item %s", it.ID)
+	}
+	for range 50 {
+		q := p
+		q.InsuranceYears++
+		MustEvaluate(q)
+	}
+	for i, it := range r.Items {
+		assert.Equal(t, want[i], it.Why, "item %s after more evaluations", it.ID)
+	}
+}

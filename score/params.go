@@ -121,6 +121,10 @@ type reader struct {
 	disputes []string
 	srcs     []string
 	outside  []outsideUse
+	// text, when it has a capacity, holds the sentences written by fs:
+	// one array for a whole evaluation rather than a string each. It is
+	// only ever appended to.
+	text []byte
 }
 
 // outsideUse is a value used for a date outside its known period.

@@ -3,6 +3,7 @@ package score
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -90,10 +91,14 @@ func (r *reader) f(s string, nums ...int) string { return r.fs(s, nil, nums...) 
 
 // fs is f with strings too: {a}…{e} are strs[0]…strs[4].
 func (r *reader) fs(s string, strs []string, nums ...int) string {
-	// a sentence is written into a buffer on the stack, then copied once
-	// into its string
+	// a sentence is written into the rest of r.text when there is one
+	// (then it needs no copy), else into a buffer on the stack, copied
+	// once into its string
 	var buf [320]byte
 	b := buf[:0]
+	if free := r.text[len(r.text):]; cap(free) >= len(buf) {
+		b = free
+	}
 	for {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
@@ -124,7 +129,21 @@ func (r *reader) fs(s string, strs []string, nums ...int) string {
 		}
 	}
 	b = append(b, s...)
-	return string(b)
+	return r.keep(b)
+}
+
+// keep returns b, written by fs, as a string: in place when b is the
+// rest of r.text and has not outgrown it, else copied into a string of its
+// own.
+func (r *reader) keep(b []byte) string {
+	n := len(r.text)
+	if len(b) == 0 || cap(r.text) == n || unsafe.SliceData(b) != unsafe.SliceData(r.text[n:n+1]) {
+		return string(b)
+	}
+	// those bytes are never written again: r.text only grows (see
+	// reader.text)
+	r.text = r.text[:n+len(b)]
+	return unsafe.String(&r.text[n], len(b))
 }
 
 func appendNum(b []byte, n int64, spec byte) []byte {
