@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"jifen/internal/leb128"
 	"os"
 	"path/filepath"
 	"slices"
@@ -210,20 +211,17 @@ type wasmFile struct {
 
 type span struct{ start, size int }
 
+// uleb reads the unsigned LEB128 number at b[i:] and returns it with the
+// index after it.
 func uleb(b []byte, i int) (v, next int, err error) {
-	shift := 0
-	for {
-		if i >= len(b) || shift > 35 {
-			return 0, 0, errors.New("bad LEB128")
-		}
-		c := b[i]
-		i++
-		v |= int(c&0x7f) << shift
-		shift += 7
-		if c < 0x80 {
-			return v, i, nil
-		}
+	if i > len(b) {
+		return 0, 0, leb128.ErrBad
 	}
+	u, n, err := leb128.Unsigned(b[i:])
+	if err != nil || u > 1<<31 {
+		return 0, 0, leb128.ErrBad
+	}
+	return int(u), i + n, nil
 }
 
 func readWasm(b []byte) (*wasmFile, error) {
@@ -335,28 +333,16 @@ func (w *wasmFile) without(drop []int) []byte {
 	for _, i := range drop {
 		dropped[i] = true
 	}
-	code := appendUleb(nil, len(w.bodies))
+	code := leb128.AppendUnsigned(nil, uint64(len(w.bodies)))
 	for i, s := range w.bodies {
 		if dropped[i] {
 			code = append(code, 3, 0, 0x00, 0x0b)
 			continue
 		}
-		code = appendUleb(code, s.size)
+		code = leb128.AppendUnsigned(code, uint64(s.size))
 		code = append(code, w.data[s.start:s.start+s.size]...)
 	}
 	out := append(slices.Clone(w.data[:w.head]), 10)
-	out = append(appendUleb(out, len(code)), code...)
+	out = append(leb128.AppendUnsigned(out, uint64(len(code))), code...)
 	return append(out, w.data[w.code.start+w.code.size:]...)
-}
-
-func appendUleb(b []byte, v int) []byte {
-	for {
-		c := byte(v & 0x7f)
-		v >>= 7
-		if v != 0 {
-			b = append(b, c|0x80)
-			continue
-		}
-		return append(b, c)
-	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"jifen/internal/leb128"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,8 +11,10 @@ import (
 // module is a wasm module with one imported function and three bodies,
 // named in its name section.
 func module() []byte {
-	sec := func(id byte, body []byte) []byte { return append(appendUleb([]byte{id}, len(body)), body...) }
-	str := func(s string) []byte { return append(appendUleb(nil, len(s)), s...) }
+	sec := func(id byte, body []byte) []byte {
+		return append(leb128.AppendUnsigned([]byte{id}, uint64(len(body))), body...)
+	}
+	str := func(s string) []byte { return append(leb128.AppendUnsigned(nil, uint64(len(s))), s...) }
 	b := []byte("\x00asm\x01\x00\x00\x00")
 	imp := append([]byte{1}, str("go")...)
 	imp = append(append(imp, str("debug")...), 0, 0)
@@ -25,7 +28,7 @@ func module() []byte {
 	for i, n := range []string{"jifen_app.keep", "jifen_app.__batchPage_.Render", "jifen_app.__batchPage_.Render.func1"} {
 		names = append(append(names, byte(i+1)), str(n)...)
 	}
-	b = append(b, sec(0, append(append(str("name"), 1), append(appendUleb(nil, len(names)), names...)...))...)
+	b = append(b, sec(0, append(append(str("name"), 1), append(leb128.AppendUnsigned(nil, uint64(len(names))), names...)...))...)
 	return b
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"jifen/internal/leb128"
 	"sort"
 )
 
@@ -29,7 +30,7 @@ func MergeData(module []byte, gap int) (out []byte, before, after int, err error
 	found := false
 	for i := len(wasmMagic); i < len(module); {
 		id := module[i]
-		size, n, err := uleb(module[i+1:])
+		size, n, err := leb128.Unsigned(module[i+1:])
 		if err != nil {
 			return nil, 0, 0, fmt.Errorf("section at byte %d: %w", i, err)
 		}
@@ -54,7 +55,7 @@ func MergeData(module []byte, gap int) (out []byte, before, after int, err error
 		merged := merge(segs, gap)
 		body := writeSegments(merged)
 		out = append(out, dataSection)
-		out = appendUleb(out, uint64(len(body)))
+		out = leb128.AppendUnsigned(out, uint64(len(body)))
 		out = append(out, body...)
 		before, after = len(segs), len(merged)
 		i = end
@@ -67,7 +68,7 @@ func MergeData(module []byte, gap int) (out []byte, before, after int, err error
 
 // readSegments parses a data section's body.
 func readSegments(b []byte) ([]segment, error) {
-	count, n, err := uleb(b)
+	count, n, err := leb128.Unsigned(b)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +89,7 @@ func readSegments(b []byte) ([]segment, error) {
 			return nil, fmt.Errorf("segment %d: unexpected offset expression", k)
 		}
 		b = b[1:]
-		size, n, err := uleb(b)
+		size, n, err := leb128.Unsigned(b)
 		if err != nil {
 			return nil, fmt.Errorf("segment %d size: %w", k, err)
 		}
@@ -130,29 +131,15 @@ func merge(segs []segment, gap int) []segment {
 
 func writeSegments(segs []segment) []byte {
 	var b []byte
-	b = appendUleb(b, uint64(len(segs)))
+	b = leb128.AppendUnsigned(b, uint64(len(segs)))
 	for _, s := range segs {
 		b = append(b, 0, 0x41)
 		b = appendSleb(b, int64(int32(s.offset)))
 		b = append(b, 0x0b)
-		b = appendUleb(b, uint64(len(s.data)))
+		b = leb128.AppendUnsigned(b, uint64(len(s.data)))
 		b = append(b, s.data...)
 	}
 	return b
-}
-
-func uleb(b []byte) (v uint64, n int, err error) {
-	var shift uint
-	for n < len(b) && n < 10 {
-		c := b[n]
-		n++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v, n, nil
-		}
-		shift += 7
-	}
-	return 0, 0, errors.New("bad unsigned LEB128")
 }
 
 func sleb32(b []byte) (v int64, n int, err error) {
@@ -170,18 +157,6 @@ func sleb32(b []byte) (v int64, n int, err error) {
 		}
 	}
 	return 0, 0, errors.New("bad signed LEB128")
-}
-
-func appendUleb(b []byte, v uint64) []byte {
-	for {
-		c := byte(v & 0x7f)
-		v >>= 7
-		if v != 0 {
-			b = append(b, c|0x80)
-			continue
-		}
-		return append(b, c)
-	}
 }
 
 func appendSleb(b []byte, v int64) []byte {
