@@ -312,6 +312,26 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 		return nil, err
 	}
 	page := sortAttributes(string(body))
+	// go-app's loader has an <img> of the app's icon, which the page
+	// hides (style.css) but the browser still fetches: a PNG of 8 kB and
+	// a connection of its own on a slow network, while the first screen's
+	// scripts wait. The SVG icon, the page's favicon, costs nothing more.
+	loaderIcon := `id="app-wasm-loader-icon" src="` + html.EscapeString(s.versioned("icon-192.png")) + `"`
+	if !strings.Contains(page, loaderIcon) {
+		return nil, fmt.Errorf("pre-rendering %s: go-app's page changed: no %s", pg.Path, loaderIcon)
+	}
+	page = strings.Replace(page, loaderIcon, `id="app-wasm-loader-icon" src="`+html.EscapeString(s.versioned("icon.svg"))+`"`, 1)
+	// go-app's own stylesheet is only its loader's look, which style.css
+	// gives whole (a bar at the top): one file less before the page can be
+	// drawn.
+	appCSS := regexp.MustCompile(`(?m)^[ \t]*<link href="/app\.css" rel="stylesheet" type="text/css">\n`)
+	if !appCSS.MatchString(page) {
+		return nil, fmt.Errorf("pre-rendering %s: go-app's page changed: no <link> of /app.css", pg.Path)
+	}
+	page = appCSS.ReplaceAllString(page, "")
+	if page, err = bootFirst(page, s.versioned("boot.js")); err != nil {
+		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
+	}
 	for _, prop := range []string{"og:url", "og:image"} {
 		var repl []string
 		if s.origin != "" && pg.Path != ui.PathNotFound {
@@ -328,6 +348,25 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 		}
 	}
 	return []byte(page), nil
+}
+
+// bootFirst moves the <script> of boot.js before the page's first
+// stylesheet. It is the one script the page waits for before it can be
+// drawn, and the browser asks for its files in the page's order: first,
+// it gets the connection the page came on, while the others each wait
+// for a connection of their own (on a slow network, a round trip or two
+// before the page can be drawn). It needs no style: it runs as soon as it
+// arrives.
+func bootFirst(page, src string) (string, error) {
+	tag := `<script src="` + html.EscapeString(src) + `"></script>`
+	re := regexp.MustCompile(`(?m)^[ \t]*` + regexp.QuoteMeta(tag) + `\n`)
+	m := re.FindStringIndex(page)
+	first := regexp.MustCompile(`(?m)^[ \t]*<link [^>\n]*rel="stylesheet"`).FindStringIndex(page)
+	if m == nil || first == nil || first[0] > m[0] {
+		return "", fmt.Errorf("go-app's page changed: no %s after a stylesheet", tag)
+	}
+	line := page[m[0]:m[1]]
+	return page[:first[0]] + line + page[first[0]:m[0]] + page[m[1]:], nil
 }
 
 // replaceLine replaces the line of page that holds the <meta> tag with

@@ -147,6 +147,17 @@ func TestEveryPageOfTheTable(t *testing.T) {
 		assert.Regexp(t, `<meta content="[^"]+" name="description">`, body, pg.Path)
 		assert.Contains(t, body, "/"+testVersion+"/web/style.css", "assets are versioned")
 		assert.NotContains(t, body, "githubusercontent", "no icon from a foreign host")
+		// the loader's hidden icon is the favicon, fetched anyway, not a PNG
+		// competing with the first screen's scripts
+		assert.Contains(t, body, `id="app-wasm-loader-icon" src="/`+testVersion+`/web/icon.svg"`, pg.Path)
+		assert.Contains(t, body, `href="/`+testVersion+`/web/icon.svg" rel="icon"`, pg.Path)
+		// before the page can be drawn: boot.js first, then style.css, and
+		// not go-app's app.css (style.css styles the loader whole)
+		boot := strings.Index(body, `<script src="/`+testVersion+`/web/boot.js"></script>`)
+		css := strings.Index(body, `rel="stylesheet"`)
+		assert.True(t, boot > 0 && boot < css, "%s: boot.js before the first stylesheet", pg.Path)
+		assert.Equal(t, 1, strings.Count(body, `rel="stylesheet"`), pg.Path)
+		assert.NotContains(t, body, `href="/app.css"`, pg.Path)
 	}
 	assert.Contains(t, get(t, s, "GET", "/").Body.String(), "您的出生年月是？")
 	rules := get(t, s, "GET", "/rules").Body.String()
