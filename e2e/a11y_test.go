@@ -89,6 +89,7 @@ func TestAccessibility(t *testing.T) {
 				// stand-in page (web/wasm-warm.js) went through to the
 				// drawn page, not a fault of the stand-in
 				assert.Equal(t, "ready", p.eval(t, `String(window.jifenWarmed)`), "warm-up of %s", path)
+				assert.Equal(t, "1", p.eval(t, `String(window.jifenDownloads)`), "app.wasm downloaded once for %s, from boot.js's first word to the worker", path)
 				vs := axeRun(t, p, src)
 				assert.Empty(t, vs, "%s at %s", path, size.name)
 			}

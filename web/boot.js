@@ -58,24 +58,39 @@
   var framed = true;
   try { framed = window.self !== window.top; } catch (e) { framed = true; }
 
-  // The download starts once the pre-rendered page has been drawn whole
-  // (two frames after it is parsed), not before: a page whose largest
-  // paint came after app.wasm had arrived would look, to Lighthouse's
-  // simulation of a slow phone, as if it waited for the 1.2 MB download.
-  // It costs a frame. A hidden or framed page, where frames may not come
-  // (an offscreen iframe is not drawn), starts at once.
-  function afterFirstFrame() {
-    return new Promise(function (resolve) {
-      var parsed = function () {
-        if (framed || document.visibilityState === "hidden") return resolve();
-        requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
-        document.addEventListener("visibilitychange", function () { resolve(); });
-        setTimeout(resolve, 1000);
-      };
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed);
-      else parsed();
-    });
-  }
+  // The download starts once the pre-rendered page has been painted, not
+  // before: a page whose largest paint came after app.wasm had arrived
+  // would look, to Lighthouse's simulation of a slow phone, as if it
+  // waited for the 1.2 MB download. So it starts a frame after the first
+  // contentful paint, or two frames after the page is parsed where paint
+  // timing is missing, or a second after that at the latest. A hidden or
+  // framed page, where frames may not come (an offscreen iframe is not
+  // drawn), starts at once. The worker is told then ({fetch}), not when
+  // go-app asks for the module: go-app's scripts come after the page is
+  // painted on a slow network (they are not needed to draw it), and the
+  // download would wait for them.
+  var painted = new Promise(function (resolve) {
+    if (framed || document.visibilityState === "hidden") return resolve();
+    var frame = function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); };
+    try {
+      new PerformanceObserver(function (list, obs) {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        obs.disconnect();
+        frame();
+      }).observe({ type: "paint", buffered: true });
+    } catch (e) { /* no paint timing: once parsed, below */ }
+    var parsed = function () {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+      setTimeout(resolve, 1000);
+    };
+    document.addEventListener("visibilitychange", function () { resolve(); });
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed);
+    else parsed();
+  });
+  var wasmSrc = bootSrc ? bootSrc.replace(/boot\.js$/, "app.wasm") : "";
+  painted.then(function () {
+    if (wasmWorker && wasmSrc) wasmWorker.postMessage({ fetch: wasmSrc });
+  });
 
   // How long the page waits, once the module is here, for the worker's
   // warm-up run before it runs the app anyway.
@@ -91,7 +106,7 @@
   // loader's label as before; mainThread() is go-app's own way, used when
   // the worker is missing or fails.
   window.jifenWasm = function (url, progress, imports, size, mainThread) {
-    return afterFirstFrame().then(function () {
+    return painted.then(function () {
       var w = wasmWorker;
       wasmWorker = null;
       if (!w) return mainThread();
@@ -125,6 +140,7 @@
           var d = e.data || {};
           if (typeof d.progress === "number") progress(d.progress);
           else if (d.module) {
+            window.jifenDownloads = d.downloads; // of app.wasm: 1 (browser tests check it)
             setTimeout(function () { warmed = true; go(); }, warmWait);
             WebAssembly.instantiate(d.module, imports).then(function (inst) { instance = inst; go(); }, function (err) {
               settled = true;

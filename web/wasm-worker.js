@@ -1,27 +1,45 @@
 // Downloads and compiles app.wasm off the page's main thread (started by
-// boot.js, told what to load by the page once it is drawn). Compiling on
-// the main thread would block it for hundreds of milliseconds on a phone
-// while the visitor is already reading and tapping the pre-rendered page.
-// Posts {progress: 0…100} as the bytes arrive, then {module} (the page
+// boot.js). Compiling on the main thread would block it for hundreds of
+// milliseconds on a phone while the visitor is already reading and
+// tapping the pre-rendered page.
+//
+// The page sends two messages: {fetch: url} once it has been painted
+// (boot.js), which starts the download and its compilation, and {url,
+// size, wasmExec, warm, page} when go-app asks for the module (its app.js
+// may arrive later than boot.js). Only after the second does this post
+// anything: {progress: 0…100} as the bytes arrive, then {module} (the page
 // instantiates it), or {error} (the page then loads it the usual way).
-self.onmessage = function (e) {
-  var url = e.data && e.data.url, size = (e.data && e.data.size) || 0;
-  var last = -1;
-  var progress = function (p) {
-    if (p !== last) {
-      last = p;
-      self.postMessage({ progress: p });
-    }
-  };
-  fetch(url).then(function (res) {
+var started = null; // {url, loaded: bytes so far, module: Promise}
+var asked = null;   // the page's second message
+var last = -1;
+var downloads = 0;  // told with the module: 1 unless the page asked for another file
+
+function tellProgress(p) {
+  if (p !== last) {
+    last = p;
+    self.postMessage({ progress: p });
+  }
+}
+
+function progress() {
+  if (asked && asked.size > 0) tellProgress(Math.min(100, Math.round(started.loaded * 100 / asked.size)));
+}
+
+function absolute(url) {
+  try { return new URL(url, self.location.href).href; } catch (e) { return String(url); }
+}
+
+function start(url) {
+  var s = { url: absolute(url), loaded: 0, module: null };
+  downloads++;
+  s.module = fetch(url).then(function (res) {
     if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
-    var loaded = 0;
     var body = res.body;
-    if (size > 0 && body && self.TransformStream) {
+    if (body && self.TransformStream) {
       body = body.pipeThrough(new TransformStream({
         transform: function (chunk, out) {
-          loaded += chunk.byteLength;
-          progress(Math.min(100, Math.round(loaded * 100 / size)));
+          s.loaded += chunk.byteLength;
+          if (started === s) progress();
           out.enqueue(chunk);
         }
       }));
@@ -29,10 +47,27 @@ self.onmessage = function (e) {
     var wasm = new Response(body, { headers: { "Content-Type": "application/wasm" } });
     return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(wasm)
       : wasm.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
-  }).then(function (module) {
-    progress(100);
-    self.postMessage({ module: module });
-    if (e.data.warm !== false) warm(module, e.data); // not on a repeat visit (boot.js)
+  });
+  s.module.catch(function () { /* told once the page asks (below) */ });
+  return s;
+}
+
+self.onmessage = function (e) {
+  var d = e.data || {};
+  if (d.fetch) {
+    if (!started) started = start(d.fetch);
+    return;
+  }
+  if (asked || !d.url) return;
+  asked = d;
+  // a page that asks for another file than the one started (it never
+  // does: both are app.wasm beside boot.js) gets the one it asks for
+  if (!started || started.url !== absolute(d.url)) started = start(d.url);
+  progress();
+  started.module.then(function (module) {
+    tellProgress(100);
+    self.postMessage({ module: module, downloads: downloads });
+    if (d.warm !== false) warm(module, d); // not on a repeat visit (boot.js)
   }).catch(function (err) {
     self.postMessage({ error: String(err) });
   });
@@ -40,7 +75,7 @@ self.onmessage = function (e) {
   // after: each costs a round trip or two, and on a slow network they
   // delayed the app by about half a second. (importScripts blocks this
   // thread meanwhile; the download goes on.)
-  if (e.data && e.data.warm !== false) loadWarm(e.data);
+  if (d.warm !== false) loadWarm(d);
 };
 
 // loadWarm loads wasm_exec.js and wasm-warm.js; warm tries again (and
