@@ -47,7 +47,7 @@ var batchInputHTML = `<div class="batch-intro"><h1 class="page-title">单位批�
 	`<textarea id="` + pasteID + `" class="batch-paste" data-testid="batch-paste" rows="7" wrap="off" spellcheck="false" autocomplete="off" aria-describedby="batch-paste-help" placeholder="` +
 	esc("姓名\t出生年月\t学历 …\n张三\t1990-05\t本科+学士 …") + `"></textarea>` +
 	`<p id="batch-paste-help" class="hint">表头用中文列名（见模板），列的顺序不限；不认识的列原样保留、不参与计算。空格子按“没有”计，和自测一样。</p>` +
-	`<div class="batch-file-row"><label for="` + fileID + `" class="field-label">或打开文件：点下面的框选择，或把文件拖进框里（CSV，或从 Excel 另存的文本；UTF-8 或 GBK 编码都可以）</label>` +
+	`<div class="batch-file-row"><label for="` + fileID + `" class="field-label">或打开文件：点下面的框选择<span class="drag-hint">，或把文件拖进框里</span>（CSV，或从 Excel 另存的文本；UTF-8 或 GBK 编码都可以）</label>` +
 	`<input type="file" id="` + fileID + `" class="batch-file" data-testid="batch-file" accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"></div>` +
 	`<div class="row batch-tools"><button type="button" class="btn btn-small" data-act="template" data-key="" data-testid="batch-template">下载模板（表头和两行示例）</button></div>` +
 	`<div class="check-item batch-keep"><input type="checkbox" id="` + keepID + `" class="check" data-testid="batch-keep">` +
