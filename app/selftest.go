@@ -212,7 +212,9 @@ func (c *selfTest) renderStep() app.UI {
 
 func (c *selfTest) renderBirth() app.UI {
 	var years []int
-	for yr := c.today.Year - 16; yr >= c.today.Year-70; yr-- {
+	// the birth years of the ages a profile may have, youngest first
+	youngest, oldest := score.FieldByKey("age").Range()
+	for yr := c.today.Year - int(youngest); yr >= c.today.Year-int(oldest); yr-- {
 		years = append(years, yr)
 	}
 	option := func(v int, text string, selected bool) app.UI {

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -156,4 +157,20 @@ func TestFieldSet(t *testing.T) {
 	}
 	assert.Equal(t, full, q)
 	assert.Equal(t, "ab c", Shown("a\u202eb\x00 c\u2066"), "control and bidi characters are not shown back")
+}
+
+// An integer field's range is what a profile may hold: the pages build
+// their choices from it (the self-test's birth years from age's).
+func TestFieldRangeIsWhatParsingTakes(t *testing.T) {
+	lo, hi := FieldByKey("age").Range()
+	require.Less(t, lo, hi)
+	for _, c := range []struct {
+		age int64
+		ok  bool
+	}{{lo, true}, {hi, true}, {lo - 1, false}, {hi + 1, false}} {
+		_, err := ParseQuery("as_of=2026-11-28&age=" + strconv.FormatInt(c.age, 10))
+		assert.Equal(t, c.ok, err == nil, "age %d: %v", c.age, err)
+	}
+	lo, hi = FieldByKey("education").Range()
+	assert.Zero(t, lo+hi, "not an integer field")
 }
