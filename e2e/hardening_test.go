@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -138,14 +137,11 @@ func TestHardeningIfUnmodifiedSince(t *testing.T) {
 	}
 }
 
-// dialSmall connects with a 32 kB receive buffer, so that what the
-// client does not read stays in the server; closed at the end of the
-// test.
+// dialSmall connects with a small receive buffer (smallReceiveBuffer);
+// closed at the end of the test.
 func dialSmall(t *testing.T, addr string) net.Conn {
 	t.Helper()
-	d := net.Dialer{Timeout: 5 * time.Second, Control: func(_, _ string, c syscall.RawConn) error {
-		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 32<<10) })
-	}}
+	d := net.Dialer{Timeout: 5 * time.Second, Control: smallReceiveBuffer}
 	c, err := d.Dial("tcp", addr)
 	require.NoError(t, err)
 	t.Cleanup(func() { c.Close() })

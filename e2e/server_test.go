@@ -259,9 +259,14 @@ func TestConnectionFlood(t *testing.T) {
 // really waits for it, reading 64 kB every 10 ms.
 var slowClient = &http.Transport{
 	DisableCompression: true,
-	DialContext: (&net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
-		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 32<<10) })
-	}}).DialContext,
+	DialContext:        (&net.Dialer{Control: smallReceiveBuffer}).DialContext,
+}
+
+// smallReceiveBuffer is a net.Dialer's Control that gives the connection
+// a 32 kB receive buffer, so that what the client does not read stays in
+// the server.
+func smallReceiveBuffer(_, _ string, c syscall.RawConn) error {
+	return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 32<<10) })
 }
 
 // TestGracefulShutdownFinishesDownloads: a slow download of the identity
