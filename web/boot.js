@@ -65,27 +65,29 @@
   // contentful paint, or two frames after the page is parsed where paint
   // timing is missing, or a second after that at the latest. A hidden or
   // framed page, where frames may not come (an offscreen iframe is not
-  // drawn), starts at once. The worker is told then ({fetch}), not when
-  // go-app asks for the module: go-app's scripts come after the page is
-  // painted on a slow network (they are not needed to draw it), and the
-  // download would wait for them.
+  // drawn), starts once it is parsed. The worker is told then ({fetch}),
+  // not when go-app asks for the module: go-app's scripts come after the
+  // page is painted on a slow network (they are not needed to draw it),
+  // and the download would wait for them.
   var painted = new Promise(function (resolve) {
-    if (framed || document.visibilityState === "hidden") return resolve();
+    var unseen = framed || document.visibilityState === "hidden";
     var frame = function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); };
+    var parsed = function () {
+      if (unseen) return resolve();
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+      setTimeout(resolve, 1000);
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed);
+    else parsed();
+    if (unseen) return;
     try {
       new PerformanceObserver(function (list, obs) {
         if (!list.getEntriesByName("first-contentful-paint").length) return;
         obs.disconnect();
         frame();
       }).observe({ type: "paint", buffered: true });
-    } catch (e) { /* no paint timing: once parsed, below */ }
-    var parsed = function () {
-      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
-      setTimeout(resolve, 1000);
-    };
+    } catch (e) { /* no paint timing: once parsed, above */ }
     document.addEventListener("visibilitychange", function () { resolve(); });
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed);
-    else parsed();
   });
   var wasmSrc = bootSrc ? bootSrc.replace(/boot\.js$/, "app.wasm") : "";
   painted.then(function () {
