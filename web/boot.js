@@ -61,32 +61,42 @@
   // The download starts once the pre-rendered page has been painted, not
   // before: a page whose largest paint came after app.wasm had arrived
   // would look, to Lighthouse's simulation of a slow phone, as if it
-  // waited for the 1.2 MB download. So it starts a frame after the first
-  // contentful paint, or two frames after the page is parsed where paint
-  // timing is missing, or a second after that at the latest. A hidden or
-  // framed page, where frames may not come (an offscreen iframe is not
-  // drawn), starts once it is parsed. The worker is told then ({fetch}),
-  // not when go-app asks for the module: go-app's scripts come after the
-  // page is painted on a slow network (they are not needed to draw it),
-  // and the download would wait for them.
+  // waited for the 1.2 MB download. So it starts two frames after the
+  // page is both parsed and first painted (its first contentful paint;
+  // where paint timing is missing, parsed is enough), or a second after
+  // it is parsed at the latest. Parsed is readyState "interactive", before
+  // the deferred scripts run: go-app's scripts come after the page is
+  // painted on a slow network (they are not needed to draw it), and the
+  // download would wait for them. The worker is told then ({fetch}), not
+  // when go-app asks for the module. A hidden or framed page, where frames
+  // may not come (an offscreen iframe is not drawn), starts once it is
+  // parsed.
   var painted = new Promise(function (resolve) {
     var unseen = framed || document.visibilityState === "hidden";
-    var frame = function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); };
-    var parsed = function () {
+    var isParsed = false, isPainted = unseen;
+    var both = function () {
+      if (!isParsed || !isPainted) return;
       if (unseen) return resolve();
       requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
-      setTimeout(resolve, 1000);
     };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed);
-    else parsed();
+    var parsed = function () {
+      if (isParsed) return;
+      isParsed = true;
+      setTimeout(resolve, 1000);
+      both();
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("readystatechange", function () { if (document.readyState !== "loading") parsed(); });
+    } else parsed();
     if (unseen) return;
     try {
       new PerformanceObserver(function (list, obs) {
         if (!list.getEntriesByName("first-contentful-paint").length) return;
         obs.disconnect();
-        frame();
+        isPainted = true;
+        both();
       }).observe({ type: "paint", buffered: true });
-    } catch (e) { /* no paint timing: once parsed, above */ }
+    } catch (e) { isPainted = true; /* no paint timing: parsed is enough */ }
     document.addEventListener("visibilitychange", function () { resolve(); });
   });
   var wasmSrc = bootSrc ? bootSrc.replace(/boot\.js$/, "app.wasm") : "";
