@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"jifen/internal/stats"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,25 +76,13 @@ func benchFirstVisit(b *testing.B, throttled bool) {
 		throughProxy(b, p, px)
 		px.Close()
 	}
-	b.ReportMetric(float64(median(first).Milliseconds()), "ms-first-screen")
-	b.ReportMetric(float64(median(ready).Milliseconds()), "ms-interactive")
-	b.ReportMetric(float64(median(bytes)), "bytes-first-visit")
+	b.ReportMetric(float64(stats.Median(first).Milliseconds()), "ms-first-screen")
+	b.ReportMetric(float64(stats.Median(ready).Milliseconds()), "ms-interactive")
+	b.ReportMetric(float64(stats.Median(bytes)), "bytes-first-visit")
 }
 
 // visitsPerRun is how many first visits one benchmark iteration makes.
 const visitsPerRun = 3
-
-// median is the middle value of vs (the mean of the two middle ones for
-// an even count).
-func median[T ~int64 | ~float64](vs []T) T {
-	vs = slices.Clone(vs)
-	slices.Sort(vs)
-	n := len(vs)
-	if n%2 == 1 {
-		return vs[n/2]
-	}
-	return (vs[n/2-1] + vs[n/2]) / 2
-}
 
 // throughProxy fails if the page requested anything from elsewhere than
 // the proxy (the throttling would then not apply to it).
@@ -141,8 +129,8 @@ func BenchmarkRepeatVisit(b *testing.B) {
 		offline = append(offline, r)
 		b.Logf("repeat visit offline: interactive in %v", r)
 	}
-	b.ReportMetric(float64(median(online).Milliseconds()), "ms-repeat-online")
-	b.ReportMetric(float64(median(offline).Milliseconds()), "ms-repeat-offline")
+	b.ReportMetric(float64(stats.Median(online).Milliseconds()), "ms-repeat-online")
+	b.ReportMetric(float64(stats.Median(offline).Milliseconds()), "ms-repeat-offline")
 }
 
 // loadTest runs `clients` clients against url for d and returns the
@@ -483,15 +471,15 @@ func BenchmarkLighthouse(b *testing.B) {
 		p := "lh-" + k.page + "-" + k.mode + "-"
 		sorted := append([]float64(nil), perf...)
 		sort.Float64s(sorted)
-		b.ReportMetric(median(perf), p+"perf")
+		b.ReportMetric(stats.Median(perf), p+"perf")
 		b.ReportMetric(sorted[0], p+"perf-min")
 		b.ReportMetric(sorted[len(sorted)-1], p+"perf-max")
-		b.ReportMetric(median(a11y), p+"a11y")
-		b.ReportMetric(median(audits["first-contentful-paint"]), p+"fcp-ms")
-		b.ReportMetric(median(audits["largest-contentful-paint"]), p+"lcp-ms")
-		b.ReportMetric(median(audits["total-blocking-time"]), p+"tbt-ms")
-		b.ReportMetric(median(audits["cumulative-layout-shift"]), p+"cls")
-		b.ReportMetric(median(audits["speed-index"]), p+"si-ms")
+		b.ReportMetric(stats.Median(a11y), p+"a11y")
+		b.ReportMetric(stats.Median(audits["first-contentful-paint"]), p+"fcp-ms")
+		b.ReportMetric(stats.Median(audits["largest-contentful-paint"]), p+"lcp-ms")
+		b.ReportMetric(stats.Median(audits["total-blocking-time"]), p+"tbt-ms")
+		b.ReportMetric(stats.Median(audits["cumulative-layout-shift"]), p+"cls")
+		b.ReportMetric(stats.Median(audits["speed-index"]), p+"si-ms")
 		b.ReportMetric(float64(wasmFirst), p+"wasm-before-lcp")
 		b.ReportMetric(float64(len(rs)), p+"runs")
 		b.Logf("%s %s: performance %v, LCP %v ms, TBT %v ms", k.page, k.mode, perf, audits["largest-contentful-paint"], audits["total-blocking-time"])

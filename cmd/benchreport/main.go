@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"jifen/internal/stats"
 	"math"
 	"os"
 	"runtime"
@@ -327,7 +328,7 @@ func parse(path string, into map[string]map[string]float64) error {
 		}
 		m := map[string]float64{}
 		for unit, vs := range by {
-			m[unit] = median(vs)
+			m[unit] = stats.Median(vs) // a benchmark run with -count n: its median run
 		}
 		into[name] = m
 	}
@@ -337,19 +338,6 @@ func parse(path string, into map[string]map[string]float64) error {
 type sample struct {
 	unit string
 	v    float64
-}
-
-// median is the middle of vs (the mean of the two middle ones for an even
-// count): a benchmark run with -count n is reported by its median run, so
-// that one slow run on a shared machine does not decide a budget.
-func median(vs []float64) float64 {
-	vs = slices.Clone(vs)
-	slices.Sort(vs)
-	n := len(vs)
-	if n%2 == 1 {
-		return vs[n/2]
-	}
-	return (vs[n/2-1] + vs[n/2]) / 2
 }
 
 // lighthouseVersion reads the pinned version of Lighthouse.
