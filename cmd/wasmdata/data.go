@@ -80,7 +80,7 @@ func readSegments(b []byte) ([]segment, error) {
 		if len(b) < 2 || b[0] != 0 || b[1] != 0x41 {
 			return nil, fmt.Errorf("segment %d is not an active segment at an i32.const offset", k)
 		}
-		off, n, err := sleb32(b[2:])
+		off, n, err := leb128.Signed32(b[2:])
 		if err != nil {
 			return nil, fmt.Errorf("segment %d offset: %w", k, err)
 		}
@@ -134,38 +134,10 @@ func writeSegments(segs []segment) []byte {
 	b = leb128.AppendUnsigned(b, uint64(len(segs)))
 	for _, s := range segs {
 		b = append(b, 0, 0x41)
-		b = appendSleb(b, int64(int32(s.offset)))
+		b = leb128.AppendSigned(b, int64(int32(s.offset)))
 		b = append(b, 0x0b)
 		b = leb128.AppendUnsigned(b, uint64(len(s.data)))
 		b = append(b, s.data...)
 	}
 	return b
-}
-
-func sleb32(b []byte) (v int64, n int, err error) {
-	var shift uint
-	for n < len(b) && n < 5 {
-		c := b[n]
-		n++
-		v |= int64(c&0x7f) << shift
-		shift += 7
-		if c < 0x80 {
-			if shift < 64 && c&0x40 != 0 {
-				v |= -1 << shift
-			}
-			return v, n, nil
-		}
-	}
-	return 0, 0, errors.New("bad signed LEB128")
-}
-
-func appendSleb(b []byte, v int64) []byte {
-	for {
-		c := byte(v & 0x7f)
-		v >>= 7
-		if (v == 0 && c&0x40 == 0) || (v == -1 && c&0x40 != 0) {
-			return append(b, c)
-		}
-		b = append(b, c|0x80)
-	}
 }

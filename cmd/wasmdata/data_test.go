@@ -92,11 +92,3 @@ func TestMergeDataRefuses(t *testing.T) {
 		})
 	}
 }
-
-func TestSignedLEB128(t *testing.T) {
-	for _, v := range []int64{0, 1, -1, 63, 64, -64, -65, 1<<31 - 1, -1 << 31} {
-		got, _, err := sleb32(appendSleb(nil, v))
-		require.NoError(t, err)
-		require.Equal(t, v, got)
-	}
-}

@@ -33,3 +33,15 @@ func TestBad(t *testing.T) {
 		assert.ErrorIs(t, err, ErrBad, "% x", b)
 	}
 }
+
+func TestSignedRoundTrip(t *testing.T) {
+	for _, v := range []int64{0, 1, -1, 63, 64, -64, -65, 1<<31 - 1, -1 << 31} {
+		b := AppendSigned(nil, v)
+		got, n, err := Signed32(append(b, 0x55))
+		require.NoError(t, err)
+		assert.Equal(t, v, got)
+		assert.Equal(t, len(b), n)
+	}
+	_, _, err := Signed32([]byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x01})
+	assert.ErrorIs(t, err, ErrBad, "more than 5 bytes")
+}
