@@ -75,16 +75,16 @@ self.onmessage = function (e) {
   // after: each costs a round trip or two, and on a slow network they
   // delayed the app by about half a second. (importScripts blocks this
   // thread meanwhile; the download goes on.)
-  if (d.warm !== false) loadWarm(d);
+  if (d.warm !== false && d.wasmExec) {
+    try { loadWarm(d); } catch (err) { /* warm tries again and reports it */ }
+  }
 };
 
-// loadWarm loads wasm_exec.js and wasm-warm.js; warm tries again (and
-// says how it failed) when this did not work.
+// loadWarm loads wasm_exec.js and wasm-warm.js, those not loaded yet; it
+// throws when one cannot be loaded.
 function loadWarm(d) {
-  try {
-    if (d.wasmExec && !self.Go) importScripts(d.wasmExec);
-    if (!self.jifenWarm) importScripts("wasm-warm.js");
-  } catch (err) { /* warm reports it */ }
+  if (!self.Go) importScripts(d.wasmExec);
+  if (!self.jifenWarm) importScripts("wasm-warm.js");
 }
 
 // Then the app's start is run here once (wasm-warm.js says why), and the
@@ -98,8 +98,7 @@ function warm(module, d) {
   };
   try {
     if (!d.page || !d.wasmExec) return tell("no page");
-    if (!self.Go) importScripts(d.wasmExec);
-    if (!self.jifenWarm) importScripts("wasm-warm.js");
+    loadWarm(d);
     self.jifenWarm(module, d.page).then(tell, function () { tell("error"); });
   } catch (err) {
     tell("error");
