@@ -324,11 +324,9 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 	// go-app's own stylesheet is only its loader's look, which style.css
 	// gives whole (a bar at the top): one file less before the page can be
 	// drawn.
-	appCSS := regexp.MustCompile(`(?m)^[ \t]*<link href="/app\.css" rel="stylesheet" type="text/css">\n`)
-	if !appCSS.MatchString(page) {
-		return nil, fmt.Errorf("pre-rendering %s: go-app's page changed: no <link> of /app.css", pg.Path)
+	if page, err = replaceLine(page, "link", `href="/app.css"`, nil); err != nil {
+		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 	}
-	page = appCSS.ReplaceAllString(page, "")
 	if page, err = bootFirst(page, s.versioned("boot.js")); err != nil {
 		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 	}
@@ -343,7 +341,7 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 				repl = []string{`<meta content="` + html.EscapeString(s.origin+"/web/icon-512.png") + `" property="og:image">`}
 			}
 		}
-		if page, err = replaceLine(page, `property="`+prop+`"`, repl); err != nil {
+		if page, err = replaceLine(page, "meta", `property="`+prop+`"`, repl); err != nil {
 			return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 		}
 	}
@@ -369,14 +367,14 @@ func bootFirst(page, src string) (string, error) {
 	return page[:first[0]] + line + page[first[0]:m[0]] + page[m[1]:], nil
 }
 
-// replaceLine replaces the line of page that holds the <meta> tag with
-// attribute attr (go-app writes attributes in any order) with lines at
-// its indentation; none removes it.
-func replaceLine(page, attr string, lines []string) (string, error) {
-	re := regexp.MustCompile(`(?m)^([ \t]*)<meta [^>\n]*` + regexp.QuoteMeta(attr) + `[^>\n]*>\n`)
+// replaceLine replaces the line of page that holds the tag (meta, link)
+// with attribute attr (go-app writes attributes in any order) with lines
+// at its indentation; none removes it.
+func replaceLine(page, tag, attr string, lines []string) (string, error) {
+	re := regexp.MustCompile(`(?m)^([ \t]*)<` + tag + ` [^>\n]*` + regexp.QuoteMeta(attr) + `[^>\n]*>\n`)
 	m := re.FindStringSubmatchIndex(page)
 	if m == nil {
-		return "", fmt.Errorf("go-app's page changed: no <meta %s>", attr)
+		return "", fmt.Errorf("go-app's page changed: no <%s %s>", tag, attr)
 	}
 	indent := page[m[2]:m[3]]
 	var b strings.Builder
