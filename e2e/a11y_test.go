@@ -80,8 +80,11 @@ func TestAccessibility(t *testing.T) {
 			for i, path := range pages {
 				if i > 0 {
 					// each page as a first visit: a repeat visit (the
-					// service worker answers) skips the warm-up
-					_, err := run(p, chromedp.Evaluate[bool](`navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => true)`, chromedp.EvalAwaitPromise))
+					// service worker answers) skips the warm-up. The last
+					// page's app registers the worker once it runs: wait
+					// for that registration (5 s at most) before letting
+					// it go, or it lands after and controls the next page.
+					_, err := run(p, chromedp.Evaluate[bool](`Promise.race([navigator.serviceWorker.ready, new Promise(r => setTimeout(r, 5000))]).then(() => navigator.serviceWorker.getRegistrations()).then(rs => Promise.all(rs.map(r => r.unregister()))).then(() => true)`, chromedp.EvalAwaitPromise))
 					require.NoError(t, err)
 				}
 				p.open(t, path)
