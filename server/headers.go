@@ -77,9 +77,10 @@ func parseOrigin(s string) (string, error) {
 }
 
 // contentSecurityPolicy allows only our own origin, plus compiling
-// WebAssembly; frame is the frame-ancestors source list.
-func contentSecurityPolicy(frame string) string {
-	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+// WebAssembly and the page head's own style and script (inline.go), by
+// their hashes; frame is the frame-ancestors source list.
+func contentSecurityPolicy(in inlined, frame string) string {
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + in.scriptSource + "; style-src 'self' " + in.styleSource + "; img-src 'self' data:; " +
 		"connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; " +
 		"form-action 'self'; frame-ancestors " + frame
 }
@@ -117,9 +118,9 @@ func (s *Site) headersFor(p, name string, immutable bool) (http.Header, error) {
 func (s *Site) securityHeaders(embed bool) http.Header {
 	h := http.Header{}
 	if embed {
-		h.Set("Content-Security-Policy", contentSecurityPolicy(s.frame))
+		h.Set("Content-Security-Policy", contentSecurityPolicy(s.inline, s.frame))
 	} else {
-		h.Set("Content-Security-Policy", contentSecurityPolicy("'self'"))
+		h.Set("Content-Security-Policy", contentSecurityPolicy(s.inline, "'self'"))
 		h.Set("X-Frame-Options", "SAMEORIGIN")
 	}
 	h.Set("X-Content-Type-Options", "nosniff")

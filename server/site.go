@@ -24,6 +24,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,7 @@ type Site struct {
 	wasmSize   int64            // app.wasm uncompressed
 	cacheable  []string         // the service worker's offline list
 	handler    *app.Handler
+	inline     inlined // the head's style and script
 }
 
 // file is one file of the site.
@@ -138,6 +140,9 @@ func New(cfg Config) (*Site, error) {
 	assets, err := webFiles(cfg.Web)
 	if err != nil {
 		return nil, fmt.Errorf("listing the assets: %w", err)
+	}
+	if s.inline, err = readInline(cfg.Web, s.versioned("")); err != nil {
+		return nil, err
 	}
 	s.cacheable = cacheableFiles(assets)
 	s.notAllowed = s.methodNotAllowedHeaders()
@@ -327,7 +332,9 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 	if page, err = replaceLine(page, "link", `href="/app.css"`, nil); err != nil {
 		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 	}
-	if page, err = bootFirst(page, s.versioned("boot.js")); err != nil {
+	// The head's own style and script (inline.go), before go-app's
+	// scripts, which are deferred.
+	if page, err = replaceLine(page, "script", `src="/wasm_exec.js"`, []string{s.inline.script, s.inline.style, `<script defer src="/wasm_exec.js"></script>`}); err != nil {
 		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 	}
 	for _, prop := range []string{"og:url", "og:image"} {
@@ -348,30 +355,11 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 	return []byte(page), nil
 }
 
-// bootFirst moves the <script> of boot.js before the page's first
-// stylesheet. It is the one script the page waits for before it can be
-// drawn, and the browser asks for its files in the page's order: first,
-// it gets the connection the page came on, while the others each wait
-// for a connection of their own (on a slow network, a round trip or two
-// before the page can be drawn). It needs no style: it runs as soon as it
-// arrives.
-func bootFirst(page, src string) (string, error) {
-	tag := `<script src="` + html.EscapeString(src) + `"></script>`
-	re := regexp.MustCompile(`(?m)^[ \t]*` + regexp.QuoteMeta(tag) + `\n`)
-	m := re.FindStringIndex(page)
-	first := regexp.MustCompile(`(?m)^[ \t]*<link [^>\n]*rel="stylesheet"`).FindStringIndex(page)
-	if m == nil || first == nil || first[0] > m[0] {
-		return "", fmt.Errorf("go-app's page changed: no %s after a stylesheet", tag)
-	}
-	line := page[m[0]:m[1]]
-	return page[:first[0]] + line + page[first[0]:m[0]] + page[m[1]:], nil
-}
-
-// replaceLine replaces the line of page that holds the tag (meta, link)
-// with attribute attr (go-app writes attributes in any order) with lines
-// at its indentation; none removes it.
+// replaceLine replaces the line of page that holds the tag (meta, link,
+// script) with attribute attr (go-app writes attributes in any order)
+// with lines at its indentation; none removes it.
 func replaceLine(page, tag, attr string, lines []string) (string, error) {
-	re := regexp.MustCompile(`(?m)^([ \t]*)<` + tag + ` [^>\n]*` + regexp.QuoteMeta(attr) + `[^>\n]*>\n`)
+	re := regexp.MustCompile(`(?m)^([ \t]*)<` + tag + ` [^>\n]*` + regexp.QuoteMeta(attr) + `[^>\n]*>[^\n]*\n`)
 	m := re.FindStringSubmatchIndex(page)
 	if m == nil {
 		return "", fmt.Errorf("go-app's page changed: no <%s %s>", tag, attr)
@@ -485,8 +473,8 @@ func contentHash(web fs.FS) (string, error) {
 
 // cacheableFiles lists what the service worker keeps for offline use:
 // every page of the table but the not-found page (answered with 404, it
-// would make the worker's cache.addAll fail) and every asset (go-app adds
-// app.wasm).
+// would make the worker's cache.addAll fail) and every asset but those
+// the pages carry in their head (go-app adds app.wasm).
 func cacheableFiles(assets []string) []string {
 	var res []string
 	for _, pg := range ui.Pages {
@@ -495,7 +483,9 @@ func cacheableFiles(assets []string) []string {
 		}
 	}
 	for _, a := range assets {
-		res = append(res, "/web/"+a)
+		if !slices.Contains(inlineAssets, a) { // every page has them
+			res = append(res, "/web/"+a)
+		}
 	}
 	sort.Strings(res)
 	return res
@@ -549,8 +539,6 @@ func newAppHandler(version string, wasmSize int64, cacheable []string, origin st
 		BackgroundColor:       "#f5f7f6",
 		ThemeColor:            "#0f6b5c",
 		LoadingLabel:          "正在加载 {progress}%",
-		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/boot.js"},
 		CacheableResources:    cacheable,
 		Resources:             versioned(version),
 		Version:               version,

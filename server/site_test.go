@@ -5,6 +5,8 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -145,19 +147,33 @@ func TestEveryPageOfTheTable(t *testing.T) {
 		assert.False(t, titles[pg.Title], "%s repeats the title %s", pg.Path, pg.Title)
 		titles[pg.Title] = true
 		assert.Regexp(t, `<meta content="[^"]+" name="description">`, body, pg.Path)
-		assert.Contains(t, body, "/"+testVersion+"/web/style.css", "assets are versioned")
+		assert.Contains(t, body, `href="/`+testVersion+`/web/icon-maskable.png"`, "assets are versioned")
 		assert.NotContains(t, body, "githubusercontent", "no icon from a foreign host")
 		// the loader's hidden icon is the favicon, fetched anyway, not a PNG
 		// competing with the first screen's scripts
 		assert.Contains(t, body, `id="app-wasm-loader-icon" src="/`+testVersion+`/web/icon.svg"`, pg.Path)
 		assert.Contains(t, body, `href="/`+testVersion+`/web/icon.svg" rel="icon"`, pg.Path)
-		// before the page can be drawn: boot.js first, then style.css, and
-		// not go-app's app.css (style.css styles the loader whole)
-		boot := strings.Index(body, `<script src="/`+testVersion+`/web/boot.js"></script>`)
-		css := strings.Index(body, `rel="stylesheet"`)
-		assert.True(t, boot > 0 && boot < css, "%s: boot.js before the first stylesheet", pg.Path)
-		assert.Equal(t, 1, strings.Count(body, `rel="stylesheet"`), pg.Path)
-		assert.NotContains(t, body, `href="/app.css"`, pg.Path)
+		// what the first paint needs is in the page: boot.js and
+		// style.css themselves, in the head, before go-app's scripts, and
+		// no stylesheet to fetch (not go-app's app.css either: style.css
+		// styles the loader whole)
+		web := testWeb()
+		script := `<script data-web="/` + testVersion + `/web/">` + string(web["boot.js"].Data) + `</script>`
+		style := `<style>` + string(web["style.css"].Data) + `</style>`
+		head := body[:strings.Index(body, "</head>")]
+		assert.Equal(t, 1, strings.Count(head, script), pg.Path)
+		assert.Equal(t, 1, strings.Count(head, style), pg.Path)
+		assert.Less(t, strings.Index(head, script), strings.Index(head, `<script defer src="/wasm_exec.js">`), pg.Path)
+		assert.Equal(t, 3, strings.Count(body, "<script"), "%s: boot.js and go-app's two deferred scripts", pg.Path)
+		assert.NotContains(t, body, "stylesheet", pg.Path)
+		assert.NotContains(t, body, "web/boot.js", pg.Path)
+		// the page's policy allows exactly those two texts
+		csp := rec.Header().Get("Content-Security-Policy")
+		for _, text := range []string{string(web["boot.js"].Data), string(web["style.css"].Data)} {
+			sum := sha256.Sum256([]byte(text))
+			assert.Contains(t, csp, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'", pg.Path)
+		}
+		assert.Regexp(t, `script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';`, csp, pg.Path)
 	}
 	assert.Contains(t, get(t, s, "GET", "/").Body.String(), "您的出生年月是？")
 	rules := get(t, s, "GET", "/rules").Body.String()
@@ -425,8 +441,11 @@ func TestServiceWorkerAndManifest(t *testing.T) {
 		assert.Contains(t, sw, `"`+p+`"`, "every page of the table is cached for offline use")
 	}
 	assert.NotContains(t, sw, `"/404"`, "the not-found page is a 404: cache.addAll would fail")
-	for _, want := range []string{`"/` + testVersion + `/web/app.wasm"`, `"/` + testVersion + `/web/style.css"`, `"/` + testVersion + `/web/icon-192.png"`} {
+	for _, want := range []string{`"/` + testVersion + `/web/app.wasm"`, `"/` + testVersion + `/web/embed.js"`, `"/` + testVersion + `/web/icon-192.png"`} {
 		assert.Contains(t, sw, want)
+	}
+	for _, name := range inlineAssets {
+		assert.NotContains(t, sw, "/web/"+name, "every page carries it: not downloaded again")
 	}
 	// every cached URL is a 200
 	list := regexp.MustCompile(`"(/[^"]*)"`).FindAllStringSubmatch(sw[strings.Index(sw, "const cacheName"):], -1)
@@ -462,6 +481,29 @@ func TestWasmExecIsTheToolchains(t *testing.T) {
 	require.Equal(t, 200, rec.Code)
 	assert.True(t, bytes.Equal(want, rec.Body.Bytes()), "served wasm_exec.js differs from the toolchain's")
 	assert.Equal(t, "text/javascript; charset=utf-8", rec.Header().Get("Content-Type"))
+}
+
+// TestInlineTextThatWouldEndItsElement: a style or script that would end
+// its element in the page's head (or open an HTML comment there) stops
+// the site at start, naming the file, rather than break every page.
+func TestInlineTextThatWouldEndItsElement(t *testing.T) {
+	for name, text := range map[string]string{
+		"boot.js":   `var s = "</SCRIPT>";`,
+		"style.css": `a::after{content:"</style >"}`,
+	} {
+		web := testWeb()
+		web[name] = &fstest.MapFile{Data: []byte(text)}
+		_, err := New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), "web/"+name, "names the file")
+	}
+	web := testWeb()
+	web["boot.js"] = &fstest.MapFile{Data: []byte(`// <!-- a comment in a script`)}
+	_, err := New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
+	assert.ErrorContains(t, err, "web/boot.js")
+	delete(web, "boot.js")
+	_, err = New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
+	assert.ErrorContains(t, err, "boot.js", "a missing head asset is named")
 }
 
 func TestMissingWasmIsAClearError(t *testing.T) {

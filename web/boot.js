@@ -1,4 +1,5 @@
-// Runs before the app, on every page.
+// Runs before the app, on every page: the server puts it in the head of
+// each page (server/inline.go).
 (function () {
   // Where storage is blocked (sandboxed or storage-blocked iframes, some
   // private modes) reading localStorage throws, and go-app would fail to
@@ -42,16 +43,18 @@
     } catch (e) { /* nothing more to do */ }
   }
 
-  // app.wasm is downloaded and compiled in a worker (wasm-worker.js,
-  // beside this file), started now so that its script is there when the
-  // page asks for the wasm; the main thread only instantiates the
-  // compiled module. Where there is no worker (an opaque origin, an old
-  // browser) go-app's own loading on the main thread is used.
+  // app.wasm is downloaded and compiled in a worker (web/wasm-worker.js),
+  // started now so that its script is there when the page asks for the
+  // wasm; the main thread only instantiates the compiled module. Where
+  // there is no worker (an opaque origin, an old browser) go-app's own
+  // loading on the main thread is used. This script is in the page itself:
+  // its data-web says where the assets are, /VERSION/web/.
   var wasmWorker = null;
+  var web = "";
   try {
-    var bootSrc = document.currentScript && document.currentScript.src;
-    if (bootSrc && window.Worker && window.WebAssembly && window.origin !== "null") {
-      wasmWorker = new Worker(bootSrc.replace(/boot\.js$/, "wasm-worker.js"));
+    web = (document.currentScript && document.currentScript.getAttribute("data-web")) || "";
+    if (web && window.Worker && window.WebAssembly && window.origin !== "null") {
+      wasmWorker = new Worker(web + "wasm-worker.js");
     }
   } catch (e) { wasmWorker = null; }
 
@@ -99,7 +102,7 @@
     } catch (e) { isPainted = true; /* no paint timing: parsed is enough */ }
     document.addEventListener("visibilitychange", function () { resolve(); });
   });
-  var wasmSrc = bootSrc ? bootSrc.replace(/boot\.js$/, "app.wasm") : "";
+  var wasmSrc = web ? web + "app.wasm" : "";
   painted.then(function () {
     if (wasmWorker && wasmSrc) wasmWorker.postMessage({ fetch: wasmSrc });
   });
