@@ -43,8 +43,9 @@
     } catch (e) { /* nothing more to do */ }
   }
 
-  // app.wasm is compiled in a worker (web/wasm-worker.js), started now
-  // so that its script is there when the page asks for the wasm; the main thread only instantiates the compiled module. Where
+  // app.wasm is downloaded and compiled in a worker (web/wasm-worker.js),
+  // started now so that its script is there when the page asks for the
+  // wasm; the main thread only instantiates the compiled module. Where
   // there is no worker (an opaque origin, an old browser) go-app's own
   // loading on the main thread is used. This script is in the page itself:
   // its data-web says where the assets are, /VERSION/web/.
@@ -69,9 +70,10 @@
   // it is parsed at the latest. Parsed is readyState "interactive", before
   // the deferred scripts run: go-app's scripts come after the page is
   // painted on a slow network (they are not needed to draw it), and the
-  // download would wait for them. It starts then, not when go-app asks
-  // for the module. A hidden or framed page, where frames may not come (an
-  // offscreen iframe is not drawn), starts once it is parsed.
+  // download would wait for them. The worker is told then ({fetch}), not
+  // when go-app asks for the module. A hidden or framed page, where frames
+  // may not come (an offscreen iframe is not drawn), starts once it is
+  // parsed.
   var painted = new Promise(function (resolve) {
     var unseen = framed || document.visibilityState === "hidden";
     var isParsed = false, isPainted = unseen;
@@ -101,34 +103,8 @@
     document.addEventListener("visibilitychange", function () { resolve(); });
   });
   var wasmSrc = web ? web + "app.wasm" : "";
-  // The page asks for app.wasm itself and hands each piece to the worker
-  // as it arrives: on a slow network the worker's own script comes some
-  // 150 ms after the page has been painted (the worker starts, then
-  // fetches it on a connection of its own), and the download would wait
-  // for it. The worker is told at once ({fetch, fromPage}), so that
-  // go-app's asking for the module meanwhile starts no second download;
-  // then come {status}, a {chunk} per piece (its bytes moved, not copied)
-  // and {end}, or {failed} (before {status}: the worker asks itself).
-  // Pieces that arrive while the worker is busy wait in its queue.
   painted.then(function () {
-    var w = wasmWorker;
-    if (!w || !wasmSrc) return;
-    var fromPage = !!(window.fetch && window.ReadableStream);
-    w.postMessage({ fetch: wasmSrc, fromPage: fromPage });
-    if (!fromPage) return;
-    fetch(wasmSrc).then(function (res) {
-      if (!res.body) throw new Error("no body");
-      w.postMessage({ status: res.status });
-      var reader = res.body.getReader();
-      var pump = function () {
-        return reader.read().then(function (r) {
-          if (r.done) return w.postMessage({ end: true });
-          w.postMessage({ chunk: r.value }, [r.value.buffer]);
-          return pump();
-        });
-      };
-      return pump();
-    }).catch(function (e) { w.postMessage({ failed: String(e) }); });
+    if (wasmWorker && wasmSrc) wasmWorker.postMessage({ fetch: wasmSrc });
   });
 
   // How long the page waits, once the module is here, for the worker's

@@ -6,15 +6,11 @@
 // The page sends two messages: {fetch: url} once it has been painted
 // (boot.js), which starts the download and its compilation, and {url,
 // size, wasmExec, warm, page} when go-app asks for the module (its app.js
-// may arrive later than boot.js). With {fetch: url, fromPage: true} the
-// page downloads it and sends it on: {status}, then {chunk: bytes} per
-// piece and {end}, or {failed} (before {status}, this worker then asks
-// itself). Only once the module is asked for does this post anything:
-// {progress: 0…100} as the bytes arrive, then {module} (the page
+// may arrive later than boot.js). Only after the second does this post
+// anything: {progress: 0…100} as the bytes arrive, then {module} (the page
 // instantiates it), or {error} (the page then loads it the usual way).
 var started = null; // {url, loaded: bytes so far, module: Promise}
 var asked = null;   // the page's second message
-var page = null;    // the download the page makes: pageDownload
 var last = -1;
 var downloads = 0;  // told with the module: 1 unless the page asked for another file
 
@@ -33,31 +29,11 @@ function absolute(url) {
   try { return new URL(url, self.location.href).href; } catch (e) { return String(url); }
 }
 
-// pageDownload is the page's download of url as a promise of {status,
-// body} (body a stream of its pieces), fed by the page's messages.
-function pageDownload(url) {
-  var p = { begun: false };
-  p.response = new Promise(function (resolve) {
-    var body = new ReadableStream({ start: function (c) { p.body = c; } });
-    p.status = function (status) {
-      p.begun = true;
-      resolve({ status: status, body: body });
-    };
-    p.failed = function (why) {
-      if (p.begun) p.body.error(new Error("app.wasm: " + why));
-      else resolve(fetch(url));
-    };
-  });
-  return p;
-}
-
-// start downloads and compiles url, or compiles what the page downloads.
-function start(url, fromPage) {
+function start(url) {
   var s = { url: absolute(url), loaded: 0, module: null };
   downloads++;
-  var got = fromPage ? (page = pageDownload(url)).response : fetch(url);
-  s.module = got.then(function (res) {
-    if (!(res.status >= 200 && res.status < 300)) throw new Error("app.wasm: HTTP " + res.status);
+  s.module = fetch(url).then(function (res) {
+    if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
     var body = res.body;
     if (body && self.TransformStream) {
       body = body.pipeThrough(new TransformStream({
@@ -79,16 +55,8 @@ function start(url, fromPage) {
 self.onmessage = function (e) {
   var d = e.data || {};
   if (d.fetch) {
-    if (!started) started = start(d.fetch, d.fromPage);
+    if (!started) started = start(d.fetch);
     return;
-  }
-  if (page) {
-    try {
-      if (d.chunk) return page.body.enqueue(d.chunk);
-      if (d.end) return page.body.close();
-    } catch (e) { return; /* the compilation has already failed, and said so */ }
-    if (typeof d.status === "number") return page.status(d.status);
-    if ("failed" in d) return page.failed(d.failed);
   }
   if (asked || !d.url) return;
   asked = d;
