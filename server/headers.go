@@ -77,11 +77,12 @@ func parseOrigin(s string) (string, error) {
 }
 
 // contentSecurityPolicy allows only our own origin, plus compiling
-// WebAssembly and the page head's own style and script (inline.go), by
-// their hashes; frame is the frame-ancestors source list.
+// WebAssembly, the page head's own style (inline.go), by its hash, and
+// boot.js's worker made from the head's text (a blob: URL); frame is the
+// frame-ancestors source list.
 func contentSecurityPolicy(in inlined, frame string) string {
-	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + in.scriptSource + "; style-src 'self' " + in.styleSource + "; img-src 'self' data:; " +
-		"connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; " +
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' " + in.styleSource + "; img-src 'self' data:; " +
+		"connect-src 'self'; manifest-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
 		"form-action 'self'; frame-ancestors " + frame
 }
 

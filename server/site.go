@@ -24,7 +24,6 @@ import (
 	"path"
 	"regexp"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -332,9 +331,9 @@ func (s *Site) renderPage(pg ui.Page) ([]byte, error) {
 	if page, err = replaceLine(page, "link", `href="/app.css"`, nil); err != nil {
 		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 	}
-	// The head's own style and script (inline.go), before go-app's
-	// scripts, which are deferred.
-	if page, err = replaceLine(page, "script", `src="/wasm_exec.js"`, []string{s.inline.script, s.inline.style, `<script defer src="/wasm_exec.js"></script>`}); err != nil {
+	// The head's own style, worker text and boot.js (inline.go), before
+	// go-app's scripts, which are deferred.
+	if page, err = replaceLine(page, "script", `src="/wasm_exec.js"`, []string{s.inline.style, s.inline.worker, s.inline.boot, `<script defer src="/wasm_exec.js"></script>`}); err != nil {
 		return nil, fmt.Errorf("pre-rendering %s: %w", pg.Path, err)
 	}
 	for _, prop := range []string{"og:url", "og:image"} {
@@ -473,8 +472,10 @@ func contentHash(web fs.FS) (string, error) {
 
 // cacheableFiles lists what the service worker keeps for offline use:
 // every page of the table but the not-found page (answered with 404, it
-// would make the worker's cache.addAll fail) and every asset but those
-// the pages carry in their head (go-app adds app.wasm).
+// would make the worker's cache.addAll fail) and every asset but the
+// style, which every page carries in its head (go-app adds app.wasm).
+// wasm-worker.js is kept although the pages carry it too: a repeat visit
+// starts its worker from the file.
 func cacheableFiles(assets []string) []string {
 	var res []string
 	for _, pg := range ui.Pages {
@@ -483,7 +484,7 @@ func cacheableFiles(assets []string) []string {
 		}
 	}
 	for _, a := range assets {
-		if !slices.Contains(inlineAssets, a) { // every page has them
+		if a != inlineStyle {
 			res = append(res, "/web/"+a)
 		}
 	}

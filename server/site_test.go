@@ -40,6 +40,7 @@ func testWeb() fstest.MapFS {
 		"app.wasm.gz":       {Data: gz.Bytes()},
 		"style.css":         {Data: []byte("body{color:#123}" + strings.Repeat("/* padding */", 50))},
 		"boot.js":           {Data: []byte("// boot")},
+		"wasm-worker.js":    {Data: []byte("// worker")},
 		"embed.js":          {Data: []byte("// embed")},
 		"icon.svg":          {Data: []byte("<svg></svg>")},
 		"icon-192.png":      {Data: []byte("png")},
@@ -153,27 +154,32 @@ func TestEveryPageOfTheTable(t *testing.T) {
 		// competing with the first screen's scripts
 		assert.Contains(t, body, `id="app-wasm-loader-icon" src="/`+testVersion+`/web/icon.svg"`, pg.Path)
 		assert.Contains(t, body, `href="/`+testVersion+`/web/icon.svg" rel="icon"`, pg.Path)
-		// what the first paint needs is in the page: boot.js and
-		// style.css themselves, in the head, before go-app's scripts, and
-		// no stylesheet to fetch (not go-app's app.css either: style.css
-		// styles the loader whole)
+		// what the first paint needs is in the page, in the head, before
+		// go-app's scripts: style.css itself, the worker's text as data
+		// (never run), then boot.js as a file, and no stylesheet to fetch
+		// (not go-app's app.css either: style.css styles the loader whole)
 		web := testWeb()
-		script := `<script data-web="/` + testVersion + `/web/">` + string(web["boot.js"].Data) + `</script>`
 		style := `<style>` + string(web["style.css"].Data) + `</style>`
+		worker := `<script type="text/plain" id="jifen-worker">` + string(web["wasm-worker.js"].Data) + `</script>`
+		boot := `<script data-web="/` + testVersion + `/web/" src="/` + testVersion + `/web/boot.js"></script>`
 		head := body[:strings.Index(body, "</head>")]
-		assert.Equal(t, 1, strings.Count(head, script), pg.Path)
-		assert.Equal(t, 1, strings.Count(head, style), pg.Path)
-		assert.Less(t, strings.Index(head, script), strings.Index(head, `<script defer src="/wasm_exec.js">`), pg.Path)
-		assert.Equal(t, 3, strings.Count(body, "<script"), "%s: boot.js and go-app's two deferred scripts", pg.Path)
-		assert.NotContains(t, body, "stylesheet", pg.Path)
-		assert.NotContains(t, body, "web/boot.js", pg.Path)
-		// the page's policy allows exactly those two texts
-		csp := rec.Header().Get("Content-Security-Policy")
-		for _, text := range []string{string(web["boot.js"].Data), string(web["style.css"].Data)} {
-			sum := sha256.Sum256([]byte(text))
-			assert.Contains(t, csp, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'", pg.Path)
+		order := []int{}
+		for _, el := range []string{style, worker, boot, `<script defer src="/wasm_exec.js">`} {
+			assert.Equal(t, 1, strings.Count(head, el), "%s: %s", pg.Path, el)
+			order = append(order, strings.Index(head, el))
 		}
-		assert.Regexp(t, `script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';`, csp, pg.Path)
+		assert.IsIncreasing(t, order, pg.Path)
+		assert.Equal(t, 4, strings.Count(body, "<script"), "%s: the worker's text, boot.js and go-app's two deferred scripts", pg.Path)
+		assert.Equal(t, 1, strings.Count(body, "<style"), pg.Path)
+		assert.NotContains(t, body, "stylesheet", pg.Path)
+		// the page's policy allows exactly that style, and workers from
+		// our files or made by boot.js (blob:), and no inline script
+		csp := rec.Header().Get("Content-Security-Policy")
+		sum := sha256.Sum256(web["style.css"].Data)
+		assert.Contains(t, csp, "style-src 'self' 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"';", pg.Path)
+		assert.Contains(t, csp, "script-src 'self' 'wasm-unsafe-eval';", pg.Path)
+		assert.Contains(t, csp, "worker-src 'self' blob:;", pg.Path)
+		assert.Equal(t, 1, strings.Count(csp, "'sha256-"), "%s: the worker's text is data, not a script the page runs", pg.Path)
 	}
 	assert.Contains(t, get(t, s, "GET", "/").Body.String(), "您的出生年月是？")
 	rules := get(t, s, "GET", "/rules").Body.String()
@@ -444,8 +450,9 @@ func TestServiceWorkerAndManifest(t *testing.T) {
 	for _, want := range []string{`"/` + testVersion + `/web/app.wasm"`, `"/` + testVersion + `/web/embed.js"`, `"/` + testVersion + `/web/icon-192.png"`} {
 		assert.Contains(t, sw, want)
 	}
-	for _, name := range inlineAssets {
-		assert.NotContains(t, sw, "/web/"+name, "every page carries it: not downloaded again")
+	assert.NotContains(t, sw, "/web/style.css", "every page carries it: not downloaded again")
+	for _, name := range []string{"boot.js", "wasm-worker.js"} {
+		assert.Contains(t, sw, `"/`+testVersion+`/web/`+name+`"`, "a repeat visit runs the files, offline too")
 	}
 	// every cached URL is a 200
 	list := regexp.MustCompile(`"(/[^"]*)"`).FindAllStringSubmatch(sw[strings.Index(sw, "const cacheName"):], -1)
@@ -488,8 +495,8 @@ func TestWasmExecIsTheToolchains(t *testing.T) {
 // the site at start, naming the file, rather than break every page.
 func TestInlineTextThatWouldEndItsElement(t *testing.T) {
 	for name, text := range map[string]string{
-		"boot.js":   `var s = "</SCRIPT>";`,
-		"style.css": `a::after{content:"</style >"}`,
+		"wasm-worker.js": `var s = "</SCRIPT>";`,
+		"style.css":      `a::after{content:"</style >"}`,
 	} {
 		web := testWeb()
 		web[name] = &fstest.MapFile{Data: []byte(text)}
@@ -498,12 +505,19 @@ func TestInlineTextThatWouldEndItsElement(t *testing.T) {
 		assert.Contains(t, err.Error(), "web/"+name, "names the file")
 	}
 	web := testWeb()
-	web["boot.js"] = &fstest.MapFile{Data: []byte(`// <!-- a comment in a script`)}
+	web["wasm-worker.js"] = &fstest.MapFile{Data: []byte(`// <!-- a comment in a script`)}
 	_, err := New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
-	assert.ErrorContains(t, err, "web/boot.js")
-	delete(web, "boot.js")
+	assert.ErrorContains(t, err, "web/wasm-worker.js")
+	web = testWeb()
+	web["boot.js"] = &fstest.MapFile{Data: []byte(`var s = "</script>";`)}
 	_, err = New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
-	assert.ErrorContains(t, err, "boot.js", "a missing head asset is named")
+	assert.NoError(t, err, "boot.js is a file of its own: any text will do")
+	for _, name := range []string{"boot.js", "wasm-worker.js", "style.css"} {
+		web := testWeb()
+		delete(web, name)
+		_, err = New(Config{Web: web, Version: testVersion, FrameAncestors: "*"})
+		assert.ErrorContains(t, err, name, "a missing head asset is named")
+	}
 }
 
 func TestMissingWasmIsAClearError(t *testing.T) {

@@ -1,5 +1,5 @@
-// Runs before the app, on every page: the server puts it in the head of
-// each page (server/inline.go).
+// Runs before the app, on every page: each page's head has it, before
+// go-app's scripts (server/inline.go).
 (function () {
   // Where storage is blocked (sandboxed or storage-blocked iframes, some
   // private modes) reading localStorage throws, and go-app would fail to
@@ -44,19 +44,41 @@
   }
 
   // app.wasm is downloaded and compiled in a worker (web/wasm-worker.js),
-  // started now so that its script is there when the page asks for the
-  // wasm; the main thread only instantiates the compiled module. Where
-  // there is no worker (an opaque origin, an old browser) go-app's own
-  // loading on the main thread is used. This script is in the page itself:
-  // its data-web says where the assets are, /VERSION/web/.
+  // started now so that it is running when the page asks for the wasm;
+  // the main thread only instantiates the compiled module. Where there is
+  // no worker (an opaque origin, an old browser) go-app's own loading on
+  // the main thread is used. This script's data-web says where the assets
+  // are, /VERSION/web/ (made absolute: a blob: worker has no address of
+  // ours to resolve it against).
+  //
+  // On a first visit the worker is made from the copy of its script the
+  // page carries (#jifen-worker, server/inline.go). As a file, that script
+  // came some 150 ms after the page had been painted on slow 4G, and the
+  // download waited for it. On a repeat visit the service worker has the
+  // file at once, and a worker from that address is surely one it answers
+  // for.
   var wasmWorker = null;
   var web = "";
   try {
     web = (document.currentScript && document.currentScript.getAttribute("data-web")) || "";
+    if (web) web = new URL(web, location.href).href;
     if (web && window.Worker && window.WebAssembly && window.origin !== "null") {
-      wasmWorker = new Worker(web + "wasm-worker.js");
+      wasmWorker = workerFromPage() || new Worker(web + "wasm-worker.js");
     }
   } catch (e) { wasmWorker = null; }
+
+  function workerFromPage() {
+    try {
+      var text = document.getElementById("jifen-worker");
+      if (!text || !window.Blob || !URL.createObjectURL) return null;
+      if (serviceWorkerUsable && navigator.serviceWorker.controller) return null;
+      var src = "self.jifenWeb = " + JSON.stringify(web) + ";\n" + text.textContent;
+      var url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+      var w = new Worker(url);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+      return w;
+    } catch (e) { return null; } // a policy without blob: workers: the file then
+  }
 
   var framed = true;
   try { framed = window.self !== window.top; } catch (e) { framed = true; }

@@ -1,7 +1,8 @@
 // Downloads and compiles app.wasm off the page's main thread (started by
-// boot.js). Compiling on the main thread would block it for hundreds of
-// milliseconds on a phone while the visitor is already reading and
-// tapping the pre-rendered page.
+// boot.js, from this file or from the copy each page carries). Compiling
+// on the main thread would block it for hundreds of milliseconds on a
+// phone while the visitor is already reading and tapping the pre-rendered
+// page.
 //
 // The page sends two messages: {fetch: url} once it has been painted
 // (boot.js), which starts the download and its compilation, and {url,
@@ -25,14 +26,17 @@ function progress() {
   if (asked && asked.size > 0) tellProgress(Math.min(100, Math.round(started.loaded * 100 / asked.size)));
 }
 
+// absolute resolves url against the assets' folder: this script's own
+// address, or, when boot.js made the worker from the page's copy (a blob:
+// URL), the folder boot.js gave it (self.jifenWeb).
 function absolute(url) {
-  try { return new URL(url, self.location.href).href; } catch (e) { return String(url); }
+  try { return new URL(url, self.jifenWeb || self.location.href).href; } catch (e) { return String(url); }
 }
 
 function start(url) {
   var s = { url: absolute(url), loaded: 0, module: null };
   downloads++;
-  s.module = fetch(url).then(function (res) {
+  s.module = fetch(s.url).then(function (res) {
     if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
     var body = res.body;
     if (body && self.TransformStream) {
@@ -84,7 +88,7 @@ self.onmessage = function (e) {
 // throws when one cannot be loaded.
 function loadWarm(d) {
   if (!self.Go) importScripts(d.wasmExec);
-  if (!self.jifenWarm) importScripts("wasm-warm.js");
+  if (!self.jifenWarm) importScripts(absolute("wasm-warm.js"));
 }
 
 // Then the app's start is run here once (wasm-warm.js says why), and the
