@@ -151,11 +151,19 @@ var rows = []row{
 // throttling (the default, what PageSpeed Insights shows a partner) and
 // with devtools throttling; BenchmarkLighthouse reports the medians of its
 // runs. The budgets are the targets, on the simulated run.
+//
+// Where the largest paint is the pre-rendered page (/ and /embed), app.wasm
+// must not have arrived before it in any run: the simulation would count
+// its whole download into the LCP. On /result and /calc the largest paint
+// is the visitor's own figures, which only the app draws (the pre-rendered
+// page says 正在计算…), so app.wasm is always there first; their LCP is in
+// the score.
 var lighthousePages = []struct {
-	key, path string
-	perf      float64 // minimum performance score
-	a11y      bool    // accessibility must be 1
-}{{"root", "/", 0.9, true}, {"result", "/result", 0.85, false}, {"calc", "/calc", 0.85, false}, {"embed", "/embed", 0.9, true}}
+	key, path   string
+	perf        float64 // minimum performance score
+	a11y        bool    // accessibility must be 1
+	prerendered bool    // the largest paint is the pre-rendered page
+}{{"root", "/", 0.9, true, true}, {"result", "/result", 0.85, false, false}, {"calc", "/calc", 0.85, false, false}, {"embed", "/embed", 0.9, true, true}}
 
 var lighthouseModes = []struct{ key, title string }{
 	{"sim", "simulated throttling (the default; what PageSpeed Insights shows)"},
@@ -170,7 +178,7 @@ var lighthouseColumns = []struct{ metric, label, unit string }{
 }
 
 // lighthouseBudget is the budget of a Lighthouse figure, nil for none.
-func lighthouseBudget(mode, metric string, perf float64, a11y bool) *budget {
+func lighthouseBudget(mode, metric string, perf float64, a11y, prerendered bool) *budget {
 	switch {
 	case mode != "sim":
 		return nil
@@ -178,7 +186,7 @@ func lighthouseBudget(mode, metric string, perf float64, a11y bool) *budget {
 		return &budget{max: perf, min: true}
 	case metric == "a11y" && a11y:
 		return &budget{max: 1, min: true}
-	case metric == "wasm-before-lcp":
+	case metric == "wasm-before-lcp" && prerendered:
 		return &budget{max: 0}
 	}
 	return nil
@@ -268,7 +276,7 @@ func main() {
 				if !found {
 					fail(fmt.Errorf("no %s%s for BenchmarkLighthouse in the input", p, c.metric))
 				}
-				add(group, c.label, v, c.unit, lighthouseBudget(m.key, c.metric, pg.perf, pg.a11y)).Page = pg.path
+				add(group, c.label, v, c.unit, lighthouseBudget(m.key, c.metric, pg.perf, pg.a11y, pg.prerendered)).Page = pg.path
 			}
 		}
 	}

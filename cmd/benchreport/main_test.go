@@ -29,3 +29,24 @@ PASS
 	assert.Equal(t, 160000.0, got["Plan"]["ns/op"])
 	assert.Equal(t, 1.0, got["Jifen"]["profiles/s"])
 }
+
+// app.wasm's arriving before the largest paint is a failure only where
+// that paint is the pre-rendered page; the targets are the simulated
+// run's.
+func TestLighthouseBudgets(t *testing.T) {
+	for _, pg := range lighthousePages {
+		b := lighthouseBudget("sim", "wasm-before-lcp", pg.perf, pg.a11y, pg.prerendered)
+		if pg.path == "/" || pg.path == "/embed" {
+			require.NotNil(t, b, pg.path)
+			assert.False(t, b.check(1), pg.path)
+			assert.True(t, b.check(0), pg.path)
+		} else {
+			assert.Nil(t, b, "%s: the largest paint is the visitor's figures, drawn by the app", pg.path)
+		}
+		perf := lighthouseBudget("sim", "perf", pg.perf, pg.a11y, pg.prerendered)
+		require.NotNil(t, perf, pg.path)
+		assert.False(t, perf.check(pg.perf-0.01), pg.path)
+		assert.True(t, perf.check(pg.perf), pg.path)
+		assert.Nil(t, lighthouseBudget("dt", "perf", pg.perf, pg.a11y, pg.prerendered), "devtools figures are for reading")
+	}
+}
