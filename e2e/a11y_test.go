@@ -93,6 +93,7 @@ func TestAccessibility(t *testing.T) {
 				// drawn page, not a fault of the stand-in
 				assert.Equal(t, "ready", p.eval(t, `String(window.jifenWarmed)`), "warm-up of %s", path)
 				assert.Equal(t, "1", p.eval(t, `String(window.jifenDownloads)`), "app.wasm downloaded once for %s, from boot.js's first word to the worker", path)
+				assert.Equal(t, "page", p.eval(t, `String(window.jifenWorkerFrom)`), "a first visit's worker is made from the page's copy of its script: %s", path)
 				vs := axeRun(t, p, src)
 				assert.Empty(t, vs, "%s at %s", path, size.name)
 			}

@@ -498,6 +498,10 @@ func TestOfflineShareLink(t *testing.T) {
 			srv.stop() // the network is off: only the service worker answers
 			p.open(t, "/result?"+q)
 			assert.Equal(t, fmt.Sprint(p.nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
+			// a repeat visit's worker is the file, which the service worker
+			// keeps: it brought the module, offline
+			assert.Equal(t, "file", p.eval(t, `String(window.jifenWorkerFrom)`))
+			assert.Equal(t, "1", p.eval(t, `String(window.jifenDownloads)`))
 			p.do(t, chromedp.Reload(), chromedp.WaitNotPresent(chromedp.CSS("#app-wasm-loader")))
 			assert.Equal(t, fmt.Sprint(p.nativeTotal(t, q)), p.text(t, `[data-testid=total]`))
 			for _, page := range []string{"/?education=master", "/guide?title=senior", "/plan?age=40", "/rules", "/calc?age=30"} {

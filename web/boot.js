@@ -63,7 +63,9 @@
     web = (document.currentScript && document.currentScript.getAttribute("data-web")) || "";
     if (web) web = new URL(web, location.href).href;
     if (web && window.Worker && window.WebAssembly && window.origin !== "null") {
-      wasmWorker = workerFromPage() || new Worker(web + "wasm-worker.js");
+      wasmWorker = workerFromPage();
+      window.jifenWorkerFrom = wasmWorker ? "page" : "file"; // browser tests check it
+      if (!wasmWorker) wasmWorker = new Worker(web + "wasm-worker.js");
     }
   } catch (e) { wasmWorker = null; }
 
