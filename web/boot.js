@@ -43,6 +43,9 @@
     } catch (e) { /* nothing more to do */ }
   }
 
+  // repeatVisit says that a service worker of ours answers for this page.
+  function repeatVisit() { return serviceWorkerUsable && !!navigator.serviceWorker.controller; }
+
   // app.wasm is downloaded and compiled in a worker (web/wasm-worker.js),
   // started now so that it is running when the page asks for the wasm;
   // the main thread only instantiates the compiled module. Where there is
@@ -73,7 +76,7 @@
     try {
       var text = document.getElementById("jifen-worker");
       if (!text || !window.Blob || !URL.createObjectURL) return null;
-      if (serviceWorkerUsable && navigator.serviceWorker.controller) return null;
+      if (repeatVisit()) return null;
       var src = "self.jifenWeb = " + JSON.stringify(web) + ";\n" + text.textContent;
       var url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
       var w = new Worker(url);
@@ -157,7 +160,7 @@
         // the module's compiled code from the last visit: the warm-up costs
         // more than it saves (repeat visit interactive 520-600 ms against
         // 400-440 ms), so the worker skips it and the page runs at once.
-        var repeat = serviceWorkerUsable && !!navigator.serviceWorker.controller;
+        var repeat = repeatVisit();
         if (repeat) window.jifenWarmed = "skipped: repeat visit";
         var instance = null, warmed = repeat, settled = false;
         var go = function () {
@@ -212,7 +215,7 @@
   // tell go-app then too (it shows 新版本可用). On a first visit the first
   // worker's claim is no update.
   try {
-    if (serviceWorkerUsable && navigator.serviceWorker.controller) {
+    if (repeatVisit()) {
       navigator.serviceWorker.addEventListener("controllerchange", function () {
         if (typeof window.goappOnUpdate === "function") window.goappOnUpdate();
       });
