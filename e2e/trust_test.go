@@ -60,8 +60,11 @@ func TestCutLinkShowsNoNumber(t *testing.T) {
 	assert.Equal(t, "—", p.text(t, "[data-testid=total]"))
 	p.do(t, typeInto("#f-insurance_years", "3"))
 	p.waitFor(t, `document.querySelector("[data-testid=total]").textContent === "39"`)
-	// a cut key on /calc holds the total until the visitor goes on
+	// a cut key on /calc holds the total until the visitor goes on (only
+	// the fragment changes: the same page load, already marked ready,
+	// draws again, so wait for it to have done so)
 	p.open(t, "/calc#"+cut)
+	p.waitFor(t, `!!document.querySelector("#accept-link")`)
 	assert.Equal(t, "—", p.text(t, "[data-testid=total]"))
 	assert.NotContains(t, p.eval(t, `document.body.innerText`), "insurance_ye")
 	p.do(t, chromedp.Click(chromedp.CSS("#accept-link")))
